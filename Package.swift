@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let api = Target.Dependency.product(name: "EnlaceAPI", package: "EnlaceAPI")
+
+let package = Package(
+    name: "Enlace",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "enlace", targets: ["enlace"]),
+    ],
+    dependencies: [
+        .package(path: "PluginAPI"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "EnlaceCore", dependencies: [api]),
+        .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical"]),
+        .target(name: "EnlaceProgram", dependencies: [
+            "EnlaceCore", "EnlaceCalendar",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .target(name: "EnlaceStore", dependencies: [
+            "EnlaceCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
+        .executableTarget(name: "enlace", dependencies: [
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
+        .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
+        .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
+        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace"]),
+    ]
+)

@@ -1,0 +1,42 @@
+/// A BCP 47 language tag such as `es`, `es-MX` or `zh-Hant`.
+///
+/// Two tags *match* when their primary language subtags are equal ignoring case (`es-MX` matches
+/// `es`; `zh` does not match `yue`), which is how the matcher pairs mentors with parents.
+public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Codable {
+    /// The tag as written, e.g. `es-MX`.
+    public let tag: String
+    /// The primary language subtag, lowercased, e.g. `es`.
+    public let primary: String
+
+    /// Reads a tag; nil unless it has the shape of BCP 47: a 2–3 letter (or 5–8 letter) primary
+    /// subtag followed by 1–8 character alphanumeric subtags separated by `-`.
+    public init?(_ text: String) {
+        let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = subtags.first,
+              (2...3).contains(first.count) || (5...8).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter }),
+              subtags.dropFirst().allSatisfy({ (1...8).contains($0.count)
+                  && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
+        self.tag = text
+        self.primary = first.lowercased()
+    }
+
+    /// Whether the two tags name the same primary language.
+    public func matches(_ other: LanguageTag) -> Bool { primary == other.primary }
+
+    public var description: String { tag }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let tag = LanguageTag(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "not a language tag: \(text)"))
+        }
+        self = tag
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(tag)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The `enlace` command: schedules a parent mentor program from its program folder.
+@main
+struct Enlace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enlace",
+        abstract: "Schedule a school district's parent mentor program: match mentors with families, publish calendar feeds.",
+        discussion: "A program is a folder (see `enlace init`). Exit codes: 0 done, 1 bad input, 2 usage error.",
+        version: "0.1.0",
+        subcommands: [Init.self, Demo.self, Import.self, CheckCalendar.self]
+    )
+}
+
+/// Options every command that works on a program folder shares.
+struct ProgramOptions: ParsableArguments {
+    @Option(name: .long, help: "The program folder.", completion: .directory)
+    var program: String = "."
+
+    /// The program folder as an absolute URL.
+    var folder: URL { URL(fileURLWithPath: program, isDirectory: true).standardizedFileURL }
+}
+
+/// Prints a coordinator-facing error on stderr and exits with the code for bad input.
+func failWithInputError(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data(("enlace: " + message + "\n").utf8))
+    return ExitCode(1)
+}
+
+/// Writes a line to stderr (progress and warnings never go to stdout, which scripts read).
+func printToStderr(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
