@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let api = Target.Dependency.product(name: "EnlaceAPI", package: "EnlaceAPI")
+let api = Target.Dependency.product(name: "EnlaceAPI", package: "PluginAPI")
 
 let package = Package(
     name: "Enlace",
@@ -29,8 +29,9 @@ let package = Package(
             "EnlaceCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
+        .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),

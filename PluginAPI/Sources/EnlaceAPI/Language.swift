@@ -8,12 +8,13 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Codable 
     /// The primary language subtag, lowercased, e.g. `es`.
     public let primary: String
 
-    /// Reads a tag; nil unless it has the shape of BCP 47: a 2–3 letter (or 5–8 letter) primary
-    /// subtag followed by 1–8 character alphanumeric subtags separated by `-`.
+    /// Reads a tag; nil unless it has the shape of BCP 47: a 2–3 letter primary subtag followed by
+    /// 1–8 character alphanumeric subtags separated by `-`. (BCP 47 reserves 4–8 letter primary
+    /// subtags and none is registered, so `Spanish` is refused rather than read as a language.)
     public init?(_ text: String) {
         let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = subtags.first,
-              (2...3).contains(first.count) || (5...8).contains(first.count),
+              (2...3).contains(first.count),
               first.allSatisfy({ $0.isASCII && $0.isLetter }),
               subtags.dropFirst().allSatisfy({ (1...8).contains($0.count)
                   && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }

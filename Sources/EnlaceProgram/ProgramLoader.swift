@@ -1,0 +1,143 @@
+import EnlaceCalendar
+import EnlaceCore
+import Foundation
+
+/// Reads a program folder (spec section 2): `enlace.toml`, `data/*.csv`, `calendars/**/*.ics`.
+///
+/// Reading is all-or-nothing: the first problem found throws an `InputError` and nothing is
+/// returned, so callers never store half a program.
+public struct ProgramLoader {
+    /// The program folder.
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// Reads and validates everything.
+    ///
+    /// - Throws: `InputError` naming the file, line and column or property of the first problem.
+    public func load() throws(InputError) -> LoadedProgram {
+        var fingerprint = Fingerprint()
+        var warnings: [InputWarning] = []
+        let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint)
+        let settingsText = try text(settingsBytes, SettingsReader.fileName)
+        let settings = try SettingsReader.parse(settingsText)
+        let calendar = try CalendarReader(programTimeZone: settings.timezone)
+
+        let sitesTable = try table("data/sites.csv", &fingerprint, &warnings, known: Columns.sites)
+        let sites = try PeopleReader.sites(sitesTable)
+        let siteIDs = Set(sites.map(\.id))
+        let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
+        let mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesTable.file)
+        let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)
+        let parents = try PeopleReader.parents(parentsTable, sites: siteIDs, sitesFile: sitesTable.file)
+        warnings += emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
+        warnings += emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
+
+        var openHouses: [OpenHouse] = []
+        for (file, site) in try openHouseFiles(siteIDs: siteIDs) {
+            let result = try calendar.openHouses(ics: try read(file, into: &fingerprint), file: file,
+                                                 site: site, term: settings.termStart...settings.termEnd)
+            openHouses += result.openHouses
+            warnings += result.warnings
+        }
+        var blackouts = Set<LocalDate>()
+        let blackoutsFile = "calendars/blackouts.ics"
+        if exists(blackoutsFile) {
+            let result = try calendar.blackoutDates(ics: try read(blackoutsFile, into: &fingerprint), file: blackoutsFile,
+                                                    term: settings.termStart...settings.termEnd)
+            blackouts = result.dates
+            warnings += result.warnings
+        } else {
+            warnings.append(InputWarning(file: blackoutsFile, message: "not found, so no day is blocked. Add the district's holidays to keep meetings off them."))
+        }
+        let program = Program(settings: settings, sites: sites, mentors: mentors.map(\.0), parents: parents.map(\.0),
+                              openHouses: openHouses, blackouts: blackouts)
+        return LoadedProgram(
+            program: program,
+            mentorContacts: Dictionary(uniqueKeysWithValues: mentors.map { ($0.0.id, $0.1) }),
+            parentContacts: Dictionary(uniqueKeysWithValues: parents.map { ($0.0.id, $0.1) }),
+            warnings: warnings, inputFingerprint: fingerprint.hex, settingsText: settingsText)
+    }
+
+    /// `calendars/open-houses/SITE.ics` files, sorted, each with the site its name gives.
+    private func openHouseFiles(siteIDs: Set<SiteID>) throws(InputError) -> [(String, SiteID)] {
+        let directory = folder.appendingPathComponent("calendars/open-houses")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var files: [(String, SiteID)] = []
+        for name in names.sorted() where name.hasSuffix(".ics") {
+            let file = "calendars/open-houses/\(name)"
+            let site = SiteID(String(name.dropLast(4)))
+            guard siteIDs.contains(site) else {
+                throw InputError(file: file, problem: "is named for site \"\(site)\", which is not in data/sites.csv.",
+                                 fix: "name each open-house calendar after a site id (e.g. \(siteIDs.sorted().first.map(\.rawValue) ?? "lincoln").ics) or add the site to data/sites.csv.")
+            }
+            files.append((file, site))
+        }
+        return files
+    }
+
+    private func table(_ file: String, _ fingerprint: inout Fingerprint, _ warnings: inout [InputWarning],
+                       known: [String]) throws(InputError) -> CSVTable {
+        let table = try CSVTable(bytes: try read(file, into: &fingerprint), file: file)
+        let unknown = table.unknownColumns(known: known)
+        if !unknown.isEmpty {
+            warnings.append(InputWarning(file: file, line: 1,
+                message: "kept as custom attributes for plugins: \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (not columns Enlace knows)."))
+        }
+        return table
+    }
+
+    private func emptyCellWarnings(_ table: CSVTable, columns: [String]) -> [InputWarning] {
+        columns.compactMap { column in
+            guard table.header.contains(column) else { return nil }
+            let empty = table.rows.filter { $0[column].isEmpty }
+            guard let first = empty.first else { return nil }
+            return InputWarning(file: table.file, line: first.line,
+                                message: "\(empty.count) row\(empty.count == 1 ? " has" : "s have") an empty \"\(column)\" cell (first on line \(first.line)).")
+        }
+    }
+
+    private func exists(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path)
+    }
+
+    private func read(_ file: String, into fingerprint: inout Fingerprint) throws(InputError) -> [UInt8] {
+        let url = folder.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError(file: file, problem: exists(file) ? "cannot be read." : "is missing from the program folder \(folder.path).",
+                             fix: exists(file) ? "check the file's permissions." : "create it (enlace init DIR writes a template) or pass --program with the right folder.")
+        }
+        let bytes = [UInt8](data)
+        fingerprint.add(file, bytes)
+        return bytes
+    }
+
+    private func text(_ bytes: [UInt8], _ file: String) throws(InputError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw InputError(file: file, problem: "is not UTF-8 text.", fix: "save it as UTF-8.")
+        }
+        return text
+    }
+}
+
+/// FNV-1a over file names and contents: a change detector for run history, not a security hash.
+struct Fingerprint {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ name: String, _ bytes: [UInt8]) {
+        for byte in name.utf8 { mix(byte) }
+        mix(0)
+        for byte in bytes { mix(byte) }
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0100_0000_01b3
+    }
+
+    var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

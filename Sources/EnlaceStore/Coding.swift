@@ -1,0 +1,17 @@
+import EnlaceCore
+import Foundation
+
+/// How list-valued fields are written in database columns: the same `;`-separated form as the CSV
+/// cells, so a row reads the way the coordinator wrote it.
+enum Coding {
+    static func languages(_ tags: [LanguageTag]) -> String { tags.map(\.tag).joined(separator: ";") }
+    static func modes(_ modes: Set<MeetingMode>) -> String { modes.sorted().map(\.rawValue).joined(separator: ";") }
+    static func topics(_ topics: [TopicID]) -> String { topics.map(\.rawValue).joined(separator: ";") }
+
+    /// Custom attributes as JSON with sorted keys, so equal attributes give equal text.
+    static func json(_ attributes: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(attributes), as: UTF8.self)) ?? "{}"
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// The database schema, as string-named migrations that are never edited once shipped: a change
+/// is a new migration appended at the end.
+///
+/// Integrity lives in the schema (NOT NULL, CHECK, UNIQUE, foreign keys), so that no code path can
+/// store a parent at an unknown site or a mentor with capacity 0.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-program") { db in
+            try db.execute(sql: """
+                CREATE TABLE program_settings (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    name TEXT NOT NULL,
+                    timezone TEXT NOT NULL,
+                    term_start TEXT NOT NULL,
+                    term_end TEXT NOT NULL CHECK (term_end >= term_start),
+                    toml TEXT NOT NULL
+                );
+                CREATE TABLE sites (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    name TEXT NOT NULL,
+                    address TEXT,
+                    attributes TEXT NOT NULL
+                );
+                CREATE TABLE mentors (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    name TEXT NOT NULL,
+                    email TEXT,
+                    phone TEXT,
+                    languages TEXT NOT NULL CHECK (languages <> ''),
+                    modes TEXT NOT NULL CHECK (modes <> ''),
+                    capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 100),
+                    availability TEXT NOT NULL,
+                    open_house INTEGER NOT NULL CHECK (open_house IN (0, 1)),
+                    topics TEXT NOT NULL,
+                    attributes TEXT NOT NULL
+                );
+                CREATE TABLE mentor_sites (
+                    mentor_id TEXT NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
+                    site_id TEXT NOT NULL REFERENCES sites(id),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (mentor_id, site_id)
+                );
+                CREATE INDEX mentor_sites_site ON mentor_sites(site_id);
+                CREATE TABLE parents (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    name TEXT NOT NULL,
+                    email TEXT,
+                    phone TEXT,
+                    languages TEXT NOT NULL CHECK (languages <> ''),
+                    site_id TEXT NOT NULL REFERENCES sites(id),
+                    modes TEXT NOT NULL CHECK (modes <> ''),
+                    availability TEXT NOT NULL,
+                    open_house INTEGER NOT NULL CHECK (open_house IN (0, 1)),
+                    topics TEXT NOT NULL,
+                    attributes TEXT NOT NULL
+                );
+                CREATE INDEX parents_site ON parents(site_id);
+                CREATE TABLE open_houses (
+                    site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    start_minute INTEGER NOT NULL,
+                    end_minute INTEGER NOT NULL CHECK (end_minute > start_minute),
+                    title TEXT NOT NULL,
+                    source_uid TEXT NOT NULL,
+                    PRIMARY KEY (site_id, start_minute, source_uid)
+                );
+                CREATE TABLE blackouts (
+                    date TEXT PRIMARY KEY NOT NULL
+                );
+                CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    imported_at TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    sites INTEGER NOT NULL,
+                    mentors INTEGER NOT NULL,
+                    parents INTEGER NOT NULL,
+                    open_houses INTEGER NOT NULL,
+                    blackouts INTEGER NOT NULL,
+                    changes INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}
