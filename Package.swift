@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "EnlaceStore", dependencies: [
             "EnlaceCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace"]),

@@ -1,0 +1,44 @@
+import EnlaceCore
+
+/// A group the matcher may open: one mentor, a time (a weekly slot, or the open houses of a site),
+/// a mode, and the dated sessions it would hold (spec section 4, "Candidate groups").
+public struct CandidateGroup: Sendable, Hashable {
+    /// When the group meets.
+    public enum Timing: Sendable, Hashable {
+        /// A weekly slot of `minutes` starting `start` minutes after midnight on `weekday`.
+        case weekly(weekday: Weekday, start: Int)
+        /// Anchored to every open house of the group's site.
+        case openHouse
+    }
+
+    /// Index of the mentor in `Program.mentors`.
+    public let mentor: Int
+    public let timing: Timing
+    public let mode: MeetingMode
+    /// Index of the site in `Program.sites`; nil for virtual groups.
+    public let site: Int?
+    /// The dated sessions, sorted; never empty.
+    public let sessions: [Session]
+    /// A stable id built from the mentor, time and place, e.g. `m07-TU1800-lincoln`, so that feeds
+    /// keep their event UIDs from one run to the next.
+    public let id: String
+
+    public var isOpenHouse: Bool { timing == .openHouse }
+
+    /// Whether the two groups (of one mentor) overlap in time: weekly slots on one day, or any dated
+    /// session of one against any of the other. Intervals are half-open.
+    ///
+    /// - Complexity: O(s₁ + s₂) over the sorted session lists.
+    public func overlaps(_ other: CandidateGroup, minutes: Int) -> Bool {
+        if case .weekly(let day, let start) = timing, case .weekly(let otherDay, let otherStart) = other.timing {
+            return day == otherDay && start < otherStart + minutes && otherStart < start + minutes
+        }
+        var i = 0, j = 0
+        while i < sessions.count && j < other.sessions.count {
+            let a = sessions[i], b = other.sessions[j]
+            if a.start < b.end && b.start < a.end { return true }
+            if a.end <= b.end { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+}

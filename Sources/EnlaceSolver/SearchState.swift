@@ -1,0 +1,178 @@
+import EnlaceCore
+
+/// The mutable state of one search: who is where, which groups are open, mentor loads.
+struct SearchState {
+    let model: MatchModel
+    var groupOfParent: [Int?]
+    var members: [[Int]]
+    var openGroups = Set<Int>()
+    var openOfMentor: [[Int]]
+    var load: [Int]
+    /// Candidate groups fitting each parent (the inverse of `model.fits`).
+    let groupsOfParent: [[Int32]]
+    let maxGroupSize: Int
+    let maxGroups: Int
+    let groupWeight: Int
+
+    init(model: MatchModel) {
+        self.model = model
+        let parents = model.program.parents.count
+        groupOfParent = Array(repeating: nil, count: parents)
+        members = Array(repeating: [], count: model.groups.count)
+        openOfMentor = Array(repeating: [], count: model.program.mentors.count)
+        load = Array(repeating: 0, count: model.program.mentors.count)
+        var inverse = Array(repeating: [Int32](), count: parents)
+        for (g, fit) in model.fits.enumerated() { for p in fit { inverse[Int(p)].append(Int32(g)) } }
+        groupsOfParent = inverse
+        maxGroupSize = model.program.settings.maxGroupSize
+        maxGroups = model.program.settings.maxGroupsPerMentor
+        groupWeight = model.program.settings.weights.group
+    }
+
+    func capacity(_ mentor: Int) -> Int { model.program.mentors[mentor].capacity }
+
+    /// Whether mentor `m` may open `g` next to its open groups other than `except`.
+    func canOpen(_ g: Int, except: Int? = nil) -> Bool {
+        let group = model.groups[g]
+        let others = openOfMentor[group.mentor].filter { $0 != except }
+        guard others.count < maxGroups, !openGroups.contains(g) else { return false }
+        let minutes = model.program.settings.sessionMinutes
+        return !others.contains { model.groups[$0].overlaps(group, minutes: minutes) }
+    }
+
+    /// The unassigned parents `g` would take first: best weight, then fewest alternatives.
+    func bestUnassigned(for g: Int, limit: Int) -> (parents: [Int], weight: Int, alternatives: Int) {
+        guard limit > 0 else { return ([], 0, 0) }
+        var candidates: [(weight: Int, degree: Int, parent: Int)] = []
+        for p32 in model.fits[g] where groupOfParent[Int(p32)] == nil {
+            let p = Int(p32)
+            candidates.append((model.weight(parent: p, group: g), groupsOfParent[p].count, p))
+        }
+        candidates.sort { ($0.weight, -$0.degree, -$0.parent) > ($1.weight, -$1.degree, -$1.parent) }
+        let chosen = candidates.prefix(limit)
+        return (chosen.map(\.parent), chosen.reduce(0) { $0 + $1.weight }, chosen.reduce(0) { $0 + $1.degree })
+    }
+
+    mutating func open(_ g: Int) {
+        openGroups.insert(g)
+        openOfMentor[model.groups[g].mentor].append(g)
+    }
+
+    mutating func close(_ g: Int) {
+        for p in members[g] { groupOfParent[p] = nil }
+        load[model.groups[g].mentor] -= members[g].count
+        members[g] = []
+        openGroups.remove(g)
+        openOfMentor[model.groups[g].mentor].removeAll { $0 == g }
+    }
+
+    mutating func assign(_ p: Int, to g: Int) {
+        groupOfParent[p] = g
+        members[g].append(p)
+        load[model.groups[g].mentor] += 1
+    }
+
+    /// Room left in group `g` given its size and its mentor's capacity.
+    func room(_ g: Int) -> Int {
+        let mentor = model.groups[g].mentor
+        return min(maxGroupSize - members[g].count, capacity(mentor) - load[mentor])
+    }
+}
+
+extension SearchState {
+    /// Stage 1: lazy greedy opening (see the essay in Solver.swift).
+    mutating func openGreedily() {
+        var heap = GainHeap()
+        for g in model.groups.indices where !model.fits[g].isEmpty {
+            let best = bestUnassigned(for: g, limit: room(g))
+            heap.push(GainHeap.Key(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g))
+        }
+        while let top = heap.pop() {
+            let g = top.group
+            guard canOpen(g) else { continue }
+            let best = bestUnassigned(for: g, limit: room(g))
+            let key = GainHeap.Key(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g)
+            guard !best.parents.isEmpty, key.gain > 0 else { continue }
+            if let next = heap.peek, next > key {
+                heap.push(key)
+                continue
+            }
+            open(g)
+            for p in best.parents { assign(p, to: g) }
+        }
+    }
+
+    /// Stage 2: the best assignment for the open groups, by min-cost flow; groups left empty close.
+    mutating func reassignExactly() {
+        let groups = openGroups.sorted()
+        let parents = Array(Set(groups.flatMap { model.fits[$0].map(Int.init) })).sorted()
+        let mentors = Array(Set(groups.map { model.groups[$0].mentor })).sorted()
+        let parentNode = Dictionary(uniqueKeysWithValues: parents.enumerated().map { ($1, 1 + $0) })
+        let groupBase = 1 + parents.count, mentorBase = groupBase + groups.count
+        let mentorNode = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1, mentorBase + $0) })
+        let sink = mentorBase + mentors.count
+        var flow = MinCostFlow(nodes: sink + 1)
+        for node in parentNode.values.sorted() { flow.addArc(from: 0, to: node, capacity: 1, cost: 0) }
+        var arcs: [(parent: Int, group: Int, arc: Int)] = []
+        for (i, g) in groups.enumerated() {
+            for p32 in model.fits[g] {
+                let p = Int(p32)
+                arcs.append((p, g, flow.addArc(from: parentNode[p]!, to: groupBase + i, capacity: 1,
+                                                cost: -model.weight(parent: p, group: g))))
+            }
+            flow.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: maxGroupSize, cost: 0)
+        }
+        for m in mentors { flow.addArc(from: mentorNode[m]!, to: sink, capacity: capacity(m), cost: 0) }
+        _ = flow.minimizeCost(source: 0, sink: sink)
+        for g in groups { close(g) }
+        for (p, g, arc) in arcs where flow.flow(on: arc) > 0 {
+            if !openGroups.contains(g) { open(g) }
+            assign(p, to: g)
+        }
+    }
+}
+
+/// A max-heap of group gains; ties go to fewer alternatives, then the lower group index.
+struct GainHeap {
+    struct Key: Comparable {
+        let gain: Int
+        let alternatives: Int
+        let group: Int
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.gain, -a.alternatives, -a.group) < (b.gain, -b.alternatives, -b.group)
+        }
+    }
+
+    private var items: [Key] = []
+
+    var peek: Key? { items.first }
+
+    mutating func push(_ key: Key) {
+        items.append(key)
+        var i = items.count - 1
+        while i > 0, items[(i - 1) / 2] < items[i] {
+            items.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    mutating func pop() -> Key? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var largest = i
+                if l < items.count && items[largest] < items[l] { largest = l }
+                if r < items.count && items[largest] < items[r] { largest = r }
+                if largest == i { break }
+                items.swapAt(i, largest)
+                i = largest
+            }
+        }
+        return top
+    }
+}
