@@ -1,0 +1,140 @@
+import ArgumentParser
+import EnlaceCalendar
+import EnlaceCore
+import Foundation
+
+extension Enlace {
+    /// `enlace check-calendar`: reads .ics files exactly as `enlace import` does and says, per file,
+    /// what was found or why the file is refused.
+    struct CheckCalendar: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-calendar",
+            abstract: "Check district calendar files (.ics) before putting them in a program folder.",
+            discussion: """
+                Prints one line per file: "ok N occurrences, W warnings" (blackouts: "ok N days"), or \
+                why the file is refused. Warnings go to stderr. Exit codes: 0 all accepted, 1 any refused.
+                """)
+
+        /// What the files hold.
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case openHouses = "open-houses"
+            case blackouts
+        }
+
+        @Option(help: "The program's IANA time zone; occurrences are shown in it.")
+        var timezone = "America/Los_Angeles"
+
+        @Option(help: "What the files hold: open-houses (calendars/open-houses/SITE.ics) or blackouts (calendars/blackouts.ics).")
+        var kind: Kind = .openHouses
+
+        @Option(name: .customLong("term-start"), help: "First day of the term (YYYY-MM-DD).")
+        var termStart = "2026-08-01"
+
+        @Option(name: .customLong("term-end"), help: "Last day of the term (YYYY-MM-DD).")
+        var termEnd = "2027-07-31"
+
+        @Flag(help: "Print a JSON array with one object per file on stdout instead of text.")
+        var json = false
+
+        @Argument(help: "The calendar files to check.", completion: .file(extensions: ["ics"]))
+        var files: [String]
+
+        func validate() throws {
+            guard let start = LocalDate(iso: termStart) else { throw ValidationError("--term-start must be a date such as 2026-08-01.") }
+            guard let end = LocalDate(iso: termEnd) else { throw ValidationError("--term-end must be a date such as 2027-07-31.") }
+            guard start <= end else { throw ValidationError("--term-end must not be before --term-start.") }
+            guard !files.isEmpty else { throw ValidationError("Name at least one .ics file.") }
+        }
+
+        func run() throws {
+            let reader: CalendarReader
+            do {
+                reader = try CalendarReader(programTimeZone: timezone)
+            } catch {
+                throw failWithInputError(error.description)
+            }
+            let term = LocalDate(iso: termStart)!...LocalDate(iso: termEnd)!
+            let results = files.map { check($0, reader: reader, term: term) }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            } else {
+                for result in results {
+                    print("\(result.file): " + (result.error.map { "refused: \($0.message)" }
+                        ?? "ok \(result.count) \(kind == .openHouses ? "occurrences" : "days"), \(result.warnings.count) warnings"))
+                    for warning in result.warnings { printToStderr("  warning: \(warning)") }
+                }
+            }
+            if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+        }
+
+        private func check(_ path: String, reader: CalendarReader, term: ClosedRange<LocalDate>) -> FileResult {
+            do {
+                let bytes = try readBytes(path)
+                switch kind {
+                case .openHouses:
+                    let site = SiteID(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+                    let (houses, warnings) = try reader.openHouses(ics: bytes, file: path, site: site, term: term)
+                    return FileResult(file: path, count: houses.count, warnings: warnings.map(\.description), error: nil)
+                case .blackouts:
+                    let (dates, warnings) = try reader.blackoutDates(ics: bytes, file: path, term: term)
+                    return FileResult(file: path, count: dates.count, warnings: warnings.map(\.description), error: nil)
+                }
+            } catch {
+                return FileResult(file: path, count: 0, warnings: [], error: .init(error))
+            }
+        }
+
+        /// The file's bytes, reading at most one byte past the size limit (the reader refuses more).
+        private func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(file: path, problem: "the file cannot be opened.", fix: "check the path and the file's permissions.")
+            }
+            defer { try? handle.close() }
+            do {
+                return Array(try handle.read(upToCount: 5 * 1024 * 1024 + 1) ?? Data())
+            } catch {
+                throw InputError(file: path, problem: "the file cannot be read (\(error.localizedDescription)).",
+                                 fix: "check that it is a regular file.")
+            }
+        }
+    }
+}
+
+/// One file's outcome, as printed by `check-calendar --json`.
+private struct FileResult: Encodable {
+    struct Refusal: Encodable {
+        var message: String
+        var line: Int?
+        var field: String?
+        var problem: String
+        var fix: String
+
+        init(_ error: InputError) {
+            message = error.description
+            line = error.line
+            field = error.field
+            problem = error.problem
+            fix = error.fix
+        }
+    }
+
+    var file: String
+    var status: String { error == nil ? "ok" : "refused" }
+    /// Open-house occurrences, or blackout days, within the term.
+    var count: Int
+    var warnings: [String]
+    var error: Refusal?
+
+    enum CodingKeys: String, CodingKey { case file, status, count, warnings, error }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(status, forKey: .status)
+        try container.encode(count, forKey: .count)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encodeIfPresent(error, forKey: .error)
+    }
+}
