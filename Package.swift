@@ -29,10 +29,11 @@ let package = Package(
             "EnlaceCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"]),
+        .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
@@ -41,6 +42,6 @@ let package = Package(
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
-        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace"]),
+        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
     ]
 )

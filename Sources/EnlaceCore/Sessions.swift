@@ -125,25 +125,21 @@ public struct SessionPlanner: Sendable {
     /// "Another nominal date" (which a move may not land on) is read as: a nominal date of this
     /// group in this month that lies within the term. Whether nominal dates outside the term
     /// count too makes no difference: a move target must itself lie within the month and the
-    /// term, so it can only ever equal an in-term nominal date of this month. Nominal dates are
-    /// moved in ascending order, and each move's target is taken, so two moved sessions never
-    /// share a day.
+    /// term, so it can only ever equal an in-term nominal date of this month. As the spec words
+    /// the rule, two moves may land on the same day (biweekly, with the first three Tuesdays
+    /// blacked out, both nominal dates move to the fourth): the group then meets once that day.
     private func meetingDates(of occurrences: [LocalDate]) -> [LocalDate] {
         let nominal = nominalIndices(count: occurrences.count).map { occurrences[$0] }.filter(isInTerm)
-        var taken = nominal
-        var dates: [LocalDate] = []
+        var dates = Set<LocalDate>()
         for date in nominal {
             guard blackouts.contains(date) else {
-                dates.append(date)
+                dates.insert(date)
                 continue
             }
             let target = occurrences.first { candidate in
-                candidate > date && isMeetingDay(candidate) && !taken.contains(candidate)
+                candidate > date && isMeetingDay(candidate) && !nominal.contains(candidate)
             }
-            if let target {
-                taken.append(target)
-                dates.append(target)
-            }
+            if let target { dates.insert(target) }
         }
         // A move may jump past a later nominal date (biweekly: first → fourth, past the third).
         return dates.sorted()

@@ -13,7 +13,7 @@ public enum ProgramTemplate {
             ProgramFile(path: "data/mentors.csv", contents: header(SamplePeople.mentorHeader)),
             ProgramFile(path: "data/parents.csv", contents: header(Array(SamplePeople.parentHeader.dropLast()))),
             ProgramFile(path: "calendars/blackouts.ics", contents: TemplateCalendars.blackouts()),
-            ProgramFile(path: "calendars/open-houses/example-site.ics", contents: TemplateCalendars.openHouses()),
+            ProgramFile(path: "calendars/examples/open-house-example.ics", contents: TemplateCalendars.openHouses()),
         ]
     }
 
@@ -60,13 +60,13 @@ public enum ProgramTemplate {
           3. Put each school's open-house calendar (exported from Google Calendar,
              Outlook or Apple Calendar) in calendars/open-houses/, named by the school's
              id: a school with id "jacaranda-es" gets calendars/open-houses/jacaranda-es.ics.
-             Rename or delete example-site.ics before you import: Enlace refuses an
-             open-house calendar named for a site that is not in sites.csv.
+             calendars/examples/open-house-example.ics shows the shape (a monthly
+             open house); Enlace reads only calendars/open-houses/, and refuses a
+             calendar there named for a site that is not in sites.csv.
           4. Put the district's holidays in calendars/blackouts.ics (all-day events).
           5. Run:
                enlace import    check the files and store them in the program database
                enlace match     form the mentor groups (out/schedule.json)
-               enlace feeds     write a calendar feed for every family, mentor and site
 
         To see a filled-in example first, run: enlace demo SOME-FOLDER
 

@@ -33,11 +33,13 @@ extension SearchState {
     mutating func exchangeWithFlow(budget: inout Int) -> Bool {
         var current = model.score(groupOfParent: groupOfParent).total
         var improved = false
+        let useful = parentsThatCouldMakeRoom()
         for m in model.groupsOfMentor.indices {
             let places: [Int?] = openOfMentor[m].count < maxGroups ? [nil] + openOfMentor[m].map(Optional.some) : openOfMentor[m].map(Optional.some)
             for old in places {
                 if let old, !openGroups.contains(old) { continue }
-                for h in model.groupsOfMentor[m] where !model.fits[h].isEmpty && !openGroups.contains(h) && canOpen(h, except: old) {
+                for h in model.groupsOfMentor[m] where !openGroups.contains(h) && canOpen(h, except: old)
+                    && model.fits[h].contains(where: { useful[Int($0)] }) {
                     guard budget > 0 else { return improved }
                     budget -= 1
                     var trial = self
@@ -55,6 +57,19 @@ extension SearchState {
             }
         }
         return improved
+    }
+
+    /// Parents whose move could let an unmatched parent in: the unmatched themselves, and members
+    /// of open groups that some unmatched parent fits. A candidate that fits none of them cannot
+    /// raise the number matched, so the exchange step skips it.
+    func parentsThatCouldMakeRoom() -> [Bool] {
+        var useful = groupOfParent.map { $0 == nil }
+        for (p, g) in groupOfParent.enumerated() where g == nil {
+            for h in groupsOfParent[p] where openGroups.contains(Int(h)) {
+                for q in members[Int(h)] { useful[q] = true }
+            }
+        }
+        return useful
     }
 
     /// Moves that open a closed candidate fitting at least one unmatched parent, sorted by an

@@ -82,6 +82,30 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    created_at TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    settings_toml TEXT NOT NULL,
+                    score INTEGER NOT NULL,
+                    bound INTEGER NOT NULL,
+                    parents INTEGER NOT NULL,
+                    matched INTEGER NOT NULL CHECK (matched <= parents),
+                    groups INTEGER NOT NULL,
+                    schedule_json TEXT NOT NULL
+                );
+                CREATE TABLE run_assignments (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    parent_id TEXT NOT NULL,
+                    mentor_id TEXT,
+                    group_id TEXT,
+                    PRIMARY KEY (run_id, parent_id),
+                    CHECK ((mentor_id IS NULL) = (group_id IS NULL))
+                );
+                """)
+        }
         return migrator
     }
 }

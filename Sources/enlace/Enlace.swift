@@ -11,6 +11,22 @@ struct Enlace: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Demo.self, Import.self, Match.self, CheckCalendar.self]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64) to the exit code 2
+    /// that the program contract gives them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that works on a program folder shares.

@@ -8,7 +8,7 @@ import Testing
     @Test func writesTheProgramLayout() {
         #expect(files.map(\.path) == ["enlace.toml", "README.txt", "data/sites.csv", "data/mentors.csv",
                                       "data/parents.csv", "calendars/blackouts.ics",
-                                      "calendars/open-houses/example-site.ics"])
+                                      "calendars/examples/open-house-example.ics"])
     }
 
     @Test func settingsMentionEveryKey() {

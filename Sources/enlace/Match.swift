@@ -1,0 +1,97 @@
+import ArgumentParser
+import EnlaceCore
+import EnlaceIO
+import EnlaceReport
+import EnlaceSolver
+import EnlaceStore
+import Foundation
+
+extension Enlace {
+    /// `enlace match`: solves the program and writes `out/schedule.json` and `out/assignments.csv`.
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Match parents with mentors and times; write out/schedule.json and out/assignments.csv.",
+            discussion: """
+                Imports the program folder first (so the database always holds what was matched), keeps \
+                parents with their previous mentor where it pays (the continuity weight), and stores the \
+                run. Exit codes: 0 done, 1 bad input, 2 usage error, 3 no feasible group for anyone.
+                """)
+
+        @OptionGroup var options: ProgramOptions
+
+        @Flag(help: "Print a one-object JSON summary on stdout (parents, matched, groups, score, bound, gap, seconds).")
+        var json = false
+
+        func run() throws {
+            let started = Date()
+            let outcome = try importProgram(from: options.folder)
+            let store = try Store(path: outcome.databasePath)
+            let previous = try store.latestAssignments()
+            let program = outcome.loaded.program
+            let model = MatchModel(program: program, previous: previous.compactMapValues(\.mentor))
+            let solution = Solver.solve(model)
+            let report = ScheduleReport(model: model, solution: solution)
+            let schedule: String
+            do { schedule = try report.scheduleJSON() } catch { throw failWithInputError(error.description) }
+            let assignments = program.parents.enumerated().map { p, parent in
+                let group = solution.groupOfParent[p].map { model.groups[$0] }
+                return StoredAssignment(parent: parent.id, mentor: group.map { program.mentors[$0.mentor].id }, group: group?.id)
+            }
+            let matched = assignments.filter { $0.mentor != nil }.count
+            try store.saveRun(RunRecord(
+                createdAt: ISO8601DateFormatter().string(from: started), fingerprint: outcome.loaded.inputFingerprint,
+                settingsTOML: outcome.loaded.settingsText, score: solution.score, bound: solution.bound, matched: matched,
+                groups: solution.openGroups.count, scheduleJSON: schedule, assignments: assignments))
+            let out = options.folder.appendingPathComponent("out")
+            try AtomicFile.write(schedule, to: out.appendingPathComponent("schedule.json"))
+            try AtomicFile.write(report.assignmentsCSV(), to: out.appendingPathComponent("assignments.csv"))
+            let changes = RunChanges(previous: previous, current: assignments)
+            let seconds = Date().timeIntervalSince(started)
+            if json {
+                print("{\"parents\":\(program.parents.count),\"matched\":\(matched),\"groups\":\(solution.openGroups.count),"
+                      + "\"score\":\(solution.score),\"bound\":\(solution.bound),\"gap\":\(String(format: "%.6f", solution.gap)),"
+                      + "\"seconds\":\(String(format: "%.3f", seconds))}")
+            } else {
+                printSummary(report: report, matched: matched, changes: changes, seconds: seconds)
+            }
+            if matched == 0 && !program.parents.isEmpty {
+                printToStderr("enlace: no parent fits any group; see the reasons in out/schedule.json.")
+                throw ExitCode(3)
+            }
+        }
+
+        private func printSummary(report: ScheduleReport, matched: Int, changes: RunChanges?, seconds: Double) {
+            let solution = report.solution, program = report.model.program
+            print("Matched \(matched) of \(program.parents.count) parents in \(solution.openGroups.count) groups.")
+            print("Score \(solution.score) (bound \(solution.bound), gap \(String(format: "%.2f", solution.gap * 100))%).")
+            let blocked = report.blockedCounts.filter { $0.count > 0 }
+            if !blocked.isEmpty {
+                print("Unmatched: " + blocked.map { "\($0.count) by \($0.cause.rawValue)" }.joined(separator: ", ") + ".")
+            }
+            if let changes {
+                print("Since the previous run: \(changes.changedMentor) parents changed mentor, \(changes.changedTime) changed meeting time or place, \(changes.newlyMatched) newly matched, \(changes.lostMatch) no longer matched.")
+            }
+            print("Wrote \(options.folder.appendingPathComponent("out/schedule.json").path) and out/assignments.csv (\(String(format: "%.2f", seconds)) s).")
+        }
+    }
+}
+
+/// How the new run differs from the previous one, parent by parent.
+struct RunChanges {
+    var changedMentor = 0, changedTime = 0, newlyMatched = 0, lostMatch = 0
+
+    /// Nil before the first run.
+    init?(previous: [ParentID: StoredAssignment], current: [StoredAssignment]) {
+        guard !previous.isEmpty else { return nil }
+        for now in current {
+            guard let before = previous[now.parent] else { continue }
+            switch (before.mentor, now.mentor) {
+            case (nil, .some): newlyMatched += 1
+            case (.some, nil): lostMatch += 1
+            case (.some(let a), .some(let b)) where a != b: changedMentor += 1
+            case (.some, .some) where before.group != now.group: changedTime += 1
+            default: break
+            }
+        }
+    }
+}

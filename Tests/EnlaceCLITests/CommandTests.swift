@@ -1,0 +1,95 @@
+import EnlaceStore
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandTests {
+    @Test func demoWritesAndImportsTheSampleDistrict() throws {
+        let folder = CLI.temporaryFolder()
+        let result = try CLI.run(["demo", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let store = try Store(path: folder.appendingPathComponent("enlace.sqlite").path)
+        #expect(try store.parentIDs().count == 250)
+        #expect(result.stdout.contains("Sample district written to"))
+    }
+
+    @Test func refusedImportLeavesTheDatabaseByteForByte() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let database = folder.appendingPathComponent("enlace.sqlite")
+        let before = try Data(contentsOf: database)
+        let parents = folder.appendingPathComponent("data/parents.csv")
+        var lines = try String(contentsOf: parents, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let siteColumn = try #require(header.firstIndex(of: "site"))
+        var cells = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(!lines[5].contains("\""), "the test edits a row without quoted cells")
+        cells[siteColumn] = "atlantis-elementary"
+        lines[5] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: parents, atomically: true, encoding: .utf8)
+
+        let result = try CLI.run(["import", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("data/parents.csv, line 6, column \"site\": \"atlantis-elementary\" is not a site id"))
+        #expect(result.stderr.contains("Fix:"))
+        #expect(try Data(contentsOf: database) == before)
+    }
+
+    @Test func reimportingChangesNothing() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let result = try CLI.run(["import", "--program", folder.path, "--json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"parents\":{\"total\":250,\"added\":0,\"updated\":0,\"removed\":0}"))
+    }
+
+    @Test func matchIsDeterministicAndSummarisesAsJSON() throws {
+        var schedules: [Data] = []
+        for _ in 0..<2 {
+            let folder = CLI.temporaryFolder()
+            try CLI.run(["demo", folder.path])
+            let result = try CLI.run(["match", "--program", folder.path, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(Set(summary.keys) == ["parents", "matched", "groups", "score", "bound", "gap", "seconds"])
+            #expect(summary["parents"] as? Int == 250)
+            #expect(result.stdout.split(separator: "\n").count == 1)
+            schedules.append(try Data(contentsOf: folder.appendingPathComponent("out/schedule.json")))
+            let csv = try String(contentsOf: folder.appendingPathComponent("out/assignments.csv"), encoding: .utf8)
+            #expect(csv.hasPrefix("parent_id,mentor_id,group_id,reason\n"))
+            #expect(!csv.contains("@"), "no email address in outputs")
+        }
+        #expect(schedules[0] == schedules[1])
+    }
+
+    @Test func nobodyFittingExitsWithThree() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let mentors = folder.appendingPathComponent("data/mentors.csv")
+        let header = try String(contentsOf: mentors, encoding: .utf8).split(separator: "\n")[0]
+        try (header + "\nm1,Only Mentor,,,xh,,virtual,5,SU 06:00-07:00,no,\n").write(to: mentors, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 3)
+        let schedule = try String(contentsOf: folder.appendingPathComponent("out/schedule.json"), encoding: .utf8)
+        #expect(schedule.contains("\"groups\": []"))
+    }
+
+    @Test func initWritesTemplatesAndRefusesAnExistingProgram() throws {
+        let folder = CLI.temporaryFolder()
+        #expect(try CLI.run(["init", folder.path]).status == 0)
+        for file in ["enlace.toml", "data/sites.csv", "data/mentors.csv", "data/parents.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
+        }
+        let imported = try CLI.run(["import", "--program", folder.path])
+        #expect(imported.status == 0, "the template imports as written: \(imported.stderr)")
+        let again = try CLI.run(["init", folder.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already holds a program"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let result = try CLI.run(["match", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+        #expect(try CLI.run(["frobnicate"]).status == 2)
+    }
+}
