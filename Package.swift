@@ -19,21 +19,22 @@ let package = Package(
     targets: [
         .target(name: "EnlaceCore", dependencies: [api]),
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
-        .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical"]),
+        .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical", "EnlaceFeeds"]),
+        .target(name: "EnlaceFeeds", dependencies: ["EnlaceCore"], resources: [.copy("Translations")]),
         .target(name: "EnlaceProgram", dependencies: [
             "EnlaceCore", "EnlaceCalendar",
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "EnlaceStore", dependencies: [
-            "EnlaceCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "EnlaceCore", "EnlaceFeeds", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
+        .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
     ]
 )

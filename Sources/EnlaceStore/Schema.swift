@@ -106,6 +106,30 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-feeds") { db in
+            // Feed tokens are secrets kept in the clear: they name the published files and fill
+            // out/feeds.csv. The database is readable by its owner only (see Store.init).
+            try db.execute(sql: """
+                CREATE TABLE feed_tokens (
+                    kind TEXT NOT NULL CHECK (kind IN ('parent', 'mentor', 'site')),
+                    owner_id TEXT NOT NULL CHECK (owner_id <> ''),
+                    token TEXT NOT NULL UNIQUE CHECK (length(token) >= 26),
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (kind, owner_id)
+                );
+                CREATE TABLE feed_events (
+                    kind TEXT NOT NULL CHECK (kind IN ('parent', 'mentor', 'site')),
+                    owner_id TEXT NOT NULL,
+                    uid TEXT NOT NULL CHECK (uid <> ''),
+                    sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                    last_modified INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('CONFIRMED', 'CANCELLED')),
+                    content_hash TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    PRIMARY KEY (kind, owner_id, uid)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnlaceDemo
+import EnlaceFeeds
 import Foundation
 
 extension Enlace {
@@ -24,6 +25,16 @@ extension Enlace {
             let outcome = try importProgram(from: folder)
             print("Imported \(outcome.imported)")
             print("Database: \(outcome.databasePath)")
+            // The same code paths as `enlace match` and `enlace feeds`, so the demo shows exactly
+            // what a coordinator's run does.
+            let match = try Enlace.Match.parse(["--program", folder.path])
+            try match.run()
+            let publication = try publishFeeds(folder: folder, now: Date(), check: false)
+            print(publication.summary)
+            if let example = publication.example {
+                // The one place a subscribe link is printed: the demo's families are made up.
+                print("Subscribe link of family \(example.owner.id) (sample data): \(FeedsCSV.webcal(outcome.loaded.program.settings.feedBaseURL + example.fileName))")
+            }
         }
 
         /// Demo output may overwrite an earlier demo, never a coordinator's own program.

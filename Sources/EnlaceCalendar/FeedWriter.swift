@@ -1,0 +1,137 @@
+import CLibical
+import EnlaceCore
+import EnlaceFeeds
+import Foundation
+
+/// Writes feeds as RFC 5545 calendars with libical (issue 5, ICALENDAR.md).
+///
+/// Every feed has VERSION, PRODID, CALSCALE:GREGORIAN, METHOD:PUBLISH, NAME and X-WR-CALNAME,
+/// REFRESH-INTERVAL and X-PUBLISHED-TTL (PT6H), a minimal VTIMEZONE for the program's zone, and
+/// events with TZID-qualified local times, a no-reply ORGANIZER (which `icalrestriction_check`
+/// requires with METHOD:PUBLISH), SEQUENCE, LAST-MODIFIED and a DTSTAMP equal to LAST-MODIFIED,
+/// so that an unchanged feed is byte-identical from run to run. libical's writer produces CRLF
+/// line endings, folds lines at 75 octets without splitting a UTF-8 character, and escapes TEXT.
+///
+/// Thread safety: every call runs under the module's libical lock.
+public struct FeedWriter: Sendable {
+    /// PRODID of every feed.
+    public static let productID = "-//Enlace//Parent mentor feeds//EN"
+    /// How often clients should refresh (REFRESH-INTERVAL and X-PUBLISHED-TTL).
+    public static let refreshInterval = "PT6H"
+
+    /// The program's IANA time zone.
+    public let timezone: String
+
+    /// Checks that libical knows `timezone` and loads it once, on this thread (first zone loads
+    /// race in libical).
+    /// - Throws: `InputError` for `enlace.toml`'s `timezone` when the zone is unknown.
+    public init(timezone: String) throws(InputError) {
+        try libical.run { () throws(InputError) in
+            icalerror_set_errors_are_fatal(0)
+            guard let zone = FeedTimeZone.component(named: timezone) else { throw Zones.unknownProgramZone(timezone) }
+            icalcomponent_free(zone)
+        }
+        self.timezone = timezone
+    }
+
+    /// The feed as iCalendar bytes (UTF-8, CRLF).
+    ///
+    /// - Complexity: O(events); roughly 15 libical properties per event.
+    public func render(_ calendar: FeedCalendar) -> [UInt8] {
+        libical.run {
+            let root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)!
+            defer { icalcomponent_free(root) }
+            addCalendarProperties(calendar, to: root)
+            if let zone = FeedTimeZone.component(named: timezone) { icalcomponent_add_component(root, zone) }
+            for event in calendar.events {
+                icalcomponent_add_component(root, component(for: event, in: calendar))
+            }
+            guard let text = icalcomponent_as_ical_string_r(root) else { return [] }
+            defer { free(text) }
+            return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
+        }
+    }
+
+    private func addCalendarProperties(_ calendar: FeedCalendar, to root: OpaquePointer) {
+        icalcomponent_add_property(root, icalproperty_new_version("2.0"))
+        icalcomponent_add_property(root, icalproperty_new_prodid(Self.productID))
+        icalcomponent_add_property(root, icalproperty_new_calscale("GREGORIAN"))
+        icalcomponent_add_property(root, icalproperty_new_method(ICAL_METHOD_PUBLISH))
+        icalcomponent_add_property(root, icalproperty_new_name(calendar.name))
+        // libical 3.0.16 does not escape commas in X- values (ICALENDAR.md): keep them out.
+        addX("X-WR-CALNAME", calendar.name.replacingAll(",", with: ""), to: root)
+        addX("X-WR-TIMEZONE", calendar.timezone, to: root)
+        var interval = icaldurationtype_null_duration()
+        interval.hours = 6
+        let refresh = icalproperty_new_refreshinterval(interval)!
+        icalproperty_add_parameter(refresh, icalparameter_new_value(ICAL_VALUE_DURATION))
+        icalcomponent_add_property(root, refresh)
+        addX("X-PUBLISHED-TTL", Self.refreshInterval, to: root)
+        let description = icalproperty_new_description(calendar.description)!
+        icalproperty_add_parameter(description, icalparameter_new_language(calendar.language))
+        icalcomponent_add_property(root, description)
+    }
+
+    private func component(for event: PublishedEvent, in calendar: FeedCalendar) -> OpaquePointer {
+        let content = event.content
+        let vevent = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
+        let stamp = utc(event.lastModified)
+        icalcomponent_add_property(vevent, icalproperty_new_uid(content.uid))
+        icalcomponent_add_property(vevent, icalproperty_new_dtstamp(stamp))
+        let start = icalproperty_new_dtstart(local(content.startTime))!
+        icalproperty_add_parameter(start, icalparameter_new_tzid(timezone))
+        icalcomponent_add_property(vevent, start)
+        let end = icalproperty_new_dtend(local(content.endTime))!
+        icalproperty_add_parameter(end, icalparameter_new_tzid(timezone))
+        icalcomponent_add_property(vevent, end)
+        icalcomponent_add_property(vevent, icalproperty_new_sequence(Int32(clamping: event.sequence)))
+        icalcomponent_add_property(vevent, icalproperty_new_lastmodified(stamp))
+        icalcomponent_add_property(vevent, icalproperty_new_status(event.status == .cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        icalcomponent_add_property(vevent, text(icalproperty_new_summary(content.summary), calendar.language))
+        if let location = content.location, !location.isEmpty {
+            icalcomponent_add_property(vevent, text(icalproperty_new_location(location), calendar.language))
+        }
+        icalcomponent_add_property(vevent, text(icalproperty_new_description(content.description), calendar.language))
+        if let link = content.meetingURL {
+            icalcomponent_add_property(vevent, icalproperty_new_url(link))
+            let conference = icalproperty_new_conference(link)!
+            icalproperty_add_parameter(conference, icalparameter_new_value(ICAL_VALUE_URI))
+            icalproperty_add_parameter(conference, icalparameter_new_feature(ICAL_FEATURE_VIDEO))
+            if let label = content.meetingLabel { icalproperty_add_parameter(conference, icalparameter_new_label(label)) }
+            icalcomponent_add_property(vevent, conference)
+        }
+        let organizer = icalproperty_new_organizer("mailto:" + calendar.organizerEmail)!
+        icalproperty_add_parameter(organizer, icalparameter_new_cn(calendar.organizerName))
+        icalcomponent_add_property(vevent, organizer)
+        icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
+        return vevent
+    }
+
+    /// Adds LANGUAGE to a TEXT property, so that screen readers and clients pick the right voice
+    /// and font (Han characters differ between Simplified and Traditional readers).
+    private func text(_ property: OpaquePointer?, _ language: String) -> OpaquePointer {
+        icalproperty_add_parameter(property!, icalparameter_new_language(language))
+        return property!
+    }
+
+    private func addX(_ name: String, _ value: String, to component: OpaquePointer) {
+        let property = icalproperty_new_x(value)!
+        icalproperty_set_x_name(property, name)
+        icalcomponent_add_property(component, property)
+    }
+
+    private func local(_ time: LocalDateTime) -> icaltimetype {
+        let (y, m, d) = time.date.components
+        return FeedTimeZone.localTime(year: y, month: m, day: d, minuteOfDay: time.minuteOfDay)
+    }
+
+    private func utc(_ seconds: Int64) -> icaltimetype {
+        icaltime_from_timet_with_zone(time_t(seconds), 0, icaltimezone_get_utc_timezone())
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

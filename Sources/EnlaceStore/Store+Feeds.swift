@@ -1,0 +1,141 @@
+import EnlaceCore
+import EnlaceFeeds
+import Foundation
+import GRDB
+
+/// The latest stored run, as feeds need it.
+public struct LatestRun: Sendable {
+    public var id: Int
+    public var createdAt: String
+    /// Fingerprint of the input files the run was made from.
+    public var fingerprint: String
+    public var scheduleJSON: String
+}
+
+/// What a publication changes in the feed history: events to write and events to forget.
+public struct FeedHistoryChanges: Sendable {
+    public var upserts: [(owner: FeedOwner, event: StoredFeedEvent)] = []
+    public var deletions: [(owner: FeedOwner, uid: String)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { upserts.isEmpty && deletions.isEmpty }
+}
+
+extension Store {
+    /// The latest run, or nil before the first `enlace match`.
+    public func latestRun() throws -> LatestRun? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT id, created_at, fingerprint, schedule_json FROM runs ORDER BY id DESC LIMIT 1").map {
+                LatestRun(id: $0[0], createdAt: $0[1], fingerprint: $0[2], scheduleJSON: $0[3])
+            }
+        }
+    }
+
+    /// Every stored feed token, by owner.
+    public func feedTokens() throws -> [FeedOwner: String] {
+        try read { db in
+            var tokens: [FeedOwner: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, owner_id, token FROM feed_tokens") {
+                guard let kind = FeedKind(rawValue: row[0]) else { continue }
+                tokens[FeedOwner(kind: kind, id: row[1])] = row[2]
+            }
+            return tokens
+        }
+    }
+
+    /// The tokens of `owners`, drawing and storing one for each owner that has none yet.
+    ///
+    /// Tokens are never re-drawn: a family subscribes once and keeps its link for good (until
+    /// `revokeFeedToken`). A person who leaves the program keeps their row, so that coming back
+    /// brings the old subscription back to life.
+    public func ensureFeedTokens(for owners: [FeedOwner], createdAt: String,
+                                 using generator: inout some RandomNumberGenerator) throws -> [FeedOwner: String] {
+        var tokens = try feedTokens()
+        let missing = owners.filter { tokens[$0] == nil }
+        guard !missing.isEmpty else { return tokens }
+        var drawn: [(FeedOwner, String)] = []
+        var used = Set(tokens.values)
+        for owner in missing {
+            var token = FeedToken.generate(using: &generator)
+            while !used.insert(token).inserted { token = FeedToken.generate(using: &generator) }
+            drawn.append((owner, token))
+        }
+        try write("the new feed tokens were not stored") { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO feed_tokens (kind, owner_id, token, created_at) VALUES (?, ?, ?, ?)")
+            for (owner, token) in drawn {
+                try insert.execute(arguments: [owner.kind.rawValue, owner.id, token, createdAt])
+            }
+        }
+        for (owner, token) in drawn { tokens[owner] = token }
+        return tokens
+    }
+
+    /// Replaces the token of `owner` with a fresh one; returns the old token (nil if the owner had
+    /// none) and the new one. The caller removes the old file at once.
+    public func revokeFeedToken(_ owner: FeedOwner, at date: String,
+                                using generator: inout some RandomNumberGenerator) throws -> (old: String?, new: String) {
+        let used = Set(try feedTokens().values)
+        var token = FeedToken.generate(using: &generator)
+        while used.contains(token) { token = FeedToken.generate(using: &generator) }
+        let old = try read { db in
+            try String.fetchOne(db, sql: "SELECT token FROM feed_tokens WHERE kind = ? AND owner_id = ?",
+                                arguments: [owner.kind.rawValue, owner.id])
+        }
+        try write("the new token was not stored; the old one still works") { db in
+            try db.execute(sql: """
+                INSERT INTO feed_tokens (kind, owner_id, token, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(kind, owner_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at
+                """, arguments: [owner.kind.rawValue, owner.id, token, date])
+        }
+        return (old, token)
+    }
+
+    /// Every feed's published events, by owner.
+    ///
+    /// - Throws: `StoreError` when a stored event cannot be decoded (a damaged database).
+    public func feedHistory() throws -> [FeedOwner: [StoredFeedEvent]] {
+        let decoder = JSONDecoder()
+        return try read { db in
+            var history: [FeedOwner: [StoredFeedEvent]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT kind, owner_id, sequence, last_modified, status, content FROM feed_events")
+            while let row = try rows.next() {
+                guard let kind = FeedKind(rawValue: row[0]), let status = EventStatus(rawValue: row[4]) else { continue }
+                let text: String = row[5]
+                let content = try decoder.decode(EventContent.self, from: Data(text.utf8))
+                history[FeedOwner(kind: kind, id: row[1]), default: []].append(
+                    StoredFeedEvent(content: content, sequence: row[2], lastModified: row[3], status: status))
+            }
+            return history
+        }
+    }
+
+    /// Applies a publication's changes to the feed history in one transaction.
+    public func saveFeedHistory(_ changes: FeedHistoryChanges) throws {
+        guard !changes.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try write("the feed history was not stored; the next run will publish the same changes again") { db in
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO feed_events (kind, owner_id, uid, sequence, last_modified, status, content_hash, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(kind, owner_id, uid) DO UPDATE SET sequence = excluded.sequence,
+                    last_modified = excluded.last_modified, status = excluded.status,
+                    content_hash = excluded.content_hash, content = excluded.content
+                """)
+            for (owner, event) in changes.upserts {
+                let content = String(decoding: try encoder.encode(event.content), as: UTF8.self)
+                try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.sequence, event.lastModified,
+                                               event.status.rawValue, event.content.fingerprint, content])
+            }
+            let delete = try db.cachedStatement(sql: "DELETE FROM feed_events WHERE kind = ? AND owner_id = ? AND uid = ?")
+            for (owner, uid) in changes.deletions {
+                try delete.execute(arguments: [owner.kind.rawValue, owner.id, uid])
+            }
+        }
+    }
+
+    private func write(_ failure: String, _ body: (Database) throws -> Void) throws {
+        do { try pool.write(body) } catch { throw StoreError(description: "\(failure): \(error)") }
+    }
+}

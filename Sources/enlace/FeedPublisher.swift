@@ -1,0 +1,169 @@
+import EnlaceCalendar
+import EnlaceCore
+import EnlaceFeeds
+import EnlaceIO
+import EnlaceProgram
+import EnlaceStore
+import Foundation
+
+/// What one `enlace feeds` did, for the summary line (which never shows a token).
+struct FeedPublication {
+    var feeds = 0, parents = 0, mentors = 0, sites = 0
+    var written = 0, unchanged = 0, removed = 0
+    var events = 0, changedEvents = 0, cancelledEvents = 0
+    var problems: [String] = []
+    var seconds = 0.0
+    /// Every feed's token, for feeds.csv.
+    var listings: [FeedListing] = []
+    /// The first parent with meetings, for the demo's example link.
+    var example: FeedListing?
+}
+
+/// Publishes the latest run as feeds: the composition of the program loader, the store, the feed
+/// planner, the iCalendar writer and atomic files.
+///
+/// Order matters for crash safety: the feed history is stored before any file is written, so a
+/// crash half-way leaves files that the next run rewrites from the same history, with the same
+/// SEQUENCE and LAST-MODIFIED (nothing is bumped twice).
+struct FeedPublisher {
+    let folder: URL
+    let clock: FeedClock
+    /// Run `FeedValidator` on every feed written (slower; for checks and the demo).
+    var validate = false
+
+    var feedsFolder: URL { folder.appendingPathComponent("calendars/feeds", isDirectory: true) }
+    var listFile: URL { folder.appendingPathComponent("out/feeds.csv") }
+
+    /// Publishes every feed of the latest run.
+    /// - Throws: `ExitCode(1)` with a message on stderr when there is no run yet or the input is bad.
+    func publish(loaded: LoadedProgram, store: Store) throws -> FeedPublication {
+        let started = Date()
+        guard let run = try store.latestRun() else {
+            throw failWithInputError("there is no match to publish yet: run `enlace match --program \(folder.path)` first.")
+        }
+        if run.fingerprint != loaded.inputFingerprint {
+            printToStderr("warning: the program folder changed since the last `enlace match` (run \(run.id), \(run.createdAt)); the feeds show that match with today's names and places. Run `enlace match` to match again.")
+        }
+        let program = loaded.program
+        let groups: [PublishedGroup]
+        let catalog: TranslationCatalog
+        let writer: FeedWriter
+        do {
+            groups = try PublishedRun.groups(scheduleJSON: run.scheduleJSON)
+            let translations = try TranslationCatalog.forProgram(folder: folder)
+            for warning in translations.warnings { printToStderr("warning: \(warning)") }
+            catalog = translations.catalog
+            writer = try FeedWriter(timezone: program.settings.timezone)
+        } catch {
+            throw failWithInputError(error.description)
+        }
+        let planned = FeedPlanner(program: program, groups: groups, catalog: catalog).plan()
+        var generator = SystemRandomNumberGenerator()
+        let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
+        let history = try store.feedHistory()
+        var result = FeedPublication()
+        var changes = FeedHistoryChanges()
+        var files: [(URL, [UInt8])] = []
+        for feed in planned {
+            let previous = history[feed.owner] ?? []
+            let merged = FeedHistory.merge(feed.events, history: previous, clock: clock, term: program.term)
+            record(previous: previous, merged: merged, owner: feed.owner, into: &changes, &result)
+            let listing = FeedListing(owner: feed.owner, token: tokens[feed.owner]!)
+            result.listings.append(listing)
+            if result.example == nil, feed.owner.kind == .parent, feed.events.contains(where: { !$0.uid.hasPrefix("openhouse-") }) {
+                result.example = listing
+            }
+            files.append((feedsFolder.appendingPathComponent(listing.fileName),
+                          writer.render(feed.calendar(events: merged, settings: program.settings))))
+            count(feed.owner.kind, &result)
+        }
+        try store.saveFeedHistory(changes)
+        try writeFiles(files, &result)
+        result.removed = removeStaleFiles(keeping: Set(result.listings.map(\.fileName)))
+        try AtomicFile.write(FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), to: listFile, permissions: 0o600)
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// Removes the file of a revoked token at once (the old URL must stop working now, not at
+    /// the next publication).
+    func removeFeedFile(token: String) {
+        guard FeedToken.isWellFormed(token) else { return }
+        try? FileManager.default.removeItem(at: feedsFolder.appendingPathComponent(token + ".ics"))
+    }
+
+    private func record(previous: [StoredFeedEvent], merged: [StoredFeedEvent], owner: FeedOwner,
+                        into changes: inout FeedHistoryChanges, _ result: inout FeedPublication) {
+        let before = Dictionary(previous.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
+        var kept = Set<String>()
+        for event in merged {
+            kept.insert(event.uid)
+            result.events += 1
+            if event.status == .cancelled { result.cancelledEvents += 1 }
+            guard before[event.uid] != event else { continue }
+            changes.upserts.append((owner, event))
+            result.changedEvents += 1
+        }
+        for uid in before.keys.sorted() where !kept.contains(uid) { changes.deletions.append((owner, uid)) }
+    }
+
+    private func writeFiles(_ files: [(URL, [UInt8])], _ result: inout FeedPublication) throws {
+        try FileManager.default.createDirectory(at: feedsFolder, withIntermediateDirectories: true)
+        AtomicFile.removeLeftovers(in: feedsFolder)
+        for (url, bytes) in files {
+            if validate {
+                for problem in FeedValidator.problems(in: bytes) {
+                    result.problems.append("calendars/feeds/\(FeedToken.redacted(url.lastPathComponent)): \(problem)")
+                }
+            }
+            // Unchanged feeds are not rewritten, so web servers keep their ETags and dates.
+            if AtomicFile.holds(bytes, at: url) {
+                result.unchanged += 1
+            } else {
+                try AtomicFile.write(bytes, to: url)
+                result.written += 1
+            }
+        }
+    }
+
+    /// Deletes feed files that no current feed owns (people who left, revoked tokens).
+    private func removeStaleFiles(keeping names: Set<String>) -> Int {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
+        var removed = 0
+        for name in existing where name.hasSuffix(".ics") && !names.contains(name) {
+            if (try? FileManager.default.removeItem(at: feedsFolder.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    private func count(_ kind: FeedKind, _ result: inout FeedPublication) {
+        result.feeds += 1
+        switch kind {
+        case .parent: result.parents += 1
+        case .mentor: result.mentors += 1
+        case .site: result.sites += 1
+        }
+    }
+}
+
+extension FeedToken {
+    /// A file name with its token hidden (`abcd…ics`), for messages: tokens never reach logs.
+    static func redacted(_ fileName: String) -> String {
+        String(fileName.prefix(4)) + "….ics"
+    }
+}
+
+extension FeedClock {
+    /// The clock for `now` in the program's zone (the CLI is the only place that reads the time).
+    init(now: Date, timezone: String) {
+        let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let offset = TimeZone(identifier: timezone)?.secondsFromGMT(for: now) ?? 0
+        let localSeconds = seconds + Int64(offset)
+        self.init(now: seconds, local: LocalDateTime(minutes: Int((localSeconds - (localSeconds % 60 + 60) % 60) / 60)))
+    }
+
+    /// `2026-08-01T12:00:00Z`, for the database's created_at columns.
+    var isoText: String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
+    }
+}
