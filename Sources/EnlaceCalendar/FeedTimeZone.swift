@@ -62,9 +62,25 @@ enum FeedTimeZone {
         return icaltime_is_null_time(icalproperty_get_rrule(rule).until) != 0 && icalproperty_get_rrule(rule).count == 0
     }
 
-    /// The block whose DTSTART is latest.
+    /// The block whose last onset is latest: the one in force today.
     private static func latest(_ blocks: [OpaquePointer]) -> OpaquePointer? {
-        blocks.max { icaltime_compare(icalcomponent_get_dtstart($0), icalcomponent_get_dtstart($1)) < 0 }
+        blocks.max { icaltime_compare(lastOnset($0), lastOnset($1)) < 0 }
+    }
+
+    /// When the block last took effect: the latest of its DTSTART, its RRULE's UNTIL and its
+    /// RDATEs. (An open-ended rule never ends; `isOngoing` handles those first.)
+    private static func lastOnset(_ block: OpaquePointer) -> icaltimetype {
+        var last = icalcomponent_get_dtstart(block)
+        if let rule = icalcomponent_get_first_property(block, ICAL_RRULE_PROPERTY) {
+            var until = icalproperty_get_rrule(rule).until
+            until.zone = nil
+            if icaltime_is_null_time(until) == 0, icaltime_compare(until, last) > 0 { last = until }
+        }
+        for rdate in properties(of: block, kind: ICAL_RDATE_PROPERTY) {
+            let time = icalproperty_get_rdate(rdate).time
+            if icaltime_is_null_time(time) == 0, icaltime_compare(time, last) > 0 { last = time }
+        }
+        return last
     }
 
     /// Sets DTSTART to the rule's first occurrence in 1970, at the block's time of day.

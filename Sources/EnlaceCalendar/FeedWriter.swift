@@ -57,7 +57,7 @@ public struct FeedWriter: Sendable {
         icalcomponent_add_property(root, icalproperty_new_prodid(Self.productID))
         icalcomponent_add_property(root, icalproperty_new_calscale("GREGORIAN"))
         icalcomponent_add_property(root, icalproperty_new_method(ICAL_METHOD_PUBLISH))
-        icalcomponent_add_property(root, icalproperty_new_name(calendar.name))
+        icalcomponent_add_property(root, text(icalproperty_new_name(calendar.name), calendar.language))
         // libical 3.0.16 does not escape commas in X- values (ICALENDAR.md): keep them out.
         addX("X-WR-CALNAME", calendar.name.replacingAll(",", with: ""), to: root)
         addX("X-WR-TIMEZONE", calendar.timezone, to: root)
