@@ -151,6 +151,10 @@ public enum FeedText {
     /// `text` without control characters (which iCalendar forbids and some clients choke on);
     /// line breaks become spaces unless `keepNewlines` (descriptions keep theirs, as `\n`).
     public static func clean(_ text: String, keepNewlines: Bool) -> String {
+        // Almost every text is clean: check its bytes first (C0 controls and DEL are single
+        // bytes; C1 controls start with 0xC2, U+2028/2029 with 0xE2 0x80).
+        let suspicious = text.utf8.contains { byte in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
+        if !suspicious { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

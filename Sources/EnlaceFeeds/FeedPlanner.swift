@@ -64,8 +64,10 @@ public struct FeedPlanner: Sendable {
             groupsOfMentor[group.mentor, default: []].append(group)
             if group.mode == .inPerson, let site = group.site { groupsAtSite[site, default: []].append(group) }
         }
-        // Session texts are the same for every parent of a group who reads the same language.
+        // Session and open-house texts are the same for every parent of a group (or site) who reads
+        // the same language: build them once.
         var sessionCache: [String: [EventContent]] = [:]
+        var houseCache: [String: [EventContent]] = [:]
         var feeds: [PlannedFeed] = []
         feeds.reserveCapacity(program.parents.count + program.mentors.count + program.sites.count)
         for parent in program.parents {
@@ -78,7 +80,10 @@ public struct FeedPlanner: Sendable {
                 sessionCache[cacheKey] = sessions
                 events += sessions
             }
-            events += openHouseEvents(at: [parent.site], strings, tag: .parent)
+            let houseKey = parent.site.rawValue + "\u{0}" + strings.language
+            let houses = houseCache[houseKey] ?? openHouseEvents(at: [parent.site], strings, tag: .parent)
+            houseCache[houseKey] = houses
+            events += houses
             feeds.append(PlannedFeed(owner: owner, strings: strings, name: strings.text("calendar_parent"), events: sorted(events)))
         }
         for mentor in program.mentors {
