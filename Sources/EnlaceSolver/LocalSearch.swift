@@ -25,11 +25,15 @@ extension SearchState {
         }
     }
 
-    /// Tries, mentor by mentor, every other candidate in place of each open group (and in a free
-    /// place when the mentor has one), re-assigning everyone exactly by min-cost flow; keeps each
+    /// Tries, mentor by mentor, other candidates in place of each open group (or in a free place
+    /// when the mentor has one), re-assigning everyone exactly by min-cost flow, and keeps each
     /// change that raises the score. This catches chains a local repair cannot see: a mentor moving
-    /// to another slot so that a parent of another mentor can follow, freeing a seat there.
-    /// Each trial costs one flow and one unit of `budget`.
+    /// to another slot so that a parent of another mentor can follow, freeing a seat there; or a
+    /// weekly group turned into an open-house group that its parents also fit.
+    ///
+    /// Trials are ranked by `exchangeEstimate` and only promising ones are tried (those that could
+    /// let an unmatched parent in, or whose estimate is positive); each costs one flow and one unit
+    /// of `budget`.
     mutating func exchangeWithFlow(budget: inout Int) -> Bool {
         var current = model.score(groupOfParent: groupOfParent).total
         var improved = false
@@ -38,8 +42,13 @@ extension SearchState {
             let places: [Int?] = openOfMentor[m].count < maxGroups ? [nil] + openOfMentor[m].map(Optional.some) : openOfMentor[m].map(Optional.some)
             for old in places {
                 if let old, !openGroups.contains(old) { continue }
-                for h in model.groupsOfMentor[m] where !openGroups.contains(h) && canOpen(h, except: old)
-                    && model.fits[h].contains(where: { useful[Int($0)] }) {
+                let trials = model.groupsOfMentor[m].compactMap { h -> (estimate: Int, group: Int)? in
+                    guard !openGroups.contains(h), canOpen(h, except: old) else { return nil }
+                    let estimate = exchangeEstimate(open: h, closing: old)
+                    guard estimate > 0 || model.fits[h].contains(where: { useful[Int($0)] }) else { return nil }
+                    return (estimate, h)
+                }.sorted { ($0.estimate, -$0.group) > ($1.estimate, -$1.group) }
+                for (_, h) in trials {
                     guard budget > 0 else { return improved }
                     budget -= 1
                     var trial = self
@@ -57,6 +66,30 @@ extension SearchState {
             }
         }
         return improved
+    }
+
+    /// A cheap estimate of the gain of opening `h` (closing `old` first): the best gains of the
+    /// parents `h` could take over where they are now (the members of `old` counting as
+    /// unassigned), minus what `old`'s members earn today and the group terms.
+    func exchangeEstimate(open h: Int, closing old: Int?) -> Int {
+        let mentor = model.groups[h].mentor
+        var gains: [Int] = []
+        for p32 in model.fits[h] {
+            let p = Int(p32)
+            let now = groupOfParent[p].flatMap { $0 == old ? nil : model.weight(parent: p, group: $0) } ?? 0
+            let gain = model.weight(parent: p, group: h) - now
+            if gain > 0 { gains.append(gain) }
+        }
+        gains.sort(by: >)
+        let freed = old.map { members[$0].count } ?? 0
+        let room = min(maxGroupSize, capacity(mentor) - load[mentor] + freed)
+        var estimate = gains.prefix(max(room, 0)).reduce(0, +)
+        if let old {
+            estimate -= members[old].reduce(0) { $0 + model.weight(parent: $1, group: old) }
+        } else {
+            estimate += groupWeight
+        }
+        return estimate
     }
 
     /// Parents whose move could let an unmatched parent in: the unmatched themselves, and members

@@ -12,37 +12,47 @@ import EnlaceCore
 // shared topics, continuity) and w_group = −20 by default. This is a capacitated facility-location
 // problem with side constraints (K, overlaps): NP-hard in general.
 //
-// **Algorithm.** Three stages, all deterministic:
+// **Algorithm.** Four stages, all deterministic:
 // 1. *Greedy opening* (lazy greedy). Each candidate group's gain is the weight of the best parents
 //    it could still take (up to G and the mentor's remaining capacity) plus w_group. Gains only
 //    fall as parents are taken, so a max-heap of stale gains, re-evaluated when popped, finds the
-//    best group each step. Ties go to groups whose parents have fewer alternatives, which leaves
-//    flexible parents for later groups.
+//    best group each step. Ties go to groups whose parents have fewer alternatives. This gives a
+//    first score for stage 3's step size.
 // 2. *Exact assignment.* With the open groups fixed, the best assignment is a min-cost flow
 //    (source → parent → group → mentor → sink, capacities 1, G, capacity(m)); `MinCostFlow` solves
 //    it exactly, moving parents between groups to make room for those with fewer options.
-// 3. *Local search.* For each open group, try replacing it with another candidate of the same
-//    mentor that fits unmatched parents, or opening such a candidate when the mentor has room;
-//    keep a move when the exact re-assignment scores higher. Rounds are bounded by a budget given
-//    by the caller, never by the clock.
+// 3. *Lagrangian relaxation* (`LagrangianRelaxation`). Pricing each parent at λ_p splits the
+//    problem into one small problem per mentor (`MentorSubproblem`: the best ≤ K non-overlapping
+//    groups and the parents they would seat). Subgradient steps on λ lower the bound; every few
+//    steps the mentors' configurations are turned into schedules — as they are, and mentor by
+//    mentor with parents already taken removed ("Lagrangian greedy") — each completed by stage 2
+//    and the greedy; the best becomes the incumbent.
+// 4. *Local search* (`exchangeWithFlow`). For each mentor, try another candidate in place of
+//    each open group (or in a free place), ranked by a cheap estimate, re-assigning everyone by
+//    stage 2; keep changes that raise the score. Skipped when stage 3 proved the incumbent optimal.
+// Every loop is bounded by budgets the caller gives (`SolverOptions`), never by the clock.
 //
-// **Bound.** `UpperBound` relaxes group structure: every parent may go to any mentor with a
-// fitting candidate, with the mentor's load capped at min(capacity, K·G), and pays w_group / G
-// (each open group holds at most G parents, so this never overstates the group cost). The optimum
-// of that transportation problem (again a min-cost flow) is an upper bound on the true optimum, and
-// every run reports the gap to it.
+// **Bound.** The reported bound is the smaller of two valid upper bounds: the best Lagrangian
+// value L(λ) (which keeps K, overlaps and group sizes), and `UpperBound`, a transportation
+// relaxation solved as a min-cost flow. Scores are integers, so a bound less than one above the
+// score proves it optimal.
 //
 // **Guarantees.** The solution satisfies every hard constraint by construction (checked in tests
-// by an independent checker); its score is recomputed from scratch; the same model and budget give
-// the same solution. Failure modes: none — an instance where nobody fits anything yields an empty
-// solution, which callers report as "no feasible group".
+// and by the independent Python checker); its score is recomputed from scratch; the same model
+// and budgets give the same solution. Failure modes: none — an instance where nobody fits
+// anything yields an empty solution, which callers report as "no feasible group". Cost grows with
+// the number of fitting parent–group pairs, which are materialised (see docs/PERFORMANCE.md for
+// the sizes this handles today).
 
 /// Budgets of the search. They bound work, not time, so results never depend on machine speed.
 public struct SolverOptions: Sendable {
+    /// Subgradient steps of the Lagrangian relaxation (it stops early once the bound proves the
+    /// best score optimal).
+    public var lagrangianIterations = 200
     /// Rounds of local search over all open groups.
     public var improvementRounds = 3
-    /// Largest number of candidate swaps evaluated exactly per round.
-    public var maxSwapEvaluations = 2_000
+    /// Largest number of candidate exchanges evaluated exactly (one min-cost flow each).
+    public var maxSwapEvaluations = 400
 
     public init() {}
 }
@@ -51,13 +61,41 @@ public struct SolverOptions: Sendable {
 public enum Solver {
     /// The best solution found within the budgets, with its upper bound.
     public static func solve(_ model: MatchModel, options: SolverOptions = SolverOptions()) -> Solution {
-        var state = SearchState(model: model)
-        state.openGreedily()
-        state.reassignExactly()
-        state.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
-        let (score, terms) = model.score(groupOfParent: state.groupOfParent)
-        let bound = UpperBound.compute(model)
-        return Solution(openGroups: state.openGroups.sorted(), groupOfParent: state.groupOfParent,
+        var best = SearchState(model: model)
+        best.openGreedily()
+        best.reassignExactly()
+        var bestScore = model.score(groupOfParent: best.groupOfParent).total
+        var relaxation = LagrangianRelaxation(model: model)
+        relaxation.run(iterations: options.lagrangianIterations, target: bestScore) { configurations in
+            var trial = SearchState(model: model)
+            trial.openConfigurations(configurations)
+            let score = model.score(groupOfParent: trial.groupOfParent).total
+            if score > bestScore {
+                best = trial
+                bestScore = score
+            }
+            return bestScore
+        }
+        if Double(bestScore) + 1 <= relaxation.bestBound + 1e-6 {
+            best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
+        }
+        let (score, terms) = model.score(groupOfParent: best.groupOfParent)
+        let lagrangianBound = relaxation.bestBound.isFinite ? Int((relaxation.bestBound + 1e-6).rounded(.down)) : Int.max
+        let bound = min(lagrangianBound, UpperBound.compute(model))
+        return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
                         score: score, terms: terms, bound: bound)
+    }
+}
+
+extension SearchState {
+    /// Opens the mentors' configurations from the relaxation, assigns exactly, then lets the
+    /// greedy open further groups for parents still unmatched, and assigns again.
+    mutating func openConfigurations(_ configurations: [[Int]]) {
+        for groups in configurations {
+            for g in groups where canOpen(g) { open(g) }
+        }
+        reassignExactly()
+        openGreedily()
+        reassignExactly()
     }
 }

@@ -1,0 +1,262 @@
+import EnlaceCore
+
+/// One mentor's part of the Lagrangian relaxation: with each parent priced at λ_p, the best
+/// configuration of the mentor's groups (at most K, pairwise non-overlapping) and the parents it
+/// would take.
+///
+/// The value of a configuration Q is w_group·|Q| plus the best assignment of parents to Q (group
+/// size G, mentor capacity, each parent once) of reduced weights w(p,g) − λ_p. A parent's weight
+/// differs between the mentor's groups only by the open-house term, so the assignment is computed
+/// with each parent's best reduced weight over Q: for groups of one kind this is exact — the
+/// assignable parent sets form a matroid (a transversal matroid truncated at the capacity) and the
+/// greedy choice is optimal — and for mixed configurations it can only overstate the value, which
+/// keeps the Lagrangian bound valid.
+struct MentorSubproblem {
+    let mentor: Int
+    /// The mentor's candidate groups with at least one fitting parent (indices into the model).
+    let groups: [Int]
+    /// `conflicts[i][j]`: groups i and j overlap in time.
+    let conflicts: [[Bool]]
+    /// Every parent fitting one of the groups (model indices); the "local" index of a parent is its
+    /// position here.
+    let parents: [Int32]
+    /// Per group: local indices of the fitting parents and their weights w(p, g), parallel arrays.
+    let members: [[Int32]]
+    let weights: [[Int32]]
+    /// Each parent's smallest weight over the mentor's groups (its weight in a weekly group).
+    let base: [Int32]
+    /// Whether every member of group i weighs exactly `base` in it (true for weekly groups):
+    /// configurations of such groups are evaluated by one walk down the parents sorted by value.
+    let uniform: [Bool]
+    /// Per group: a bit per local parent, set for members.
+    let memberBits: [[UInt64]]
+    let maxGroups: Int
+    let groupSize: Int
+    let capacity: Int
+    let groupWeight: Double
+
+    init(model: MatchModel, mentor m: Int) {
+        mentor = m
+        let settings = model.program.settings
+        let groups = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }
+        self.groups = groups
+        conflicts = groups.map { g in groups.map { h in g != h && model.groups[g].overlaps(model.groups[h], minutes: settings.sessionMinutes) } }
+        let union = Array(Set(groups.flatMap { model.fits[$0] })).sorted()
+        let local = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, Int32($0)) })
+        parents = union
+        let members = groups.map { g in model.fits[g].map { local[$0]! } }
+        self.members = members
+        let weights = groups.map { g in model.fits[g].map { Int32(model.weight(parent: Int($0), group: g)) } }
+        self.weights = weights
+        var base = Array(repeating: Int32.max, count: union.count)
+        for (i, group) in members.enumerated() {
+            for (j, u) in group.enumerated() { base[Int(u)] = min(base[Int(u)], weights[i][j]) }
+        }
+        self.base = base
+        uniform = members.indices.map { i in members[i].indices.allSatisfy { weights[i][$0] == base[Int(members[i][$0])] } }
+        let words = (union.count + 63) / 64
+        memberBits = members.map { group in
+            var bits = Array(repeating: UInt64(0), count: words)
+            for u in group { bits[Int(u) / 64] |= 1 << UInt64(Int(u) % 64) }
+            return bits
+        }
+        maxGroups = settings.maxGroupsPerMentor
+        groupSize = settings.maxGroupSize
+        capacity = min(model.program.mentors[m].capacity, settings.maxGroupsPerMentor * settings.maxGroupSize)
+        groupWeight = Double(settings.weights.group)
+    }
+
+    /// The best configuration under prices `lambda`: its value (≥ 0; the empty configuration is
+    /// worth 0), its groups (as positions in `groups`), and the parents it takes (model indices).
+    ///
+    /// - Complexity: a depth-first search over configurations of at most K groups, pruned by the
+    ///   sum of single-group values; each visited configuration costs a greedy pass over its parents.
+    ///
+    /// `hint` (positions in `groups`, usually the previous answer) is evaluated first: prices move
+    /// little between subgradient steps, so it is often still best, and its value prunes the search.
+    func solve(lambda: [Double], hint: [Int] = []) -> (value: Double, groups: [Int], parents: [Int32]) {
+        let price = parents.map { lambda[Int($0)] }
+        var upper = Array(repeating: 0.0, count: parents.count)
+        for i in groups.indices {
+            for (j, u) in members[i].enumerated() {
+                upper[Int(u)] = max(upper[Int(u)], Double(weights[i][j]) - price[Int(u)])
+            }
+        }
+        let limit = min(groupSize, capacity)
+        // Parents by reduced base value, best first: weekly configurations walk this list.
+        let reduced = base.indices.map { Double(base[$0]) - price[$0] }
+        var ranked = reduced.indices.filter { reduced[$0] > 0 }.map(Int32.init)
+        ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
+        let singles = groups.indices.map { i in
+            topSum(members[i].lazy.map { upper[Int($0)] }, count: limit) + groupWeight
+        }
+        let order = groups.indices.filter { singles[$0] > 0 }.sorted { (singles[$0], -$0) > (singles[$1], -$1) }
+        // A configuration of k groups is also worth at most the mentor's best min(k·G, capacity)
+        // parents plus k·w_group: when the capacity binds, this ends the search early.
+        var sortedUpper = upper.filter { $0 > 0 }
+        sortedUpper.sort(by: >)
+        let capped = (0...maxGroups).map { k in
+            sortedUpper.prefix(min(k * groupSize, capacity)).reduce(0, +) + Double(k) * groupWeight
+        }
+        var scratch = Scratch(count: parents.count)
+        var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
+        func evaluate(_ configuration: [Int]) -> (Double, [Int32]) {
+            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced)
+                : configurationValue(configuration, price, &scratch)
+        }
+        if !hint.isEmpty {
+            let (value, taken) = evaluate(hint)
+            if value > 0 { best = (value, hint, taken.map { parents[Int($0)] }) }
+        }
+        var chosen: [Int] = []
+        func visit(from start: Int, optimistic: Double) {
+            for k in start..<order.count {
+                let i = order[k]
+                guard !chosen.contains(where: { conflicts[$0][i] }) else { continue }
+                // Pruning: a configuration's value is at most the sum of its groups' single values.
+                let remaining = maxGroups - chosen.count - 1
+                let extra = order[(k + 1)...].prefix(remaining).reduce(0) { $0 + singles[$1] }
+                if optimistic + singles[i] + extra <= best.value { break }
+                let deepest = (chosen.count + 1...maxGroups).map { capped[$0] }.max()!
+                if deepest <= best.value { break }
+                chosen.append(i)
+                let (value, taken) = evaluate(chosen)
+                if value > best.value { best = (value, chosen, taken.map { parents[Int($0)] }) }
+                if chosen.count < maxGroups { visit(from: k + 1, optimistic: optimistic + singles[i]) }
+                chosen.removeLast()
+            }
+        }
+        visit(from: 0, optimistic: 0)
+        return best
+    }
+
+    /// Reusable per-parent buffers for `configurationValue`.
+    struct Scratch {
+        var value: [Double]
+        var slots: [UInt64]
+        var stamp: [Int]
+        var generation = 0
+
+        init(count: Int) {
+            value = Array(repeating: 0, count: count)
+            slots = Array(repeating: 0, count: count)
+            stamp = Array(repeating: -1, count: count)
+        }
+    }
+
+    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the parents
+    /// best first and keep each one the configuration can still seat. Exact for such groups.
+    ///
+    /// - Complexity: O(ranked parents × configuration size), stopping once the seats are full.
+    private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double]) -> (Double, [Int32]) {
+        var assignment = AssignmentChecker(bins: chosen.count, binSize: groupSize)
+        let seats = min(capacity, chosen.count * groupSize)
+        var total = groupWeight * Double(chosen.count)
+        var taken: [Int32] = []
+        for u32 in ranked {
+            let u = Int(u32), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
+            var slots: UInt64 = 0
+            for (slot, i) in chosen.enumerated() where memberBits[i][word] & bit != 0 { slots |= 1 << UInt64(slot) }
+            guard slots != 0, assignment.insert(slots: slots) else { continue }
+            total += reduced[u]
+            taken.append(u32)
+            if taken.count == seats { break }
+        }
+        return (total, taken)
+    }
+
+    /// Greedy (matroid) assignment of parents to the configuration, by best reduced weight over it.
+    /// Returns the value and the local indices of the parents taken.
+    private func configurationValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch) -> (Double, [Int32]) {
+        scratch.generation += 1
+        var touched: [Int32] = []
+        for (slot, i) in chosen.enumerated() {
+            for (j, u32) in members[i].enumerated() {
+                let u = Int(u32), value = Double(weights[i][j]) - price[u]
+                guard value > 0 else { continue }
+                if scratch.stamp[u] != scratch.generation {
+                    scratch.stamp[u] = scratch.generation
+                    scratch.value[u] = value
+                    scratch.slots[u] = 0
+                    touched.append(u32)
+                }
+                scratch.value[u] = max(scratch.value[u], value)
+                scratch.slots[u] |= 1 << UInt64(slot)
+            }
+        }
+        let value = scratch.value
+        touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
+        var assignment = AssignmentChecker(bins: chosen.count, binSize: groupSize)
+        var total = groupWeight * Double(chosen.count)
+        var taken: [Int32] = []
+        for u in touched {
+            guard taken.count < capacity else { break }
+            if assignment.insert(slots: scratch.slots[Int(u)]) {
+                total += value[Int(u)]
+                taken.append(u)
+            }
+        }
+        return (total, taken)
+    }
+}
+
+/// The sum of the `count` largest positive values.
+func topSum(_ values: some Sequence<Double>, count: Int) -> Double {
+    var top: [Double] = []
+    top.reserveCapacity(count + 1)
+    for value in values where value > 0 {
+        if top.count < count {
+            top.append(value)
+        } else if let smallest = top.min(), value > smallest {
+            top[top.firstIndex(of: smallest)!] = value
+        }
+    }
+    return top.reduce(0, +)
+}
+
+/// Keeps a set of elements assignable to a few bins of equal size (at most 64 bins), inserting
+/// with augmenting paths: Hall's condition for a bipartite b-matching, checked incrementally.
+struct AssignmentChecker {
+    private var members: [[Int]]
+    private var slotsOf: [UInt64] = []
+    private let binSize: Int
+
+    init(bins: Int, binSize: Int) {
+        members = Array(repeating: [], count: bins)
+        self.binSize = binSize
+    }
+
+    /// Adds an element that fits the bins whose bits are set in `slots`; false (and no change)
+    /// when the set would not be assignable.
+    mutating func insert(slots: UInt64) -> Bool {
+        let element = slotsOf.count
+        slotsOf.append(slots)
+        var visited: UInt64 = 0
+        if place(element, &visited) { return true }
+        slotsOf.removeLast()
+        return false
+    }
+
+    private mutating func place(_ element: Int, _ visited: inout UInt64) -> Bool {
+        var bins = slotsOf[element] & ~visited
+        while bins != 0 {
+            let bin = bins.trailingZeroBitCount
+            bins &= bins - 1
+            if members[bin].count < binSize {
+                members[bin].append(element)
+                return true
+            }
+        }
+        bins = slotsOf[element] & ~visited
+        while bins != 0 {
+            let bin = bins.trailingZeroBitCount
+            bins &= bins - 1
+            visited |= 1 << UInt64(bin)
+            for (position, other) in members[bin].enumerated() where place(other, &visited) {
+                members[bin][position] = element
+                return true
+            }
+        }
+        return false
+    }
+}
