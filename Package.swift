@@ -15,12 +15,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .target(name: "EnlaceCore", dependencies: [api]),
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
         .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical", "EnlaceFeeds"]),
         .target(name: "EnlaceFeeds", dependencies: ["EnlaceCore"], resources: [.copy("Translations")]),
+        .target(name: "EnlaceServer", dependencies: ["EnlaceFeeds", .product(name: "Hummingbird", package: "hummingbird")]),
         .target(name: "EnlaceProgram", dependencies: [
             "EnlaceCore", "EnlaceCalendar",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds", "EnlaceServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
+        .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
     ]
 )
