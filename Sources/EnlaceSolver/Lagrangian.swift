@@ -1,3 +1,4 @@
+import Dispatch
 import EnlaceCore
 
 /// Lagrangian relaxation of the matcher's model: a bound, and configurations for the primal search.
@@ -45,8 +46,8 @@ struct LagrangianRelaxation {
         var value = lambda.reduce(0, +)
         var configurations: [[Int]] = []
         var claims = Array(repeating: 0, count: lambda.count)
-        for (m, sub) in subproblems.enumerated() {
-            let best = sub.solve(lambda: lambda, hint: hints[m])
+        for (m, best) in solveAll(prices: lambda).enumerated() {
+            let sub = subproblems[m]
             hints[m] = best.groups
             value += best.value
             configurations.append(best.groups.map { sub.groups[$0] })
@@ -55,11 +56,23 @@ struct LagrangianRelaxation {
         return (value, configurations, claims)
     }
 
+    /// Every mentor's subproblem at `prices`, in mentor order. Mentors are independent, so they are
+    /// solved on all cores; each result depends only on its own inputs, so the answer is the same
+    /// whatever the scheduling.
+    func solveAll(prices: [Double]) -> [(value: Double, groups: [Int], parents: [Int32])] {
+        let results = ResultSlots(count: subproblems.count)
+        let subproblems = self.subproblems, hints = self.hints
+        DispatchQueue.concurrentPerform(iterations: subproblems.count) { m in
+            results.store(subproblems[m].solve(lambda: prices, hint: hints[m]), at: m)
+        }
+        return results.values
+    }
+
     /// Configurations chosen mentor by mentor at the current prices, most valuable mentor first,
     /// each mentor seeing only the parents no earlier mentor took: a feasible-leaning rounding of
     /// the relaxation (the "Lagrangian greedy").
     func sequentialConfigurations() -> [[Int]] {
-        let values = subproblems.indices.map { subproblems[$0].solve(lambda: lambda, hint: hints[$0]).value }
+        let values = solveAll(prices: lambda).map(\.value)
         let order = subproblems.indices.sorted { (values[$0], -$0) > (values[$1], -$1) }
         var prices = lambda
         var configurations = Array(repeating: [Int](), count: subproblems.count)
@@ -106,4 +119,28 @@ struct LagrangianRelaxation {
             for p in lambda.indices { lambda[p] = max(0, lambda[p] - step * gradient[p]) }
         }
     }
+}
+
+/// Write-once slots filled from concurrent iterations, each index by exactly one of them.
+private final class ResultSlots: @unchecked Sendable {
+    typealias Result = (value: Double, groups: [Int], parents: [Int32])
+    private let storage: UnsafeMutablePointer<Result>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: (0, [], []), count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    /// Stores the result of iteration `index`. Distinct indices are distinct memory, and each is
+    /// written by one iteration before `values` is read, which is why the class may be shared.
+    func store(_ result: Result, at index: Int) { storage[index] = result }
+
+    var values: [Result] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 }

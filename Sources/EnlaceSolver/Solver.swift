@@ -55,12 +55,26 @@ public struct SolverOptions: Sendable {
     public var maxSwapEvaluations = 400
 
     public init() {}
+
+    /// Budgets scaled to the model's size: each unit of budget costs work proportional to the
+    /// number of fitting parent–group pairs, so the budgets shrink as that number grows past the
+    /// size of a large school (about 12,000 pairs) to keep runs on a district within seconds.
+    /// Deterministic: the same model gives the same budgets.
+    public static func scaled(for model: MatchModel) -> SolverOptions {
+        let pairs = max(model.fits.reduce(0) { $0 + $1.count }, 1)
+        let factor = min(1.0, 12_000.0 / Double(pairs))
+        var options = SolverOptions()
+        options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
+        options.maxSwapEvaluations = max(20, Int(Double(options.maxSwapEvaluations) * factor))
+        return options
+    }
 }
 
 /// Solves a `MatchModel`; see the essay at the top of this file.
 public enum Solver {
     /// The best solution found within the budgets, with its upper bound.
-    public static func solve(_ model: MatchModel, options: SolverOptions = SolverOptions()) -> Solution {
+    public static func solve(_ model: MatchModel, options: SolverOptions? = nil) -> Solution {
+        let options = options ?? SolverOptions.scaled(for: model)
         var best = SearchState(model: model)
         best.openGreedily()
         best.reassignExactly()
