@@ -24,7 +24,12 @@ extension Enlace {
 
         func run() throws {
             let started = Date()
-            let outcome = try importProgram(from: options.folder)
+            try match(try importProgram(from: options.folder), started: started)
+        }
+
+        /// Matches a program that `importProgram` just loaded and stored (the demo calls this too,
+        /// so that it imports once).
+        func match(_ outcome: ImportOutcome, started: Date) throws {
             let store = try Store(path: outcome.databasePath)
             let previous = try store.latestAssignments()
             let program = outcome.loaded.program
