@@ -27,6 +27,14 @@ public struct Solution: Sendable, Equatable {
 }
 
 extension MatchModel {
+    /// An assignment found elsewhere (a stored run) as a `Solution`, scored from scratch. Nothing
+    /// bounds it, so its `bound` is its own score and its gap 0: do not report them as a solver's.
+    public func solution(groupOfParent: [Int?]) -> Solution {
+        let (score, terms) = self.score(groupOfParent: groupOfParent)
+        return Solution(openGroups: Array(Set(groupOfParent.compactMap { $0 })).sorted(), groupOfParent: groupOfParent,
+                        score: score, terms: terms, bound: score)
+    }
+
     /// Scores an assignment from scratch: every term of spec section 4, per `[weights]` key.
     ///
     /// - Complexity: O(parents + open groups).

@@ -43,8 +43,14 @@ public struct RunRecord: Sendable {
 extension Store {
     /// The assignments of the latest run, by parent (empty before the first run).
     public func latestAssignments() throws -> [ParentID: StoredAssignment] {
+        try assignments(runsBack: 0)
+    }
+
+    /// The assignments of the run `runsBack` runs before the latest (0: the latest), by parent;
+    /// empty when there is no such run.
+    public func assignments(runsBack: Int) throws -> [ParentID: StoredAssignment] {
         try read { db in
-            guard let run = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM runs") else { return [:] }
+            guard let run = try Int.fetchOne(db, sql: "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [runsBack]) else { return [:] }
             let rows = try Row.fetchAll(db, sql: "SELECT parent_id, mentor_id, group_id FROM run_assignments WHERE run_id = ?", arguments: [run])
             return Dictionary(uniqueKeysWithValues: rows.map { row in
                 let parent = ParentID(row[0] as String)

@@ -42,6 +42,33 @@ import Testing
         #expect(result.stdout.contains("\"parents\":{\"total\":250,\"added\":0,\"updated\":0,\"removed\":0}"))
     }
 
+    @Test func explainTellsWhereAParentIsAndWhy() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let schedule = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))) as? [String: Any])
+        let group = try #require((schedule["groups"] as? [[String: Any]])?.first)
+        let matched = try #require((group["parents"] as? [String])?.first)
+        let unmatched = try #require((schedule["unmatched"] as? [[String: Any]])?.first?["parent"] as? String)
+
+        let inGroup = try CLI.run(["explain", "parent", matched, "--program", folder.path])
+        #expect(inGroup.status == 0)
+        #expect(inGroup.stdout.contains("In group \(group["id"] as! String) with mentor \(group["mentor"] as! String)."))
+        #expect(inGroup.stdout.contains("score: matched +100"))
+        #expect(inGroup.stdout.contains("← here"))
+
+        let left = try CLI.run(["explain", "parent", unmatched, "--program", folder.path])
+        #expect(left.status == 0)
+        #expect(left.stdout.contains("Not matched: "))
+        #expect(left.stdout.contains("What would change it: "))
+
+        let mentor = try CLI.run(["explain", "mentor", group["mentor"] as! String, "--program", folder.path])
+        #expect(mentor.stdout.contains("\(group["id"] as! String): "))
+
+        let unknown = try CLI.run(["explain", "parent", "no-such-family", "--program", folder.path])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no parent has the id \"no-such-family\""))
+    }
+
     @Test func matchIsDeterministicAndSummarisesAsJSON() throws {
         var schedules: [Data] = []
         for _ in 0..<2 {

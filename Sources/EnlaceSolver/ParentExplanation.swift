@@ -1,0 +1,84 @@
+import EnlaceCore
+
+/// Why a parent is where the schedule put them: the pair's score terms, every group that fitted
+/// and why it was not chosen, and what would change the outcome (for `enlace explain parent`).
+public struct ParentExplanation: Sendable {
+    /// One candidate group the parent fits.
+    public struct Alternative: Sendable {
+        public let group: Int
+        /// The parent's weight in it.
+        public let weight: Int
+        /// Why the parent is not in it ("the group is full (8 of 8)"), nil for the parent's group.
+        public let whyNot: String?
+    }
+
+    public let parent: Int
+    /// The parent's group in the schedule, if any.
+    public let group: Int?
+    /// The score terms of the parent in that group, by `[weights]` key.
+    public let terms: [(key: String, value: Int)]
+    /// Fitting groups, best weight first (the parent's own group first).
+    public let alternatives: [Alternative]
+    /// For an unmatched parent: the reasons of `explainUnmatched`.
+    public let reasons: [String]
+    /// Sentences saying what would change the outcome.
+    public let levers: [String]
+}
+
+extension MatchModel {
+    /// Explains parent `p`'s place in `solution`.
+    ///
+    /// - Complexity: O(groups the parent fits × their members).
+    public func explain(parent p: Int, in solution: Solution) -> ParentExplanation {
+        let byGroup = solution.parentsByGroup()
+        let own = solution.groupOfParent[p]
+        let settings = program.settings
+        var load = Array(repeating: 0, count: program.mentors.count)
+        var groupsOpen = Array(repeating: 0, count: program.mentors.count)
+        for (g, members) in byGroup {
+            load[groups[g].mentor] += members.count
+            groupsOpen[groups[g].mentor] += 1
+        }
+        let fitting = groups.indices.filter { fits[$0].contains(Int32(p)) }
+        let alternatives = fitting.map { g -> ParentExplanation.Alternative in
+            let mentor = groups[g].mentor
+            let size = byGroup[g]?.count ?? 0
+            let whyNot: String? = if g == own { nil }
+                else if size >= settings.maxGroupSize { "the group is full (\(size) of \(settings.maxGroupSize))" }
+                else if load[mentor] >= program.mentors[mentor].capacity && byGroup[g] != nil { "the mentor is at capacity (\(load[mentor]) of \(program.mentors[mentor].capacity))" }
+                else if byGroup[g] != nil { "a seat is free, but the parent scores more where they are" }
+                else if load[mentor] >= program.mentors[mentor].capacity { "not formed: the mentor is at capacity (\(load[mentor]) of \(program.mentors[mentor].capacity)) in other groups" }
+                else if groupsOpen[mentor] >= settings.maxGroupsPerMentor { "not formed: the mentor already leads \(groupsOpen[mentor]) groups (the most allowed)" }
+                else { "not formed: it overlaps another of the mentor's groups, or fewer families fit it" }
+            return .init(group: g, weight: weight(parent: p, group: g), whyNot: whyNot)
+        }.sorted { ($0.whyNot == nil ? 1 : 0, $0.weight, -$0.group) > ($1.whyNot == nil ? 1 : 0, $1.weight, -$1.group) }
+        let reasons = own == nil ? explainUnmatched(solution).first { $0.parent == p }?.reasons ?? [] : []
+        return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
+                                 alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
+    }
+
+    /// What would change an outcome, stated from the data: times when mentors who speak the
+    /// parent's language are free, or the mentors whose capacity binds.
+    private func levers(parent p: Int, fitting: [Int], solution: Solution) -> [String] {
+        let parent = program.parents[p]
+        if solution.groupOfParent[p] != nil {
+            return ["Continuity keeps this parent with the same mentor in the next run (+\(weights.continuity)) unless the data change."]
+        }
+        if fitting.isEmpty {
+            let speakers = program.mentors.indices.filter { !mentorLanguages[$0].isDisjoint(with: parentLanguages[p]) }
+            let slots = Set(groups.filter { group in
+                speakers.contains(group.mentor) && parent.modes.contains(group.mode)
+                    && (group.site.map { program.sites[$0].id == parent.site } ?? true)
+            }.compactMap { group -> String? in
+                guard case .weekly(let day, let start) = group.timing else { return nil }
+                return "\(day.code) \(formatMinuteOfDay(start))"
+            }).sorted { (Weekday(code: $0.prefix(2))!, $0) < (Weekday(code: $1.prefix(2))!, $1) }
+            guard !slots.isEmpty else {
+                return ["Recruit a mentor who speaks \(LanguageNames.list(parent.languages)) and meets the way this parent can."]
+            }
+            return ["Mentors who speak the parent's language can meet at: \(slots.prefix(8).joined(separator: ", "))\(slots.count > 8 ? " and more" : ""). Adding one of these times to the parent's availability would let them fit."]
+        }
+        let mentors = Set(fitting.map { groups[$0].mentor }).sorted().map { program.mentors[$0].id.rawValue }
+        return ["Raising the capacity of a mentor who fits (\(mentors.prefix(5).joined(separator: ", "))) or recruiting another mentor for the same language and times would make room."]
+    }
+}
