@@ -80,10 +80,11 @@ struct MinCostFlow {
 
     private func dijkstra(source: Int, potential: [Int64]) -> [Int64] {
         var distance = Array(repeating: Int64.max, count: nodeCount)
-        var heap = BinaryHeap()
+        var heap = MaxHeap<DistanceEntry>()
         distance[source] = 0
-        heap.push(0, source)
-        while let (d, v) = heap.pop() {
+        heap.push(DistanceEntry(distance: 0, node: source))
+        while let entry = heap.pop() {
+            let d = entry.distance, v = entry.node
             if d > distance[v] { continue }
             var arc = head[v]
             while arc >= 0 {
@@ -92,7 +93,7 @@ struct MinCostFlow {
                     let candidate = d + cost[a] + potential[v] - potential[w]
                     if candidate < distance[w] {
                         distance[w] = candidate
-                        heap.push(candidate, w)
+                        heap.push(DistanceEntry(distance: candidate, node: w))
                     }
                 }
                 arc = next[a]
@@ -153,22 +154,36 @@ struct MinCostFlow {
     }
 }
 
-/// A binary min-heap of (distance, node), with ties broken by node number for determinism.
-struct BinaryHeap {
-    private var items: [(Int64, Int)] = []
+/// A Dijkstra queue entry: the smallest distance is the "largest" entry, so that `MaxHeap` pops
+/// it first; ties go to the lower node number, for determinism.
+struct DistanceEntry: Comparable {
+    let distance: Int64
+    let node: Int
 
-    mutating func push(_ key: Int64, _ value: Int) {
-        items.append((key, value))
+    static func < (a: DistanceEntry, b: DistanceEntry) -> Bool {
+        (a.distance, a.node) > (b.distance, b.node)
+    }
+}
+
+/// A binary heap that pops its largest element first.
+struct MaxHeap<Element: Comparable> {
+    private var items: [Element] = []
+
+    /// The largest element, if any.
+    var peek: Element? { items.first }
+
+    /// - Complexity: O(log n).
+    mutating func push(_ element: Element) {
+        items.append(element)
         var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard items[i] < items[parent] else { break }
-            items.swapAt(i, parent)
-            i = parent
+        while i > 0, items[(i - 1) / 2] < items[i] {
+            items.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
         }
     }
 
-    mutating func pop() -> (Int64, Int)? {
+    /// Removes and returns the largest element. - Complexity: O(log n).
+    mutating func pop() -> Element? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
         if !items.isEmpty {
@@ -176,12 +191,12 @@ struct BinaryHeap {
             var i = 0
             while true {
                 let l = 2 * i + 1, r = l + 1
-                var smallest = i
-                if l < items.count && items[l] < items[smallest] { smallest = l }
-                if r < items.count && items[r] < items[smallest] { smallest = r }
-                if smallest == i { break }
-                items.swapAt(i, smallest)
-                i = smallest
+                var largest = i
+                if l < items.count && items[largest] < items[l] { largest = l }
+                if r < items.count && items[largest] < items[r] { largest = r }
+                if largest == i { break }
+                items.swapAt(i, largest)
+                i = largest
             }
         }
         return top

@@ -82,16 +82,16 @@ struct SearchState {
 extension SearchState {
     /// Stage 1: lazy greedy opening (see the essay in Solver.swift).
     mutating func openGreedily() {
-        var heap = GainHeap()
+        var heap = MaxHeap<GainKey>()
         for g in model.groups.indices where !model.fits[g].isEmpty {
             let best = bestUnassigned(for: g, limit: room(g))
-            heap.push(GainHeap.Key(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g))
+            heap.push(GainKey(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g))
         }
         while let top = heap.pop() {
             let g = top.group
             guard canOpen(g) else { continue }
             let best = bestUnassigned(for: g, limit: room(g))
-            let key = GainHeap.Key(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g)
+            let key = GainKey(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g)
             guard !best.parents.isEmpty, key.gain > 0 else { continue }
             if let next = heap.peek, next > key {
                 heap.push(key)
@@ -132,47 +132,13 @@ extension SearchState {
     }
 }
 
-/// A max-heap of group gains; ties go to fewer alternatives, then the lower group index.
-struct GainHeap {
-    struct Key: Comparable {
-        let gain: Int
-        let alternatives: Int
-        let group: Int
+/// A group's gain in the greedy's heap; ties go to fewer alternatives, then the lower group index.
+struct GainKey: Comparable {
+    let gain: Int
+    let alternatives: Int
+    let group: Int
 
-        static func < (a: Key, b: Key) -> Bool {
-            (a.gain, -a.alternatives, -a.group) < (b.gain, -b.alternatives, -b.group)
-        }
-    }
-
-    private var items: [Key] = []
-
-    var peek: Key? { items.first }
-
-    mutating func push(_ key: Key) {
-        items.append(key)
-        var i = items.count - 1
-        while i > 0, items[(i - 1) / 2] < items[i] {
-            items.swapAt(i, (i - 1) / 2)
-            i = (i - 1) / 2
-        }
-    }
-
-    mutating func pop() -> Key? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var largest = i
-                if l < items.count && items[largest] < items[l] { largest = l }
-                if r < items.count && items[largest] < items[r] { largest = r }
-                if largest == i { break }
-                items.swapAt(i, largest)
-                i = largest
-            }
-        }
-        return top
+    static func < (a: GainKey, b: GainKey) -> Bool {
+        (a.gain, -a.alternatives, -a.group) < (b.gain, -b.alternatives, -b.group)
     }
 }

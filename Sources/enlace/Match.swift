@@ -33,8 +33,10 @@ extension Enlace {
             let store = try Store(path: outcome.databasePath)
             let previous = try store.latestAssignments()
             let program = outcome.loaded.program
+            let progress = ProgressIndicator("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
             let model = MatchModel(program: program, previous: previous.compactMapValues(\.mentor))
             let solution = Solver.solve(model)
+            progress.finish()
             let report = ScheduleReport(model: model, solution: solution)
             let schedule: String
             do { schedule = try report.scheduleJSON() } catch { throw failWithInputError(error.description) }
