@@ -41,7 +41,7 @@ let package = Package(
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "enlace"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),

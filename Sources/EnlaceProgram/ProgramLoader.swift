@@ -7,10 +7,26 @@ import Foundation
 /// Reading is all-or-nothing: the first problem found throws an `InputError` and nothing is
 /// returned, so callers never store half a program.
 public struct ProgramLoader {
+    /// How district calendars are read.
+    public enum CalendarIsolation: Sendable {
+        /// Each .ics in a child process under CPU, memory and time limits (see
+        /// `IsolatedCalendarReader`): a crash or hang in libical becomes an `InputError`.
+        case childProcess(IsolatedCalendarReader)
+        /// In this process, with `CalendarReader`: for tests of the loader itself, and where
+        /// starting processes is impossible. A hostile calendar can crash or hang the caller.
+        case inProcess
+    }
+
     /// The program folder.
     public let folder: URL
+    /// How calendars are read; the default re-executes the running `enlace` (`/proc/self/exe`),
+    /// so a caller that is not `enlace` passes `.childProcess(IsolatedCalendarReader(executable:))`.
+    public let calendars: CalendarIsolation
 
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL, calendars: CalendarIsolation = .childProcess(IsolatedCalendarReader())) {
+        self.folder = folder
+        self.calendars = calendars
+    }
 
     /// Reads and validates everything.
     ///
@@ -21,6 +37,7 @@ public struct ProgramLoader {
         let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint)
         let settingsText = try text(settingsBytes, SettingsReader.fileName)
         let settings = try SettingsReader.parse(settingsText)
+        // Checks the program's zone with libical's own tables (no district calendar is read here).
         let calendar = try CalendarReader(programTimeZone: settings.timezone)
 
         let sitesTable = try table("data/sites.csv", &fingerprint, &warnings, known: Columns.sites)
@@ -33,22 +50,27 @@ public struct ProgramLoader {
         warnings += emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
         warnings += emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
 
-        var openHouses: [OpenHouse] = []
+        let term = settings.termStart...settings.termEnd
+        var requests: [(request: CalendarRequest, ics: [UInt8])] = []
         for (file, site) in try openHouseFiles(siteIDs: siteIDs) {
-            let result = try calendar.openHouses(ics: try read(file, into: &fingerprint), file: file,
-                                                 site: site, term: settings.termStart...settings.termEnd)
-            openHouses += result.openHouses
-            warnings += result.warnings
+            requests.append((CalendarRequest(kind: .openHouses, file: file, site: site, timezone: settings.timezone, term: term),
+                             try read(file, into: &fingerprint)))
         }
-        var blackouts = Set<LocalDate>()
         let blackoutsFile = "calendars/blackouts.ics"
         if exists(blackoutsFile) {
-            let result = try calendar.blackoutDates(ics: try read(blackoutsFile, into: &fingerprint), file: blackoutsFile,
-                                                    term: settings.termStart...settings.termEnd)
-            blackouts = result.dates
-            warnings += result.warnings
+            requests.append((CalendarRequest(kind: .blackouts, file: blackoutsFile, timezone: settings.timezone, term: term),
+                             try read(blackoutsFile, into: &fingerprint)))
         } else {
             warnings.append(InputWarning(file: blackoutsFile, message: "not found, so no day is blocked. Add the district's holidays to keep meetings off them."))
+        }
+        var openHouses: [OpenHouse] = []
+        var blackouts = Set<LocalDate>()
+        // Results come back in request order, so the first refusal reported is always the same one.
+        for result in readCalendars(requests, calendar) {
+            let reading = try result.get()
+            openHouses += reading.openHouses
+            blackouts.formUnion(reading.dates)
+            warnings += reading.warnings
         }
         let program = Program(settings: settings, sites: sites, mentors: mentors.map(\.0), parents: parents.map(\.0),
                               openHouses: openHouses, blackouts: blackouts)
@@ -57,6 +79,16 @@ public struct ProgramLoader {
             mentorContacts: Dictionary(uniqueKeysWithValues: mentors.map { ($0.0.id, $0.1) }),
             parentContacts: Dictionary(uniqueKeysWithValues: parents.map { ($0.0.id, $0.1) }),
             warnings: warnings, inputFingerprint: fingerprint.hex, settingsText: settingsText)
+    }
+
+    private func readCalendars(_ requests: [(request: CalendarRequest, ics: [UInt8])],
+                               _ inProcess: CalendarReader) -> [Result<CalendarReading, InputError>] {
+        switch calendars {
+        case .childProcess(let reader):
+            return reader.read(requests)
+        case .inProcess:
+            return requests.map { request, ics in Result { () throws(InputError) in try inProcess.read(request, ics: ics) } }
+        }
     }
 
     /// `calendars/open-houses/SITE.ics` files, sorted, each with the site its name gives.

@@ -47,14 +47,16 @@ extension Enlace {
         }
 
         func run() throws {
-            let reader: CalendarReader
             do {
-                reader = try CalendarReader(programTimeZone: timezone)
+                _ = try CalendarReader(programTimeZone: timezone)
             } catch {
                 throw failWithInputError(error.description)
             }
             let term = LocalDate(iso: termStart)!...LocalDate(iso: termEnd)!
-            let results = files.map { check($0, reader: reader, term: term) }
+            // Each file is read in a child process, as `enlace import` does, so a hostile file
+            // is refused instead of crashing or hanging this command.
+            let isolated = IsolatedCalendarReader()
+            let results = files.map { check($0, reader: isolated, term: term) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -69,17 +71,17 @@ extension Enlace {
             if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
         }
 
-        private func check(_ path: String, reader: CalendarReader, term: ClosedRange<LocalDate>) -> FileResult {
+        private func check(_ path: String, reader: IsolatedCalendarReader, term: ClosedRange<LocalDate>) -> FileResult {
             do {
                 let bytes = try readBytes(path)
                 switch kind {
                 case .openHouses:
                     let site = SiteID(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-                    let (houses, warnings) = try reader.openHouses(ics: bytes, file: path, site: site, term: term)
-                    return FileResult(file: path, count: houses.count, warnings: warnings.map(\.description), error: nil)
+                    let reading = try reader.read(CalendarRequest(kind: .openHouses, file: path, site: site, timezone: timezone, term: term), ics: bytes)
+                    return FileResult(file: path, count: reading.openHouses.count, warnings: reading.warnings.map(\.description), error: nil)
                 case .blackouts:
-                    let (dates, warnings) = try reader.blackoutDates(ics: bytes, file: path, term: term)
-                    return FileResult(file: path, count: dates.count, warnings: warnings.map(\.description), error: nil)
+                    let reading = try reader.read(CalendarRequest(kind: .blackouts, file: path, timezone: timezone, term: term), ics: bytes)
+                    return FileResult(file: path, count: reading.dates.count, warnings: reading.warnings.map(\.description), error: nil)
                 }
             } catch {
                 return FileResult(file: path, count: 0, warnings: [], error: .init(error))

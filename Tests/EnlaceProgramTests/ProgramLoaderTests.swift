@@ -6,7 +6,7 @@ import Testing
 @Suite struct ProgramLoaderTests {
     @Test func loadsTheMinimalProgram() throws {
         let folder = try ProgramFolder()
-        let loaded = try ProgramLoader(folder: folder.url).load()
+        let loaded = try testLoader(folder.url).load()
         let program = loaded.program
         #expect(program.settings.name == "Lincoln Parent Mentors")
         #expect(program.settings.sessionMinutes == 60)
@@ -28,17 +28,17 @@ import Testing
 
     @Test func fingerprintFollowsTheInputs() throws {
         let folder = try ProgramFolder()
-        let first = try ProgramLoader(folder: folder.url).load().inputFingerprint
-        #expect(try ProgramLoader(folder: folder.url).load().inputFingerprint == first)
+        let first = try testLoader(folder.url).load().inputFingerprint
+        #expect(try testLoader(folder.url).load().inputFingerprint == first)
         try folder.edit("data/parents.csv", replacing: "Ana López", with: "Ana Lopez")
-        #expect(try ProgramLoader(folder: folder.url).load().inputFingerprint != first)
+        #expect(try testLoader(folder.url).load().inputFingerprint != first)
     }
 
     @Test func acceptsByteOrderMarkAndCRLF() throws {
         let folder = try ProgramFolder()
         let text = try folder.read("data/sites.csv").replacingOccurrences(of: "\n", with: "\r\n")
         try folder.write("data/sites.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
-        let program = try ProgramLoader(folder: folder.url).load().program
+        let program = try testLoader(folder.url).load().program
         #expect(program.sites.map(\.id) == ["lincoln", "wash"])
     }
 
@@ -55,7 +55,7 @@ import Testing
 /// Loads the folder and returns the `InputError` it must throw.
 func expectInputError(_ folder: ProgramFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> InputError {
     do {
-        _ = try ProgramLoader(folder: folder.url).load()
+        _ = try testLoader(folder.url).load()
     } catch {
         return error
     }

@@ -1,0 +1,129 @@
+import EnlaceCore
+import Foundation
+
+/// What a calendar file is read for, and the arguments of the hidden `enlace _read-calendar`.
+public struct CalendarRequest: Sendable, Equatable {
+    /// What the file holds.
+    public enum Kind: String, Sendable, CaseIterable {
+        case openHouses = "open-houses"
+        case blackouts
+    }
+
+    public var kind: Kind
+    /// The display path used in messages, e.g. `calendars/open-houses/lincoln.ics`.
+    public var file: String
+    /// The site of an open-house calendar (ignored for blackouts).
+    public var site: SiteID
+    /// The program's IANA time zone.
+    public var timezone: String
+    public var term: ClosedRange<LocalDate>
+
+    public init(kind: Kind, file: String, site: SiteID = "", timezone: String, term: ClosedRange<LocalDate>) {
+        self.kind = kind
+        self.file = file
+        self.site = site
+        self.timezone = timezone
+        self.term = term
+    }
+
+    /// The child's command line, after the executable. `--name=value`, so that a value starting
+    /// with `-` (a file or site name) is never taken for an option; an empty site is left out
+    /// (`--site=` is refused as a missing value).
+    var arguments: [String] {
+        [CalendarAnswer.subcommand, "--kind=\(kind.rawValue)", "--timezone=\(timezone)",
+         "--term-start=\(term.lowerBound)", "--term-end=\(term.upperBound)", "--file=\(file)"]
+            + (site.rawValue.isEmpty ? [] : ["--site=\(site.rawValue)"])
+    }
+}
+
+/// What reading one calendar gave: open houses or blackout dates, and warnings.
+public struct CalendarReading: Sendable, Equatable {
+    public var openHouses: [OpenHouse] = []
+    public var dates: Set<LocalDate> = []
+    public var warnings: [InputWarning] = []
+
+    public init(openHouses: [OpenHouse] = [], dates: Set<LocalDate> = [], warnings: [InputWarning] = []) {
+        self.openHouses = openHouses
+        self.dates = dates
+        self.warnings = warnings
+    }
+}
+
+/// The child's answer on stdout: one compact JSON object, either a reading or the `InputError`
+/// fields of a refusal. Times are local minutes since 1970, dates `YYYY-MM-DD`.
+///
+/// Only this module writes and reads it, and the parent and the child are the same executable,
+/// so the format needs no versioning.
+public enum CalendarAnswer {
+    /// The hidden subcommand that answers a `CalendarRequest`.
+    public static let subcommand = "_read-calendar"
+
+    struct Wire: Codable {
+        struct Event: Codable { var start: Int, end: Int, title: String, uid: String }
+        struct Warning: Codable { var file: String, line: Int?, message: String }
+        struct Refusal: Codable { var file: String, line: Int?, field: String?, problem: String, fix: String }
+        var file: String
+        var events: [Event]?
+        var dates: [String]?
+        var warnings: [Warning]?
+        var error: Refusal?
+    }
+
+    /// Reads `ics` in this process (the child's side) and encodes the outcome.
+    public static func answer(_ request: CalendarRequest, ics: [UInt8]) -> [UInt8] {
+        var wire = Wire(file: request.file)
+        do {
+            let reader = try CalendarReader(programTimeZone: request.timezone)
+            let reading = try reader.read(request, ics: ics)
+            wire.events = reading.openHouses.map {
+                .init(start: $0.start.minutes, end: $0.end.minutes, title: $0.title, uid: $0.sourceUID)
+            }
+            wire.dates = reading.dates.sorted().map(\.description)
+            wire.warnings = reading.warnings.map { .init(file: $0.file, line: $0.line, message: $0.message) }
+        } catch {
+            wire.error = .init(file: error.file, line: error.line, field: error.field, problem: error.problem, fix: error.fix)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(wire)) ?? Data("{}".utf8))
+    }
+
+    /// Decodes a child's answer for `request`: the reading, or the refusal it reports.
+    ///
+    /// - Returns: nil when the bytes are not a well-formed answer about this file.
+    static func decode(_ bytes: [UInt8], for request: CalendarRequest) -> Result<CalendarReading, InputError>? {
+        guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(bytes)), wire.file == request.file else { return nil }
+        if let refusal = wire.error {
+            return .failure(InputError(file: refusal.file, line: refusal.line, field: refusal.field,
+                                       problem: refusal.problem, fix: refusal.fix))
+        }
+        var dates = Set<LocalDate>()
+        for text in wire.dates ?? [] {
+            guard let date = LocalDate(iso: text) else { return nil }
+            dates.insert(date)
+        }
+        let events = (wire.events ?? []).map {
+            OpenHouse(site: request.site, start: LocalDateTime(minutes: $0.start), end: LocalDateTime(minutes: $0.end),
+                      title: $0.title, sourceUID: $0.uid)
+        }
+        guard events.allSatisfy({ $0.end > $0.start }) else { return nil }
+        let warnings = (wire.warnings ?? []).map { InputWarning(file: $0.file, line: $0.line, message: $0.message) }
+        return .success(CalendarReading(openHouses: events, dates: dates, warnings: warnings))
+    }
+}
+
+extension CalendarReader {
+    /// Reads one calendar in this process, for `request`.
+    ///
+    /// - Throws: `InputError` as `openHouses` and `blackoutDates` do.
+    public func read(_ request: CalendarRequest, ics: [UInt8]) throws(InputError) -> CalendarReading {
+        switch request.kind {
+        case .openHouses:
+            let (houses, warnings) = try openHouses(ics: ics, file: request.file, site: request.site, term: request.term)
+            return CalendarReading(openHouses: houses, warnings: warnings)
+        case .blackouts:
+            let (dates, warnings) = try blackoutDates(ics: ics, file: request.file, term: request.term)
+            return CalendarReading(dates: dates, warnings: warnings)
+        }
+    }
+}
