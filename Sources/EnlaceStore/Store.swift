@@ -26,6 +26,11 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         do {
             let existed = FileManager.default.fileExists(atPath: path)
+            if !existed {
+                // Owner-only before SQLite first opens it: SQLite gives the -wal and -shm files
+                // the database file's permissions, so they are owner-only as well.
+                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             if !existed {
                 try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)

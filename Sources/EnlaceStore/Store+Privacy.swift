@@ -1,0 +1,171 @@
+import EnlaceCore
+import Foundation
+import GRDB
+
+/// What `forgetParent` removed from the database.
+public struct ForgottenParent: Sendable, Equatable {
+    /// Whether the parent's row (name, contacts, preferences) was there.
+    public var parentRow: Bool
+    /// The parent's rows in the assignments of stored runs.
+    public var assignments: Int
+    /// Stored runs whose `schedule.json` named the parent.
+    public var schedules: Int
+    /// The token of the parent's feed (its file is `calendars/feeds/TOKEN.ics`), if one was drawn.
+    public var feedToken: String?
+    /// Events of the parent's feed history.
+    public var feedEvents: Int
+}
+
+/// Everything the database holds about one family, for a records request.
+public struct ParentRecord: Sendable, Encodable {
+    /// One stored run's decision about the family.
+    public struct RunEntry: Sendable, Encodable {
+        public var run: Int
+        public var createdAt: String
+        public var mentor: String?
+        public var group: String?
+    }
+
+    /// The family's calendar feed, without its secret token (see docs/PRIVACY.md).
+    public struct Feed: Sendable, Encodable {
+        public var hasLink: Bool
+        public var linkCreatedAt: String?
+        public var events: Int
+        public var cancelledEvents: Int
+    }
+
+    public var id: String
+    public var name: String
+    public var email: String?
+    public var phone: String?
+    public var languages: String
+    public var site: String
+    public var modes: String
+    public var availability: String
+    public var openHouse: Bool
+    public var topics: String
+    /// Custom columns of data/parents.csv (e.g. needs_interpreter).
+    public var attributes: [String: String]
+    public var runs: [RunEntry]
+    public var feed: Feed
+}
+
+/// What `purge` deleted.
+public struct PurgeSummary: Sendable, Equatable {
+    public var runs = 0
+    public var assignments = 0
+    public var feedEvents = 0
+    /// Database size in bytes before and after VACUUM.
+    public var bytesBefore = 0
+    public var bytesAfter = 0
+}
+
+extension Store {
+    /// Removes one family from the database: their row, their assignments in every run, their id
+    /// from every stored `schedule.json` (rewritten by `rewriteSchedule`), their feed token and
+    /// feed history. Then VACUUMs and truncates the WAL, so the deleted bytes are gone from the
+    /// files too (`secure_delete` zeroes them first).
+    ///
+    /// - Returns: what was removed, or nil when the database knows nothing of `id`.
+    /// - Throws: `StoreError`; nothing is removed unless everything is.
+    public func forgetParent(_ id: String, rewriteSchedule: (String) throws -> String) throws -> ForgottenParent? {
+        let forgotten: ForgottenParent? = try writeOutsideTransaction("the family was not removed (nothing changed)") { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            var result: ForgottenParent?
+            try db.inTransaction {
+                let found = ForgottenParent(
+                    parentRow: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM parents WHERE id = ?", arguments: [id]) ?? 0 > 0,
+                    assignments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_assignments WHERE parent_id = ?", arguments: [id]) ?? 0,
+                    schedules: 0,
+                    feedToken: try String.fetchOne(db, sql: "SELECT token FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id]),
+                    feedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0)
+                guard found.parentRow || found.assignments > 0 || found.feedToken != nil || found.feedEvents > 0 else { return .rollback }
+                result = found
+                try db.execute(sql: "DELETE FROM parents WHERE id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM run_assignments WHERE parent_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+                for row in try Row.fetchAll(db, sql: "SELECT id, schedule_json FROM runs ORDER BY id") {
+                    let old: String = row[1]
+                    let new = try rewriteSchedule(old)
+                    guard new != old else { continue }
+                    try db.execute(sql: "UPDATE runs SET schedule_json = ? WHERE id = ?", arguments: [new, row[0] as Int])
+                    result?.schedules += 1
+                }
+                return .commit
+            }
+            return result
+        }
+        if forgotten != nil { try compact() }
+        return forgotten
+    }
+
+    /// Everything stored about one family, or nil for an unknown id.
+    public func parentRecord(_ id: String) throws -> ParentRecord? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, name, email, phone, languages, site_id, modes, availability, open_house, topics, attributes
+                FROM parents WHERE id = ?
+                """, arguments: [id]) else { return nil }
+            let attributesText: String = row[10]
+            let attributes = (try? JSONDecoder().decode([String: String].self, from: Data(attributesText.utf8))) ?? [:]
+            let runs = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.created_at, a.mentor_id, a.group_id FROM run_assignments a JOIN runs r ON r.id = a.run_id
+                WHERE a.parent_id = ? ORDER BY r.id
+                """, arguments: [id]).map { ParentRecord.RunEntry(run: $0[0], createdAt: $0[1], mentor: $0[2], group: $0[3]) }
+            let created = try String.fetchOne(db, sql: "SELECT created_at FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+            let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0
+            let cancelled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ? AND status = 'CANCELLED'",
+                                             arguments: [id]) ?? 0
+            return ParentRecord(id: row[0], name: row[1], email: row[2], phone: row[3], languages: row[4], site: row[5], modes: row[6],
+                                availability: row[7], openHouse: (row[8] as Int) != 0, topics: row[9], attributes: attributes, runs: runs,
+                                feed: .init(hasLink: created != nil, linkCreatedAt: created, events: events, cancelledEvents: cancelled))
+        }
+    }
+
+    /// End-of-term purge: deletes the runs created before `date` (with their assignments) and the
+    /// feed events whose sessions ended before `date` (local time), then VACUUMs.
+    ///
+    /// - Parameter date: the first day to keep; runs are compared by their ISO 8601 `created_at`.
+    public func purge(before date: LocalDate) throws -> PurgeSummary {
+        var summary = PurgeSummary()
+        summary.bytesBefore = fileSize
+        let day = date.description
+        try writeOutsideTransaction("nothing was purged") { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.inTransaction {
+                summary.assignments = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM run_assignments WHERE run_id IN (SELECT id FROM runs WHERE created_at < ?)
+                    """, arguments: [day]) ?? 0
+                try db.execute(sql: "DELETE FROM run_assignments WHERE run_id IN (SELECT id FROM runs WHERE created_at < ?)", arguments: [day])
+                try db.execute(sql: "DELETE FROM runs WHERE created_at < ?", arguments: [day])
+                summary.runs = db.changesCount
+                try db.execute(sql: "DELETE FROM feed_events WHERE json_extract(content, '$.end') <= ?",
+                               arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
+                summary.feedEvents = db.changesCount
+                return .commit
+            }
+        }
+        try compact()
+        summary.bytesAfter = fileSize
+        return summary
+    }
+
+    /// VACUUM, then a checkpoint that empties the WAL: deleted rows leave no bytes behind.
+    private func compact() throws {
+        try writeOutsideTransaction("the database was not compacted") { db in
+            try db.execute(sql: "VACUUM")
+            // A reader (`enlace serve`) can keep the WAL from being emptied now; SQLite then
+            // recycles it, and removes it when the last connection closes.
+            _ = try? db.checkpoint(.truncate)
+        }
+    }
+
+    private var fileSize: Int {
+        (try? FileManager.default.attributesOfItem(atPath: pool.path)[.size] as? Int) ?? 0
+    }
+
+    private func writeOutsideTransaction<T>(_ failure: String, _ body: (Database) throws -> T) throws -> T {
+        do { return try pool.writeWithoutTransaction(body) } catch { throw StoreError(description: "\(failure): \(error)") }
+    }
+}

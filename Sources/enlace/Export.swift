@@ -1,0 +1,48 @@
+import ArgumentParser
+import EnlaceIO
+import EnlaceStore
+import Foundation
+
+extension Enlace {
+    /// `enlace export parent ID`: everything Enlace holds about one family, as JSON.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print everything Enlace holds about one family (JSON), for a records request.",
+            discussion: """
+                The family's row (name, email, phone, languages, site, availability, topics, custom \
+                columns), their mentor and group in every stored run, and the status of their \
+                calendar feed. The feed's secret link is not printed (links never go to stdout); \
+                it is in out/feeds.csv. With --output the JSON goes to a file readable by its owner only.
+                """)
+
+        /// Whose records to export.
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case parent
+        }
+
+        @Argument(help: "What to export: parent.")
+        var kind: Kind
+        @Argument(help: "The parent's id (data/parents.csv).")
+        var id: String
+        @OptionGroup var options: ProgramOptions
+        @Option(help: "Write the JSON to this file (mode 0600) instead of stdout.", completion: .file())
+        var output: String?
+
+        func run() throws {
+            let store = try existingStore(options.folder)
+            guard let record = try store.parentRecord(id) else {
+                throw failWithInputError("there is no parent \"\(id)\" in \(options.folder.appendingPathComponent(Store.fileName).path). Check the id (ids are case-sensitive).")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let json = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+            if let output {
+                try AtomicFile.write(json, to: URL(fileURLWithPath: output), permissions: 0o600)
+                printToStderr("Wrote the records of \(id) to \(output) (readable by its owner only).")
+            } else {
+                print(json, terminator: "")
+            }
+        }
+    }
+}
