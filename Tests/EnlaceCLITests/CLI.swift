@@ -12,12 +12,15 @@ struct CLI {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("enlace")
     }()
 
-    /// Runs `enlace ARGUMENTS` and waits for it.
+    /// Runs `enlace ARGUMENTS` (with `environment` added to this process's) and waits for it.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

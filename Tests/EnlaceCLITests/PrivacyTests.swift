@@ -24,23 +24,6 @@ import Testing
         return copy
     }
 
-    /// Runs `enlace` with extra environment variables.
-    static func run(_ arguments: [String], environment: [String: String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     /// `id → row` of data/parents.csv rows without quoted cells (so the name is the second cell).
     static func plainParentRows(_ folder: URL) throws -> [String: [String]] {
         let text = try String(contentsOf: folder.appendingPathComponent("data/parents.csv"), encoding: .utf8)
@@ -204,7 +187,7 @@ import Testing
         let folder = try Self.copyOfDemo()
         let database = folder.appendingPathComponent("enlace.sqlite")
         let before = try Data(contentsOf: database)
-        let result = try Self.run(["import", "--program", folder.path], environment: ["ENLACE_TEST_CRASH_CALENDAR": "1"])
+        let result = try CLI.run(["import", "--program", folder.path], environment: ["ENLACE_TEST_CRASH_CALENDAR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("calendars/open-houses/jacaranda-es.ics: reading this calendar crashed the calendar library (signal 11, SIGSEGV)"), "\(result.stderr)")
         #expect(result.stderr.contains("Fix: re-export the calendar"))
