@@ -1,21 +1,10 @@
 import EnlaceCore
 
-/// One event of one feed as the store remembers it: the content last published, its version and
-/// its status.
-public struct StoredFeedEvent: Sendable, Equatable {
-    public var content: EventContent
-    public var sequence: Int
-    /// Seconds since 1970 UTC.
-    public var lastModified: Int64
-    public var status: EventStatus
+/// One event of one feed as the store remembers it: what was last published.
+public typealias StoredFeedEvent = PublishedEvent
 
-    public init(content: EventContent, sequence: Int, lastModified: Int64, status: EventStatus) {
-        self.content = content
-        self.sequence = sequence
-        self.lastModified = lastModified
-        self.status = status
-    }
-
+extension PublishedEvent {
+    /// The event's UID.
     public var uid: String { content.uid }
 }
 
