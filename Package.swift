@@ -1,7 +1,22 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let api = Target.Dependency.product(name: "EnlaceAPI", package: "PluginAPI")
+
+// Constraint plugins: every folder of Plugins/ is one plugin module, found here so that adding a
+// folder needs no edit of this file (SwiftPM caches this manifest, so rebuild with
+// `swift build --manifest-cache none` after adding one; `enlace plugins` warns when a folder is
+// not built in). Each module exports `enlace_plugin_<Folder>`; EnlaceBuiltinPlugins (C) lists
+// those entry points for the host, from the folder names passed as a macro.
+let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Plugins")) ?? [])
+    .filter { name in
+        var isDirectory: ObjCBool = false
+        return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: Context.packageDirectory + "/Plugins/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+    .sorted()
+let pluginTargets: [Target] = pluginFolders.map { .target(name: $0, dependencies: [api], path: "Plugins/" + $0) }
+let pluginList = pluginFolders.map { "ENLACE_PLUGIN(\($0))" }.joined(separator: " ")
 
 let package = Package(
     name: "Enlace",
@@ -31,22 +46,26 @@ let package = Package(
         .target(name: "EnlaceStore", dependencies: [
             "EnlaceCore", "EnlaceFeeds", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"]),
+        .target(name: "EnlaceBuiltinPlugins", dependencies: pluginFolders.map { .target(name: $0) },
+                cSettings: [.define("ENLACE_PLUGIN_FOLDERS", to: pluginList)]),
+        .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins"]),
+        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "EnlacePlugins"]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceIO"),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds", "EnlaceServer",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds", "EnlaceServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "enlace"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
+        .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
-    ]
+    ] + pluginTargets
 )

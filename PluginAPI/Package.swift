@@ -10,8 +10,11 @@ let package = Package(
     name: "EnlaceAPI",
     products: [
         .library(name: "EnlaceAPI", type: .dynamic, targets: ["EnlaceAPI"]),
+        // Test helpers for plugin authors: a tiny hand-made district and a verifier for one plugin.
+        .library(name: "EnlacePluginTesting", targets: ["EnlacePluginTesting"]),
     ],
     targets: [
         .target(name: "EnlaceAPI"),
+        .target(name: "EnlacePluginTesting", dependencies: ["EnlaceAPI"]),
     ]
 )

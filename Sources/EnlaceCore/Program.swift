@@ -1,30 +1,3 @@
-/// Everything the matcher reads: the validated content of a program folder.
-///
-/// Arrays are sorted by id, so that every computation over a program is deterministic.
-public struct Program: Sendable {
-    public var settings: ProgramSettings
-    public var sites: [Site]
-    public var mentors: [Mentor]
-    public var parents: [Parent]
-    /// Open-house occurrences within the term, sorted by site then start.
-    public var openHouses: [OpenHouse]
-    /// Local dates with no meetings.
-    public var blackouts: Set<LocalDate>
-
-    public init(settings: ProgramSettings, sites: [Site], mentors: [Mentor], parents: [Parent],
-                openHouses: [OpenHouse], blackouts: Set<LocalDate>) {
-        self.settings = settings
-        self.sites = sites.sorted { $0.id < $1.id }
-        self.mentors = mentors.sorted { $0.id < $1.id }
-        self.parents = parents.sorted { $0.id < $1.id }
-        self.openHouses = openHouses.sorted()
-        self.blackouts = blackouts
-    }
-
-    /// The dates of the term, first to last.
-    public var term: ClosedRange<LocalDate> { settings.termStart...settings.termEnd }
-}
-
 /// Contact details of one person. They are stored in the database and never leave it: no feed,
 /// output file or log carries them, and plugins do not see them.
 public struct Contact: Hashable, Sendable {

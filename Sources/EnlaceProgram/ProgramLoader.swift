@@ -28,6 +28,13 @@ public struct ProgramLoader {
         self.calendars = calendars
     }
 
+    /// Reads and validates `enlace.toml` only (for `enlace plugins`).
+    public func loadSettings() throws(InputError) -> (settings: ProgramSettings, text: String) {
+        var fingerprint = Fingerprint()
+        let contents = try text(try read(SettingsReader.fileName, into: &fingerprint), SettingsReader.fileName)
+        return (try SettingsReader.parse(contents), contents)
+    }
+
     /// Reads and validates everything.
     ///
     /// - Throws: `InputError` naming the file, line and column or property of the first problem.

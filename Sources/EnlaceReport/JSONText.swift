@@ -1,9 +1,10 @@
+import EnlaceCore
 /// A tiny JSON writer that keeps keys in the order given, so outputs read the way the spec lists
 /// them and are byte-identical from run to run (Foundation's encoder orders keys by hash or
 /// alphabetically).
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal.
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -22,7 +23,7 @@ enum JSONText {
     }
 
     /// `{"key": value, …}` from pre-rendered values, in order, indented by `level`.
-    static func object(_ fields: [(String, String)], level: Int = 0) -> String {
+    public static func object(_ fields: [(String, String)], level: Int = 0) -> String {
         guard !fields.isEmpty else { return "{}" }
         let indent = String(repeating: "  ", count: level + 1)
         return "{\n" + fields.map { indent + string($0.0) + ": " + $0.1 }.joined(separator: ",\n")
@@ -30,17 +31,17 @@ enum JSONText {
     }
 
     /// `[value, …]` from pre-rendered values, one per line.
-    static func array(_ items: [String], level: Int = 0) -> String {
+    public static func array(_ items: [String], level: Int = 0) -> String {
         guard !items.isEmpty else { return "[]" }
         let indent = String(repeating: "  ", count: level + 1)
         return "[\n" + items.map { indent + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: level) + "]"
     }
 
     /// `[value, …]` on one line (for short lists such as parent ids).
-    static func inlineArray(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+    public static func inlineArray(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
     /// A fraction with at most six decimals and no exponent.
-    static func fraction(_ value: Double) -> String {
+    public static func fraction(_ value: Double) -> String {
         let scaled = (value * 1_000_000).rounded()
         let whole = Int(scaled) / 1_000_000, part = abs(Int(scaled) % 1_000_000)
         guard part != 0 else { return "\(whole)" }
@@ -48,5 +49,16 @@ enum JSONText {
         digits = String(repeating: "0", count: 6 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(whole).\(digits)"
+    }
+
+    /// A plugin parameter value as JSON.
+    public static func value(_ value: ParameterValue) -> String {
+        switch value {
+        case .bool(let flag): flag ? "true" : "false"
+        case .integer(let number): String(number)
+        case .double(let number): number.isFinite ? String(number) : "null"
+        case .string(let text): string(text)
+        case .list(let items): inlineArray(items.map(self.value))
+        }
     }
 }

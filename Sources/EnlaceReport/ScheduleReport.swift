@@ -26,7 +26,7 @@ public struct ScheduleReport {
         let groups = solution.openGroups.sorted { model.groups[$0].id < model.groups[$1].id }.map { g in
             groupJSON(g, parents: byGroup[g] ?? [], clock: &clock)
         }
-        let terms = Weights.keys.filter { $0 != "shared_topic_cap" }.map { ($0, String(solution.terms[$0] ?? 0)) }
+        let terms = model.termKeys.map { ($0, String(solution.terms[$0] ?? 0)) }
         let score = JSONText.object([("total", String(solution.score)), ("bound", String(solution.bound)),
                                      ("gap", JSONText.fraction(solution.gap)), ("terms", JSONText.object(terms, level: 2))], level: 1)
         let unmatchedJSON = unmatched.map { explanation in
@@ -81,7 +81,7 @@ public struct ScheduleReport {
 
     /// Parents blocked per cause, for the summary.
     public var blockedCounts: [(cause: UnmatchedCause, count: Int)] {
-        UnmatchedCause.allCases.map { cause in (cause, unmatched.filter { $0.cause == cause }.count) }
+        model.unmatchedCauses.map { cause in (cause, unmatched.filter { $0.cause == cause }.count) }
     }
 }
 

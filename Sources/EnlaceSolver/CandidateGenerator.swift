@@ -1,21 +1,21 @@
 import EnlaceCore
 
-/// Builds every candidate group of every mentor (spec section 4).
+/// Builds the candidate groups of every mentor (spec section 4) before the plugins filter them.
 ///
 /// Weekly groups: each slot on the slot grid whose whole session fits one of the mentor's windows,
-/// virtual and/or in person at each of the mentor's sites, per the mentor's modes. Open-house
-/// groups: one per mentor site that has open houses, when the mentor has the in-person mode and goes
-/// to open houses or is free at every session. Groups with no session left after blackouts and the
-/// term are not candidates.
+/// virtual and in person at each of the mentor's sites. Open-house groups: one per mentor site that
+/// has open houses. Which of these may exist (the mentor's modes, the open-house rule) is decided
+/// by the group-filter plugins (`meeting_mode`, `time_fit`). Groups with no session left after the
+/// blocked days (the `blackouts` plugin) and the term are not candidates.
 struct CandidateGenerator {
     let program: Program
     let planner: SessionPlanner
     /// Open-house sessions of each site (by site index), empty when the site has none.
     let openHouseSessions: [[Session]]
 
-    init(program: Program) {
+    init(program: Program, blocked: Set<LocalDate>) {
         self.program = program
-        planner = SessionPlanner(settings: program.settings, blackouts: program.blackouts)
+        planner = SessionPlanner(settings: program.settings, blackouts: blocked)
         let bySite = Dictionary(grouping: program.openHouses, by: \.site)
         openHouseSessions = program.sites.map { [planner] site in planner.openHouseSessions(bySite[site.id] ?? []) }
     }
@@ -39,25 +39,19 @@ struct CandidateGenerator {
                     if !sessions.isEmpty {
                         let timing = CandidateGroup.Timing.weekly(weekday: window.day, start: start)
                         let slot = "\(window.day.code)\(formatMinuteOfDay(start).replacingColon())"
-                        if mentor.modes.contains(.virtual) {
-                            groups.append(CandidateGroup(mentor: m, timing: timing, mode: .virtual, site: nil,
-                                                         sessions: sessions, id: "\(mentor.id)-\(slot)-virtual"))
-                        }
-                        if mentor.modes.contains(.inPerson) {
-                            for s in sites {
-                                groups.append(CandidateGroup(mentor: m, timing: timing, mode: .inPerson, site: s, sessions: sessions,
-                                                             id: "\(mentor.id)-\(slot)-\(program.sites[s].id)"))
-                            }
+                        groups.append(CandidateGroup(index: groups.count, mentor: m, timing: timing, mode: .virtual, site: nil,
+                                                     sessions: sessions, id: "\(mentor.id)-\(slot)-virtual"))
+                        for s in sites {
+                            groups.append(CandidateGroup(index: groups.count, mentor: m, timing: timing, mode: .inPerson, site: s,
+                                                         sessions: sessions, id: "\(mentor.id)-\(slot)-\(program.sites[s].id)"))
                         }
                     }
                     start += step
                 }
             }
-            guard mentor.modes.contains(.inPerson) else { continue }
             for s in sites where !openHouseSessions[s].isEmpty {
                 let sessions = openHouseSessions[s]
-                guard mentor.attendsOpenHouses || sessions.allSatisfy({ mentor.availability.contains(start: $0.start, end: $0.end) }) else { continue }
-                groups.append(CandidateGroup(mentor: m, timing: .openHouse, mode: .inPerson, site: s, sessions: sessions,
+                groups.append(CandidateGroup(index: groups.count, mentor: m, timing: .openHouse, mode: .inPerson, site: s, sessions: sessions,
                                              id: "\(mentor.id)-openhouse-\(program.sites[s].id)"))
             }
         }

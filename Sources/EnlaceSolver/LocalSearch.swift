@@ -39,7 +39,7 @@ extension SearchState {
         var improved = false
         let useful = parentsThatCouldMakeRoom()
         for m in model.groupsOfMentor.indices {
-            let places: [Int?] = openOfMentor[m].count < maxGroups ? [nil] + openOfMentor[m].map(Optional.some) : openOfMentor[m].map(Optional.some)
+            let places: [Int?] = openOfMentor[m].count < model.maxGroups[m] ? [nil] + openOfMentor[m].map(Optional.some) : openOfMentor[m].map(Optional.some)
             for old in places {
                 if let old, !openGroups.contains(old) { continue }
                 let trials = model.groupsOfMentor[m].compactMap { h -> (estimate: Int, group: Int)? in
@@ -74,20 +74,21 @@ extension SearchState {
     func exchangeEstimate(open h: Int, closing old: Int?) -> Int {
         let mentor = model.groups[h].mentor
         var gains: [Int] = []
-        for p32 in model.fits[h] {
+        for (i, p32) in model.fits[h].enumerated() {
             let p = Int(p32)
             let now = groupOfParent[p].flatMap { $0 == old ? nil : model.weight(parent: p, group: $0) } ?? 0
-            let gain = model.weight(parent: p, group: h) - now
+            let gain = Int(model.pairWeights[h][i]) - now
             if gain > 0 { gains.append(gain) }
         }
         gains.sort(by: >)
         let freed = old.map { members[$0].count } ?? 0
-        let room = min(maxGroupSize, capacity(mentor) - load[mentor] + freed)
+        let room = min(model.groupSize[h], capacity(mentor) - load[mentor] + freed)
         var estimate = gains.prefix(max(room, 0)).reduce(0, +)
         if let old {
-            estimate -= members[old].reduce(0) { $0 + model.weight(parent: $1, group: old) }
+            estimate -= members[old].reduce(0) { $0 + model.weight(parent: $1, group: old) } + model.groupWeight[old]
+            estimate += model.groupWeight[h]
         } else {
-            estimate += groupWeight
+            estimate += model.groupWeight[h]
         }
         return estimate
     }
@@ -116,10 +117,10 @@ extension SearchState {
         for (h, count) in unmatchedFits {
             let mentor = model.groups[h].mentor
             if canOpen(h) && load[mentor] < capacity(mentor) {
-                moves.append(Move(group: h, replacing: nil, estimate: min(count, maxGroupSize)))
+                moves.append(Move(group: h, replacing: nil, estimate: min(count, model.groupSize[h])))
             }
             for g in openOfMentor[mentor] where canOpen(h, except: g) {
-                moves.append(Move(group: h, replacing: g, estimate: min(count, maxGroupSize) - members[g].count))
+                moves.append(Move(group: h, replacing: g, estimate: min(count, model.groupSize[h]) - members[g].count))
             }
         }
         return moves.filter { $0.estimate > 0 || $0.replacing != nil }
@@ -136,7 +137,7 @@ extension SearchState {
         var displaced: [Int] = []
         if let old = move.replacing {
             displaced = members[old]
-            delta -= displaced.reduce(0) { $0 + model.weight(parent: $1, group: old) } + groupWeight
+            delta -= displaced.reduce(0) { $0 + model.weight(parent: $1, group: old) } + model.groupWeight[old]
             close(old)
         }
         guard canOpen(move.group) else {
@@ -150,7 +151,7 @@ extension SearchState {
         }
         open(move.group)
         for p in best.parents { assign(p, to: move.group) }
-        delta += best.weight + groupWeight
+        delta += best.weight + model.groupWeight[move.group]
         for p in displaced where groupOfParent[p] == nil {
             var choice: (weight: Int, group: Int)?
             for h32 in groupsOfParent[p] where openGroups.contains(Int(h32)) && room(Int(h32)) > 0 {

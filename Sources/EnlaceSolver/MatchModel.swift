@@ -1,124 +1,184 @@
 import EnlaceCore
+@_exported import EnlacePlugins
 
-/// The program turned into integer-indexed tables for the solver: candidate groups, who fits
-/// which group, and the weight of every fitting parent–group pair.
+/// The program turned into integer-indexed tables for the solver, by asking the run's constraint
+/// plugins (`RuleSet`) their batch questions once: which candidate groups exist, who fits which
+/// group, the weight of every fitting parent–group pair and of every group, and the limits.
 ///
 /// Everything is indexed by position in the program's sorted arrays, so that iteration order (and
-/// therefore the result) is deterministic.
-public struct MatchModel: Sendable {
+/// therefore the result) is deterministic. The solver never calls a plugin: it reads these tables.
+public struct MatchModel: @unchecked Sendable {
     public let program: Program
     public let groups: [CandidateGroup]
     /// Candidate group indices of each mentor.
     public let groupsOfMentor: [[Int]]
     /// Parents fitting each group, ascending.
     public let fits: [[Int32]]
-    /// Mentor index each parent had in the previous run, if any.
-    let previousMentor: [Int?]
-    let weights: Weights
-    let parentLanguages: [[Int]]
-    let mentorLanguages: [Set<Int>]
-    let parentTopics: [Set<TopicID>]
-    let mentorTopics: [Set<TopicID>]
-    /// Primary language subtags, by the integer codes used above.
-    let languageNames: [String]
+    /// The weight of each fitting pair: `pairWeights[g][i]` is parent `fits[g][i]`'s in `g`.
+    public let pairWeights: [[Int32]]
+    /// Points for opening each group (the `group` term and any plugin's group terms).
+    public let groupWeight: [Int]
+    /// Most parents in each group.
+    public let groupSize: [Int]
+    /// Most parents of each mentor.
+    public let mentorCapacity: [Int]
+    /// Most groups of each mentor (at most 64, the width of the solver's bit sets).
+    public let maxGroups: [Int]
+    /// The names of the soft rules: the keys of `score.terms`, in order.
+    public let termKeys: [String]
+    /// The rules the model was built from (for explanations and term scores).
+    public let rules: RuleSet
+    /// Position of each group among its mentor's groups, and each mentor's conflict matrix over
+    /// them (row-major), from the `conflicts` rules.
+    private let positionInMentor: [Int]
+    private let conflictMatrix: [[Bool]]
 
-    /// Builds the model.
+    /// Builds the model with the built-in plugins (spec section 4 exactly).
     ///
     /// - Parameter previous: each parent's mentor in the previous run (for the continuity term).
-    /// - Complexity: O(candidate groups × parents of the mentor's languages) to find the fits.
     public init(program: Program, previous: [ParentID: MentorID] = [:]) {
-        self.program = program
-        weights = program.settings.weights
-        var codes: [String: Int] = [:]
-        var names: [String] = []
-        func code(_ tag: LanguageTag) -> Int {
-            if let c = codes[tag.primary] { return c }
-            codes[tag.primary] = names.count
-            names.append(tag.primary)
-            return names.count - 1
-        }
-        parentLanguages = program.parents.map { $0.languages.map(code) }
-        mentorLanguages = program.mentors.map { Set($0.languages.map(code)) }
-        languageNames = names
-        parentTopics = program.parents.map { Set($0.topics) }
-        mentorTopics = program.mentors.map { Set($0.topics) }
+        self.init(program: program, rules: RuleSet.builtIn(program: program, previousMentor: MatchModel.previousIndices(program, previous)))
+    }
+
+    /// Each parent's previous mentor as a mentor index.
+    public static func previousIndices(_ program: Program, _ previous: [ParentID: MentorID]) -> [Int?] {
         let mentorIndex = Dictionary(uniqueKeysWithValues: program.mentors.enumerated().map { ($1.id, $0) })
-        previousMentor = program.parents.map { previous[$0.id].flatMap { mentorIndex[$0] } }
-        groups = CandidateGenerator(program: program).generate()
+        return program.parents.map { previous[$0.id].flatMap { mentorIndex[$0] } }
+    }
+
+    /// Builds the model from prepared rules.
+    ///
+    /// - Complexity: one call per hook per group (per mentor for mentor limits, per pair of one
+    ///   mentor's fitting groups for conflicts), plus the size of the fitting lists.
+    public init(program: Program, rules: RuleSet) {
+        self.program = program
+        self.rules = rules
+        let parentCount = program.parents.count
+        var blocked = Set<LocalDate>()
+        for rule in rules.with(.blockedDays) { blocked.formUnion(rule.rule.blockedDays()) }
+        let generated = CandidateGenerator(program: program, blocked: blocked).generate()
+        let filters = rules.with(.groupFilter)
+        let kept = generated.filter { group in filters.allSatisfy { $0.rule.admits(group) } }
+        groups = kept.enumerated().map { i, group in
+            CandidateGroup(index: i, mentor: group.mentor, timing: group.timing, mode: group.mode, site: group.site, sessions: group.sessions, id: group.id)
+        }
         var byMentor = Array(repeating: [Int](), count: program.mentors.count)
         for (g, group) in groups.enumerated() { byMentor[group.mentor].append(g) }
         groupsOfMentor = byMentor
-        fits = MatchModel.findFits(program: program, groups: groups, parentLanguages: parentLanguages,
-                                   mentorLanguages: mentorLanguages)
-    }
+        fits = MatchModel.findFits(groups: groups, parentCount: parentCount, rules: rules)
 
-    private static func findFits(program: Program, groups: [CandidateGroup], parentLanguages: [[Int]],
-                                 mentorLanguages: [Set<Int>]) -> [[Int32]] {
-        let siteIndex = Dictionary(uniqueKeysWithValues: program.sites.enumerated().map { ($1.id, $0) })
-        var byLanguage: [Int: [Int32]] = [:]
-        var byLanguageSite: [Int: [Int: [Int32]]] = [:]
-        for (p, parent) in program.parents.enumerated() {
-            for language in Set(parentLanguages[p]) {
-                byLanguage[language, default: []].append(Int32(p))
-                byLanguageSite[language, default: [:]][siteIndex[parent.site]!, default: []].append(Int32(p))
-            }
+        var weights: [[Int32]] = []
+        weights.reserveCapacity(groups.count)
+        let pairScorers = rules.with(.pairScore)
+        var scores: [Int] = []
+        for (g, group) in groups.enumerated() {
+            scores.removeAll(keepingCapacity: true)
+            scores.append(contentsOf: repeatElement(0, count: fits[g].count))
+            for scorer in pairScorers where !fits[g].isEmpty { scorer.rule.score(fits[g], in: group, into: &scores) }
+            weights.append(scores.map { Int32(clamping: $0) })
         }
-        let minutes = program.settings.sessionMinutes
-        var stamp = Array(repeating: -1, count: program.parents.count)
-        return groups.enumerated().map { g, group in
-            var fit: [Int32] = []
-            for language in mentorLanguages[group.mentor].sorted() {
-                let bucket = group.site.map { byLanguageSite[language]?[$0] ?? [] } ?? byLanguage[language] ?? []
-                for p in bucket where stamp[Int(p)] != g {
-                    stamp[Int(p)] = g
-                    if fitsTime(program.parents[Int(p)], group, minutes: minutes) { fit.append(p) }
+        pairWeights = weights
+        let groupScorers = rules.with(.groupScore)
+        groupWeight = groups.map { group in groupScorers.reduce(0) { $0 + $1.rule.score(group) } }
+        let sizers = rules.with(.groupSize)
+        groupSize = groups.map { group in max(0, sizers.reduce(parentCount) { min($0, $1.rule.groupSize(group)) }) }
+        let capacities = rules.with(.mentorCapacity), counters = rules.with(.groupsPerMentor)
+        mentorCapacity = program.mentors.indices.map { m in max(0, capacities.reduce(parentCount) { min($0, $1.rule.capacity(ofMentor: m)) }) }
+        maxGroups = program.mentors.indices.map { m in max(0, counters.reduce(min(byMentor[m].count, 64)) { min($0, $1.rule.maxGroups(ofMentor: m)) }) }
+        termKeys = rules.with(RuleHooks.soft).map(\.name)
+
+        let all = groups, fitting = fits
+        var position = Array(repeating: 0, count: groups.count)
+        let conflictRules = rules.with(.conflicts)
+        var matrices: [[Bool]] = []
+        matrices.reserveCapacity(program.mentors.count)
+        for m in program.mentors.indices {
+            let own = byMentor[m]
+            for (i, g) in own.enumerated() { position[g] = i }
+            var matrix = Array(repeating: false, count: own.count * own.count)
+            if !conflictRules.isEmpty {
+                for (i, g) in own.enumerated() where !fitting[g].isEmpty {
+                    for (j, h) in own.enumerated() where j > i && !fitting[h].isEmpty
+                        && conflictRules.contains(where: { $0.rule.conflict(all[g], all[h]) }) {
+                        matrix[i * own.count + j] = true
+                        matrix[j * own.count + i] = true
+                    }
                 }
             }
-            fit.sort()
-            return fit
+            matrices.append(matrix)
+        }
+        positionInMentor = position
+        conflictMatrix = matrices
+    }
+
+    /// Fits per group: seeded from the most selective keyed rule's index (the union of the
+    /// parents of the group's keys), narrowed by the other keyed rules' keys, then by each
+    /// predicate rule in order.
+    private static func findFits(groups: [CandidateGroup], parentCount: Int, rules: RuleSet) -> [[Int32]] {
+        struct Keyed {
+            let index: PairIndex
+            let parents: [Int32: [Int32]]
+        }
+        let keyed = rules.with(.pairIndex).map { rule -> Keyed in
+            let index = rule.rule.pairIndex(groups: groups)
+            var parents: [Int32: [Int32]] = [:]
+            for (p, keys) in index.parentKeys.enumerated() {
+                for key in Set(keys) { parents[key, default: []].append(Int32(p)) }
+            }
+            return Keyed(index: index, parents: parents)
+        }
+        let predicates = rules.with(.pairFilter)
+        let everyone = (0..<Int32(parentCount)).map { $0 }
+        return groups.map { group in
+            let g = group.index
+            var seed: (rule: Int, size: Int)? = nil
+            for (r, rule) in keyed.enumerated() {
+                guard let keys = rule.index.groupKeys[g] else { continue }
+                let size = keys.reduce(0) { $0 + (rule.parents[$1]?.count ?? 0) }
+                if seed == nil || size < seed!.size { seed = (r, size) }
+            }
+            var list: [Int32]
+            if let seed {
+                let keys = Set(keyed[seed.rule].index.groupKeys[g]!)
+                list = keys.count == 1 ? keyed[seed.rule].parents[keys.first!] ?? []
+                    : Array(Set(keys.flatMap { keyed[seed.rule].parents[$0] ?? [] })).sorted()
+                for (r, rule) in keyed.enumerated() where r != seed.rule {
+                    guard let keys = rule.index.groupKeys[g] else { continue }
+                    list.removeAll { p in !rule.index.parentKeys[Int(p)].contains(where: keys.contains) }
+                }
+            } else {
+                list = everyone
+            }
+            for predicate in predicates where !list.isEmpty { predicate.rule.filter(&list, in: group) }
+            return list
         }
     }
 
-    /// Mode and time fit (language and site are settled by the buckets).
-    static func fitsTime(_ parent: Parent, _ group: CandidateGroup, minutes: Int) -> Bool {
-        guard parent.modes.contains(group.mode) else { return false }
-        switch group.timing {
-        case .weekly(let weekday, let start):
-            return parent.availability.contains(day: weekday, from: start, to: start + minutes)
-        case .openHouse:
-            return parent.attendsOpenHouses
-                || group.sessions.allSatisfy { parent.availability.contains(start: $0.start, end: $0.end) }
-        }
+    /// Whether one mentor may not lead both `g` and `h` (groups of one mentor).
+    public func conflicts(_ g: Int, _ h: Int) -> Bool {
+        let m = groups[g].mentor, n = groupsOfMentor[m].count
+        return conflictMatrix[m][positionInMentor[g] * n + positionInMentor[h]]
     }
 
-    /// The objective's terms for parent `p` in group `g`, by `[weights]` key (spec section 4).
-    public func pairTerms(parent p: Int, group g: Int) -> [(key: String, value: Int)] {
-        let group = groups[g]
-        let preferred = mentorLanguages[group.mentor].contains(parentLanguages[p][0])
-        let shared = min(parentTopics[p].intersection(mentorTopics[group.mentor]).count, weights.sharedTopicCap)
-        return [("matched", weights.matched),
-                ("preferred_language", preferred ? weights.preferredLanguage : 0),
-                ("open_house", group.isOpenHouse ? weights.openHouse : 0),
-                ("shared_topic", shared * weights.sharedTopic),
-                ("continuity", previousMentor[p] == group.mentor ? weights.continuity : 0)]
-    }
-
-    /// The weight of parent `p` in group `g`: the sum of `pairTerms`, computed without allocating
-    /// (the solver calls it for every fitting pair).
+    /// The weight of parent `p` in group `g` (0 when `p` does not fit `g`).
+    ///
+    /// - Complexity: O(log |fits[g]|).
     public func weight(parent p: Int, group g: Int) -> Int {
-        let mentor = groups[g].mentor
-        var total = weights.matched
-        if mentorLanguages[mentor].contains(parentLanguages[p][0]) { total += weights.preferredLanguage }
-        if groups[g].isOpenHouse { total += weights.openHouse }
-        if weights.sharedTopic != 0 && !parentTopics[p].isEmpty {
-            var shared = 0
-            for topic in parentTopics[p] where mentorTopics[mentor].contains(topic) { shared += 1 }
-            total += min(shared, weights.sharedTopicCap) * weights.sharedTopic
+        let list = fits[g], target = Int32(p)
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < target { low = mid + 1 } else { high = mid }
         }
-        if previousMentor[p] == mentor { total += weights.continuity }
-        return total
+        return low < list.count && list[low] == target ? Int(pairWeights[g][low]) : 0
     }
 
-    /// The language code's primary subtag (e.g. `vi`).
-    func languageName(_ code: Int) -> String { languageNames[code] }
+    /// Parent `p`'s points in group `g`, per soft rule (the keys of `score.terms`).
+    public func pairTerms(parent p: Int, group g: Int) -> [(key: String, value: Int)] {
+        rules.with(.pairScore).map { rule in
+            var value = [0]
+            rule.rule.score([Int32(p)], in: groups[g], into: &value)
+            return (rule.name, value[0])
+        }
+    }
 }

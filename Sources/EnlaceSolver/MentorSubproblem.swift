@@ -5,9 +5,9 @@ import EnlaceCore
 /// would take.
 ///
 /// The value of a configuration Q is w_group·|Q| plus the best assignment of parents to Q (group
-/// size G, mentor capacity, each parent once) of reduced weights w(p,g) − λ_p. A parent's weight
-/// differs between the mentor's groups only by the open-house term, so the assignment is computed
-/// with each parent's best reduced weight over Q: for groups of one kind this is exact — the
+/// sizes, mentor capacity, each parent once) of reduced weights w(p,g) − λ_p. With the built-in
+/// rules a parent's weight differs between the mentor's groups only by the open-house term, so the
+/// assignment is computed with each parent's best reduced weight over Q: for groups of one kind this is exact — the
 /// assignable parent sets form a matroid (a transversal matroid truncated at the capacity) and the
 /// greedy choice is optimal — and for mixed configurations it can only overstate the value, which
 /// keeps the Lagrangian bound valid.
@@ -31,22 +31,23 @@ struct MentorSubproblem {
     /// Per group: a bit per local parent, set for members.
     let memberBits: [[UInt64]]
     let maxGroups: Int
-    let groupSize: Int
+    /// Most parents of each group (by position in `groups`).
+    let groupSizes: [Int]
     let capacity: Int
-    let groupWeight: Double
+    /// Points for opening each group.
+    let groupWeights: [Double]
 
     init(model: MatchModel, mentor m: Int) {
         mentor = m
-        let settings = model.program.settings
         let groups = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }
         self.groups = groups
-        conflicts = groups.map { g in groups.map { h in g != h && model.groups[g].overlaps(model.groups[h], minutes: settings.sessionMinutes) } }
+        conflicts = groups.map { g in groups.map { h in g != h && model.conflicts(g, h) } }
         let union = Array(Set(groups.flatMap { model.fits[$0] })).sorted()
         let local = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, Int32($0)) })
         parents = union
         let members = groups.map { g in model.fits[g].map { local[$0]! } }
         self.members = members
-        let weights = groups.map { g in model.fits[g].map { Int32(model.weight(parent: Int($0), group: g)) } }
+        let weights = groups.map { model.pairWeights[$0] }
         self.weights = weights
         var base = Array(repeating: Int32.max, count: union.count)
         for (i, group) in members.enumerated() {
@@ -60,10 +61,10 @@ struct MentorSubproblem {
             for u in group { bits[Int(u) / 64] |= 1 << UInt64(Int(u) % 64) }
             return bits
         }
-        maxGroups = settings.maxGroupsPerMentor
-        groupSize = settings.maxGroupSize
-        capacity = min(model.program.mentors[m].capacity, settings.maxGroupsPerMentor * settings.maxGroupSize)
-        groupWeight = Double(settings.weights.group)
+        maxGroups = min(model.maxGroups[m], groups.count)
+        groupSizes = groups.map { model.groupSize[$0] }
+        capacity = min(model.mentorCapacity[m], groupSizes.sorted(by: >).prefix(maxGroups).reduce(0, +))
+        groupWeights = groups.map { Double(model.groupWeight[$0]) }
     }
 
     /// The best configuration under prices `lambda`: its value (≥ 0; the empty configuration is
@@ -82,21 +83,22 @@ struct MentorSubproblem {
                 upper[Int(u)] = max(upper[Int(u)], Double(weights[i][j]) - price[Int(u)])
             }
         }
-        let limit = min(groupSize, capacity)
         // Parents by reduced base value, best first: weekly configurations walk this list.
         let reduced = base.indices.map { Double(base[$0]) - price[$0] }
         var ranked = reduced.indices.filter { reduced[$0] > 0 }.map(Int32.init)
         ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
         let singles = groups.indices.map { i in
-            topSum(members[i].lazy.map { upper[Int($0)] }, count: limit) + groupWeight
+            topSum(members[i].lazy.map { upper[Int($0)] }, count: min(groupSizes[i], capacity)) + groupWeights[i]
         }
         let order = groups.indices.filter { singles[$0] > 0 }.sorted { (singles[$0], -$0) > (singles[$1], -$1) }
-        // A configuration of k groups is also worth at most the mentor's best min(k·G, capacity)
-        // parents plus k·w_group: when the capacity binds, this ends the search early.
+        // A configuration of k groups is also worth at most the mentor's best min(seats of the k
+        // largest groups, capacity) parents plus the k best group weights: when the capacity
+        // binds, this ends the search early.
         var sortedUpper = upper.filter { $0 > 0 }
         sortedUpper.sort(by: >)
+        let largest = groupSizes.sorted(by: >), bestGroupWeights = groupWeights.sorted(by: >)
         let capped = (0...maxGroups).map { k in
-            sortedUpper.prefix(min(k * groupSize, capacity)).reduce(0, +) + Double(k) * groupWeight
+            sortedUpper.prefix(min(largest.prefix(k).reduce(0, +), capacity)).reduce(0, +) + bestGroupWeights.prefix(k).reduce(0, +)
         }
         var scratch = Scratch(count: parents.count)
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
@@ -149,9 +151,9 @@ struct MentorSubproblem {
     ///
     /// - Complexity: O(ranked parents × configuration size), stopping once the seats are full.
     private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double]) -> (Double, [Int32]) {
-        var assignment = AssignmentChecker(bins: chosen.count, binSize: groupSize)
-        let seats = min(capacity, chosen.count * groupSize)
-        var total = groupWeight * Double(chosen.count)
+        var assignment = AssignmentChecker(binSizes: chosen.map { groupSizes[$0] })
+        let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
+        var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         var taken: [Int32] = []
         for u32 in ranked {
             let u = Int(u32), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
@@ -186,8 +188,8 @@ struct MentorSubproblem {
         }
         let value = scratch.value
         touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
-        var assignment = AssignmentChecker(bins: chosen.count, binSize: groupSize)
-        var total = groupWeight * Double(chosen.count)
+        var assignment = AssignmentChecker(binSizes: chosen.map { groupSizes[$0] })
+        var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         var taken: [Int32] = []
         for u in touched {
             guard taken.count < capacity else { break }
@@ -214,16 +216,16 @@ func topSum(_ values: some Sequence<Double>, count: Int) -> Double {
     return top.reduce(0, +)
 }
 
-/// Keeps a set of elements assignable to a few bins of equal size (at most 64 bins), inserting
+/// Keeps a set of elements assignable to a few bins of given sizes (at most 64 bins), inserting
 /// with augmenting paths: Hall's condition for a bipartite b-matching, checked incrementally.
 struct AssignmentChecker {
     private var members: [[Int]]
     private var slotsOf: [UInt64] = []
-    private let binSize: Int
+    private let binSizes: [Int]
 
-    init(bins: Int, binSize: Int) {
-        members = Array(repeating: [], count: bins)
-        self.binSize = binSize
+    init(binSizes: [Int]) {
+        members = Array(repeating: [], count: binSizes.count)
+        self.binSizes = binSizes
     }
 
     /// Adds an element that fits the bins whose bits are set in `slots`; false (and no change)
@@ -242,7 +244,7 @@ struct AssignmentChecker {
         while bins != 0 {
             let bin = bins.trailingZeroBitCount
             bins &= bins - 1
-            if members[bin].count < binSize {
+            if members[bin].count < binSizes[bin] {
                 members[bin].append(element)
                 return true
             }

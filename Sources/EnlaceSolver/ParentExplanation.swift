@@ -15,7 +15,7 @@ public struct ParentExplanation: Sendable {
     public let parent: Int
     /// The parent's group in the schedule, if any.
     public let group: Int?
-    /// The score terms of the parent in that group, by `[weights]` key.
+    /// The score terms of the parent in that group, by soft rule (`[weights]` keys for built-ins).
     public let terms: [(key: String, value: Int)]
     /// Fitting groups, best weight first (the parent's own group first).
     public let alternatives: [Alternative]
@@ -32,7 +32,6 @@ extension MatchModel {
     public func explain(parent p: Int, in solution: Solution) -> ParentExplanation {
         let byGroup = solution.parentsByGroup()
         let own = solution.groupOfParent[p]
-        let settings = program.settings
         var load = Array(repeating: 0, count: program.mentors.count)
         var groupsOpen = Array(repeating: 0, count: program.mentors.count)
         for (g, members) in byGroup {
@@ -44,11 +43,11 @@ extension MatchModel {
             let mentor = groups[g].mentor
             let size = byGroup[g]?.count ?? 0
             let whyNot: String? = if g == own { nil }
-                else if size >= settings.maxGroupSize { "the group is full (\(size) of \(settings.maxGroupSize))" }
-                else if load[mentor] >= program.mentors[mentor].capacity && byGroup[g] != nil { "the mentor is at capacity (\(load[mentor]) of \(program.mentors[mentor].capacity))" }
+                else if size >= groupSize[g] { "the group is full (\(size) of \(groupSize[g]))" }
+                else if load[mentor] >= mentorCapacity[mentor] && byGroup[g] != nil { "the mentor is at capacity (\(load[mentor]) of \(mentorCapacity[mentor]))" }
                 else if byGroup[g] != nil { "a seat is free, but the parent scores more where they are" }
-                else if load[mentor] >= program.mentors[mentor].capacity { "not formed: the mentor is at capacity (\(load[mentor]) of \(program.mentors[mentor].capacity)) in other groups" }
-                else if groupsOpen[mentor] >= settings.maxGroupsPerMentor { "not formed: the mentor already leads \(groupsOpen[mentor]) groups (the most allowed)" }
+                else if load[mentor] >= mentorCapacity[mentor] { "not formed: the mentor is at capacity (\(load[mentor]) of \(mentorCapacity[mentor])) in other groups" }
+                else if groupsOpen[mentor] >= maxGroups[mentor] { "not formed: the mentor already leads \(groupsOpen[mentor]) groups (the most allowed)" }
                 else { "not formed: it overlaps another of the mentor's groups, or fewer families fit it" }
             return .init(group: g, weight: weight(parent: p, group: g), whyNot: whyNot)
         }.sorted { ($0.whyNot == nil ? 1 : 0, $0.weight, -$0.group) > ($1.whyNot == nil ? 1 : 0, $1.weight, -$1.group) }
@@ -62,10 +61,12 @@ extension MatchModel {
     private func levers(parent p: Int, fitting: [Int], solution: Solution) -> [String] {
         let parent = program.parents[p]
         if solution.groupOfParent[p] != nil {
-            return ["Continuity keeps this parent with the same mentor in the next run (+\(weights.continuity)) unless the data change."]
+            guard termKeys.contains("continuity"), program.settings.weights.continuity > 0 else { return [] }
+            return ["Continuity keeps this parent with the same mentor in the next run (+\(program.settings.weights.continuity)) unless the data change."]
         }
         if fitting.isEmpty {
-            let speakers = program.mentors.indices.filter { !mentorLanguages[$0].isDisjoint(with: parentLanguages[p]) }
+            let primaries = Set(parent.languages.map(\.primary))
+            let speakers = program.mentors.indices.filter { m in program.mentors[m].languages.contains { primaries.contains($0.primary) } }
             let slots = Set(groups.filter { group in
                 speakers.contains(group.mentor) && parent.modes.contains(group.mode)
                     && (group.site.map { program.sites[$0].id == parent.site } ?? true)

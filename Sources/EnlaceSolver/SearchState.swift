@@ -10,9 +10,6 @@ struct SearchState {
     var load: [Int]
     /// Candidate groups fitting each parent (the inverse of `model.fits`).
     let groupsOfParent: [[Int32]]
-    let maxGroupSize: Int
-    let maxGroups: Int
-    let groupWeight: Int
 
     init(model: MatchModel) {
         self.model = model
@@ -24,29 +21,25 @@ struct SearchState {
         var inverse = Array(repeating: [Int32](), count: parents)
         for (g, fit) in model.fits.enumerated() { for p in fit { inverse[Int(p)].append(Int32(g)) } }
         groupsOfParent = inverse
-        maxGroupSize = model.program.settings.maxGroupSize
-        maxGroups = model.program.settings.maxGroupsPerMentor
-        groupWeight = model.program.settings.weights.group
     }
 
-    func capacity(_ mentor: Int) -> Int { model.program.mentors[mentor].capacity }
+    func capacity(_ mentor: Int) -> Int { model.mentorCapacity[mentor] }
 
     /// Whether mentor `m` may open `g` next to its open groups other than `except`.
     func canOpen(_ g: Int, except: Int? = nil) -> Bool {
         let group = model.groups[g]
         let others = openOfMentor[group.mentor].filter { $0 != except }
-        guard others.count < maxGroups, !openGroups.contains(g) else { return false }
-        let minutes = model.program.settings.sessionMinutes
-        return !others.contains { model.groups[$0].overlaps(group, minutes: minutes) }
+        guard others.count < model.maxGroups[group.mentor], !openGroups.contains(g), !model.fits[g].isEmpty else { return false }
+        return !others.contains { model.conflicts($0, g) }
     }
 
     /// The unassigned parents `g` would take first: best weight, then fewest alternatives.
     func bestUnassigned(for g: Int, limit: Int) -> (parents: [Int], weight: Int, alternatives: Int) {
         guard limit > 0 else { return ([], 0, 0) }
         var candidates: [(weight: Int, degree: Int, parent: Int)] = []
-        for p32 in model.fits[g] where groupOfParent[Int(p32)] == nil {
+        for (i, p32) in model.fits[g].enumerated() where groupOfParent[Int(p32)] == nil {
             let p = Int(p32)
-            candidates.append((model.weight(parent: p, group: g), groupsOfParent[p].count, p))
+            candidates.append((Int(model.pairWeights[g][i]), groupsOfParent[p].count, p))
         }
         candidates.sort { ($0.weight, -$0.degree, -$0.parent) > ($1.weight, -$1.degree, -$1.parent) }
         let chosen = candidates.prefix(limit)
@@ -75,7 +68,7 @@ struct SearchState {
     /// Room left in group `g` given its size and its mentor's capacity.
     func room(_ g: Int) -> Int {
         let mentor = model.groups[g].mentor
-        return min(maxGroupSize - members[g].count, capacity(mentor) - load[mentor])
+        return min(model.groupSize[g] - members[g].count, capacity(mentor) - load[mentor])
     }
 }
 
@@ -85,13 +78,13 @@ extension SearchState {
         var heap = MaxHeap<GainKey>()
         for g in model.groups.indices where !model.fits[g].isEmpty {
             let best = bestUnassigned(for: g, limit: room(g))
-            heap.push(GainKey(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g))
+            heap.push(GainKey(gain: best.weight + model.groupWeight[g], alternatives: best.alternatives, group: g))
         }
         while let top = heap.pop() {
             let g = top.group
             guard canOpen(g) else { continue }
             let best = bestUnassigned(for: g, limit: room(g))
-            let key = GainKey(gain: best.weight + groupWeight, alternatives: best.alternatives, group: g)
+            let key = GainKey(gain: best.weight + model.groupWeight[g], alternatives: best.alternatives, group: g)
             guard !best.parents.isEmpty, key.gain > 0 else { continue }
             if let next = heap.peek, next > key {
                 heap.push(key)
@@ -115,12 +108,12 @@ extension SearchState {
         for node in parentNode.values.sorted() { flow.addArc(from: 0, to: node, capacity: 1, cost: 0) }
         var arcs: [(parent: Int, group: Int, arc: Int)] = []
         for (i, g) in groups.enumerated() {
-            for p32 in model.fits[g] {
+            for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
                 arcs.append((p, g, flow.addArc(from: parentNode[p]!, to: groupBase + i, capacity: 1,
-                                                cost: -model.weight(parent: p, group: g))))
+                                                cost: -Int(model.pairWeights[g][j]))))
             }
-            flow.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: maxGroupSize, cost: 0)
+            flow.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
         }
         for m in mentors { flow.addArc(from: mentorNode[m]!, to: sink, capacity: capacity(m), cost: 0) }
         _ = flow.minimizeCost(source: 0, sink: sink)

@@ -8,7 +8,7 @@ public struct Solution: Sendable, Equatable {
     public let groupOfParent: [Int?]
     /// The objective: the sum of `terms`.
     public let score: Int
-    /// Each `[weights]` key's weighted contribution.
+    /// Each soft rule's weighted contribution, by its name (the `[weights]` keys for built-ins).
     public let terms: [String: Int]
     /// An upper bound on the best possible score (see `UpperBound`).
     public let bound: Int
@@ -35,18 +35,28 @@ extension MatchModel {
                         score: score, terms: terms, bound: score)
     }
 
-    /// Scores an assignment from scratch: every term of spec section 4, per `[weights]` key.
+    /// Scores an assignment from scratch: every soft rule's term, by its name (the `[weights]`
+    /// keys of spec section 4 for the built-ins), asking each rule about the parents of each group.
     ///
-    /// - Complexity: O(parents + open groups).
+    /// - Complexity: O(parents + open groups × soft rules).
     public func score(groupOfParent: [Int?]) -> (total: Int, terms: [String: Int]) {
-        var terms = Dictionary(uniqueKeysWithValues: Weights.keys.filter { $0 != "shared_topic_cap" }.map { ($0, 0) })
-        var open = Set<Int>()
-        for (p, g) in groupOfParent.enumerated() {
-            guard let g else { continue }
-            open.insert(g)
-            for (key, value) in pairTerms(parent: p, group: g) { terms[key, default: 0] += value }
+        var members: [Int: [Int32]] = [:]
+        for (p, g) in groupOfParent.enumerated() { if let g { members[g, default: []].append(Int32(p)) } }
+        var terms = Dictionary(uniqueKeysWithValues: termKeys.map { ($0, 0) })
+        var scores: [Int] = []
+        for g in members.keys.sorted() {
+            let parents = members[g]!
+            for rule in rules.with(RuleHooks.soft) {
+                var value = 0
+                if rule.hooks.contains(.pairScore) {
+                    scores = Array(repeating: 0, count: parents.count)
+                    rule.rule.score(parents, in: groups[g], into: &scores)
+                    value += scores.reduce(0, +)
+                }
+                if rule.hooks.contains(.groupScore) { value += rule.rule.score(groups[g]) }
+                terms[rule.name, default: 0] += value
+            }
         }
-        terms["group"] = open.count * weights.group
         return (terms.values.reduce(0, +), terms)
     }
 }

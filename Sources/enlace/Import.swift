@@ -59,6 +59,9 @@ func importProgram(from folder: URL) throws -> ImportOutcome {
     } catch {
         throw failWithInputError(error.description + "\nNothing was imported; the database is unchanged.")
     }
+    // Plugin settings are part of the program: refuse unknown plugins and parameters before
+    // anything is written.
+    _ = try checkedPlugins(folder: folder, loaded: loaded)
     for warning in loaded.warnings { printToStderr("warning: \(warning)") }
     let path = folder.appendingPathComponent(Store.fileName).path
     do {

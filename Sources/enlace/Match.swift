@@ -34,7 +34,9 @@ extension Enlace {
             let previous = try store.latestAssignments()
             let program = outcome.loaded.program
             let progress = ProgressIndicator("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
-            let model = MatchModel(program: program, previous: previous.compactMapValues(\.mentor))
+            let rules = try preparedRules(folder: options.folder, loaded: outcome.loaded,
+                                          previous: previous.compactMapValues(\.mentor))
+            let model = MatchModel(program: program, rules: rules)
             let solution = Solver.solve(model)
             progress.finish()
             let report = ScheduleReport(model: model, solution: solution)

@@ -41,3 +41,38 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Codable 
         try container.encode(tag)
     }
 }
+
+/// English names of common language subtags, for explanations; other tags are shown as written.
+public enum LanguageNames {
+    public static let names: [String: String] = [
+        "en": "English", "es": "Spanish", "vi": "Vietnamese", "zh": "Chinese", "yue": "Cantonese",
+        "cmn": "Mandarin", "ar": "Arabic", "tl": "Tagalog", "fil": "Filipino", "ko": "Korean",
+        "hmn": "Hmong", "pa": "Punjabi", "ru": "Russian", "fa": "Persian", "pt": "Portuguese",
+        "ja": "Japanese", "hy": "Armenian", "km": "Khmer", "so": "Somali", "uk": "Ukrainian",
+        "hi": "Hindi", "ur": "Urdu", "ps": "Pashto", "mix": "Mixtec", "te": "Telugu", "ta": "Tamil",
+        "fr": "French", "de": "German", "it": "Italian", "th": "Thai", "lo": "Lao", "my": "Burmese",
+    ]
+
+    public static func name(_ tag: LanguageTag) -> String { names[tag.primary] ?? tag.tag }
+
+    /// "Hmong", "Hmong or Lao".
+    public static func list(_ tags: [LanguageTag]) -> String {
+        var seen = Set<String>()
+        let unique = tags.filter { seen.insert($0.primary).inserted }.map(name)
+        return unique.count <= 1 ? unique.joined() : unique.dropLast().joined(separator: ", ") + " or " + unique.last!
+    }
+}
+
+extension Program {
+    /// "1 mentor speaks Vietnamese", "3 mentors speak Spanish or English": the mentors leading
+    /// `groups` who share a language with parent `p`, for explanations; `and` continues the
+    /// sentence in the singular and the plural ("meets", "meet").
+    public func speakersPhrase(parent p: Int, groups: [CandidateGroup], and verbs: (String, String)? = nil) -> String {
+        let primaries = Set(parents[p].languages.map(\.primary))
+        let count = Set(groups.map(\.mentor)).filter { m in mentors[m].languages.contains { primaries.contains($0.primary) } }.count
+        let languages = LanguageNames.list(parents[p].languages)
+        let subject = count == 1 ? "1 mentor speaks \(languages)" : "\(count) mentors speak \(languages)"
+        guard let verbs else { return subject }
+        return subject + " and " + (count == 1 ? verbs.0 : verbs.1)
+    }
+}

@@ -1,7 +1,8 @@
-import EnlaceCore
-
 /// A group the matcher may open: one mentor, a time (a weekly slot, or the open houses of a site),
 /// a mode, and the dated sessions it would hold (spec section 4, "Candidate groups").
+///
+/// Plugins see every candidate group (to reject it, to limit its size, to score it) before the
+/// matcher chooses which ones open.
 public struct CandidateGroup: Sendable, Hashable {
     /// When the group meets.
     public enum Timing: Sendable, Hashable {
@@ -11,6 +12,9 @@ public struct CandidateGroup: Sendable, Hashable {
         case openHouse
     }
 
+    /// Position of the group among all candidate groups of the run; plugins may use it to cache
+    /// per-group work.
+    public let index: Int
     /// Index of the mentor in `Program.mentors`.
     public let mentor: Int
     public let timing: Timing
@@ -22,6 +26,16 @@ public struct CandidateGroup: Sendable, Hashable {
     /// A stable id built from the mentor, time and place, e.g. `m07-TU1800-lincoln`, so that feeds
     /// keep their event UIDs from one run to the next.
     public let id: String
+
+    public init(index: Int, mentor: Int, timing: Timing, mode: MeetingMode, site: Int?, sessions: [Session], id: String) {
+        self.index = index
+        self.mentor = mentor
+        self.timing = timing
+        self.mode = mode
+        self.site = site
+        self.sessions = sessions
+        self.id = id
+    }
 
     public var isOpenHouse: Bool { timing == .openHouse }
 

@@ -1,0 +1,57 @@
+import EnlaceAPI
+
+/// Spec section 4: `shared_topic` points (default 2) for every topic a parent shares with the
+/// mentor, counting at most `shared_topic_cap` (default 3) topics per parent.
+public final class SharedTopic: ConstraintPlugin {
+    public let name = "shared_topic"
+    public let summary = "Points for every topic a parent shares with the mentor, up to a cap ([weights] shared_topic, shared_topic_cap)."
+    public let role = PluginRole.soft
+
+    public init() {}
+
+    public func weight(settings: ProgramSettings, parameters: PluginParameters) -> Int? { settings.weights.sharedTopic }
+
+    public func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(context.program) }
+
+    final class Rule: PreparedRule {
+        let program: Program
+        let weight: Int
+        let cap: Int
+        let mentorTopics: [Set<TopicID>]
+        let hooks: RuleHooks = .pairScore
+
+        init(_ program: Program) {
+            self.program = program
+            weight = program.settings.weights.sharedTopic
+            cap = program.settings.weights.sharedTopicCap
+            mentorTopics = program.mentors.map { Set($0.topics) }
+        }
+
+        private func shared(_ parent: Int, _ mentor: Int) -> [TopicID] {
+            var seen = Set<TopicID>()
+            return program.parents[parent].topics.filter { mentorTopics[mentor].contains($0) && seen.insert($0).inserted }
+        }
+
+        func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
+            guard weight != 0, cap > 0 else { return }
+            for (i, p) in parents.enumerated() where !program.parents[Int(p)].topics.isEmpty {
+                scores[i] += min(shared(Int(p), group.mentor).count, cap) * weight
+            }
+        }
+
+        func justify(parent: Int, group: CandidateGroup) -> String? {
+            let topics = shared(parent, group.mentor)
+            guard !topics.isEmpty, weight != 0, cap > 0 else { return nil }
+            let points = min(topics.count, cap) * weight
+            let counted = topics.count > cap ? ", \(cap) counted" : ""
+            let names = topics.map(\.rawValue).joined(separator: ", ")
+            return "the parent shares \(topics.count == 1 ? "1 topic" : "\(topics.count) topics") with the mentor (\(names)\(counted)): \(points < 0 ? "\(points)" : "+\(points)") (shared_topic)"
+        }
+    }
+}
+
+@_cdecl("enlace_plugin_SharedTopic")
+public func enlacePluginEntry() -> UnsafeMutableRawPointer { EnlacePluginAPI.export(SharedTopic()) }
+
+@_cdecl("enlace_plugin_SharedTopic_abi")
+public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }

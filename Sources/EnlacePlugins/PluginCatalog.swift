@@ -1,0 +1,176 @@
+import EnlaceBuiltinPlugins
+import Foundation
+import EnlaceCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a plugin came from, for `enlace plugins` and error messages.
+public enum PluginSource: Sendable, Hashable, CustomStringConvertible {
+    /// A rule of spec section 4, shipped in `Plugins/`.
+    case builtIn(folder: String)
+    /// Another folder of `Plugins/`, compiled into this `enlace`.
+    case folder(String)
+    /// A shared library loaded at run time.
+    case library(path: String)
+
+    public var description: String {
+        switch self {
+        case .builtIn(let folder): "built-in (Plugins/\(folder))"
+        case .folder(let folder): "Plugins/\(folder)"
+        case .library(let path): path
+        }
+    }
+}
+
+/// A plugin found by the catalog.
+public struct LoadedPlugin: @unchecked Sendable {
+    public let plugin: any ConstraintPlugin
+    public let source: PluginSource
+
+    public var name: String { plugin.name }
+}
+
+/// Every plugin `enlace` knows for a program: the ones compiled in (`Plugins/` folders) and the
+/// shared libraries of the program's `plugins/` folder or named by `[plugins.NAME] library`, in a
+/// fixed order: the rules of spec section 4 in the spec's order, then the others by name.
+public struct PluginCatalog: @unchecked Sendable {
+    public let plugins: [LoadedPlugin]
+
+    /// The names of spec section 4's rules, in the order the matcher applies and explains them:
+    /// hard rules first (language, then mode, site and time, so that an unmatched parent's reason
+    /// names the first rule that leaves nothing), then the objective's terms in the spec's order.
+    public static let specRules = ["blackouts", "shared_language", "meeting_mode", "same_site", "time_fit",
+                                   "group_size", "mentor_capacity", "groups_per_mentor", "no_overlap",
+                                   "matched", "preferred_language", "open_house", "shared_topic", "continuity", "group"]
+
+    /// Keys every `[plugins.NAME]` table may hold besides the plugin's own parameters.
+    public static let reservedKeys = ["enabled", "library"]
+
+    public init(plugins: [LoadedPlugin]) throws(PluginLoadError) {
+        var seen: [String: PluginSource] = [:]
+        for loaded in plugins {
+            guard PluginCatalog.isValidName(loaded.name) else { throw .badName(loaded.name, loaded.source) }
+            if let first = seen[loaded.name] { throw .duplicate(loaded.name, first, loaded.source) }
+            seen[loaded.name] = loaded.source
+            for parameter in loaded.plugin.parameters where PluginCatalog.reservedKeys.contains(parameter.name) || !parameter.accepts(parameter.defaultValue) {
+                throw .badParameter(loaded.name, parameter.name, loaded.source)
+            }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: PluginCatalog.specRules.enumerated().map { ($1, $0) })
+        self.plugins = plugins.sorted { a, b in
+            (rank[a.name] ?? rank.count, a.name) < (rank[b.name] ?? rank.count, b.name)
+        }
+    }
+
+    /// The plugins compiled into this executable, then the shared libraries of `programFolder`'s
+    /// `plugins/` directory and those `settings` names with `library = "…"`.
+    public static func load(programFolder: String?, settings: ProgramSettings?) throws(PluginLoadError) -> PluginCatalog {
+        var plugins = compiledIn()
+        var paths: [String] = []
+        if let programFolder {
+            let directory = programFolder + "/plugins"
+            if let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+                paths += names.filter { $0.hasSuffix(".so") || $0.hasSuffix(".dylib") }.sorted().map { directory + "/" + $0 }
+            }
+        }
+        for (name, table) in (settings?.plugins ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let value = table["library"] else { continue }
+            guard case .string(let path) = value else { throw .libraryNotString(name) }
+            let resolved = path.hasPrefix("/") || programFolder == nil ? path : programFolder! + "/" + path
+            if !paths.contains(resolved) { paths.append(resolved) }
+        }
+        for path in paths { plugins.append(try loadLibrary(path)) }
+        return try PluginCatalog(plugins: plugins)
+    }
+
+    /// The plugin modules linked into this executable (every folder of `Plugins/` at build time).
+    public static func compiledIn() -> [LoadedPlugin] {
+        (0..<Int(enlace_builtin_plugin_count())).map { i in
+            let entry = enlace_builtin_plugin(Int32(i))
+            let folder = String(cString: entry.folder)
+            let box = Unmanaged<PluginBox>.fromOpaque(entry.entry()!).takeRetainedValue()
+            let source: PluginSource = specRules.contains(box.plugin.name) ? .builtIn(folder: folder) : .folder(folder)
+            return LoadedPlugin(plugin: box.plugin, source: source)
+        }
+    }
+
+    /// Folder names compiled in, for the check that `Plugins/` has no folder the build missed.
+    public static func compiledFolders() -> [String] {
+        (0..<Int(enlace_builtin_plugin_count())).map { String(cString: enlace_builtin_plugin(Int32($0)).folder) }
+    }
+
+    /// Loads `lib<Module>.so`: checks its API/compiler string through `enlace_plugin_<Module>_abi`
+    /// before calling `enlace_plugin_<Module>`, so a plugin built for another API or toolchain is
+    /// refused before any of its Swift code runs.
+    static func loadLibrary(_ path: String) throws(PluginLoadError) -> LoadedPlugin {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missingLibrary(path) }
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            throw .cannotOpen(path, dlerror().map { String(cString: $0) } ?? "unknown error")
+        }
+        let module = moduleName(path)
+        let symbol = "enlace_plugin_\(module)"
+        guard let abiSymbol = dlsym(handle, symbol + "_abi") else { throw .missingEntry(path, symbol + "_abi") }
+        typealias ABIFunction = @convention(c) () -> UnsafePointer<CChar>
+        let abi = String(cString: unsafeBitCast(abiSymbol, to: ABIFunction.self)())
+        let expected = String(describing: EnlacePluginAPI.abi)
+        guard abi == expected else { throw .abiMismatch(path, found: abi, expected: expected) }
+        guard let entrySymbol = dlsym(handle, symbol) else { throw .missingEntry(path, symbol) }
+        typealias EntryFunction = @convention(c) () -> UnsafeMutableRawPointer
+        let object = Unmanaged<AnyObject>.fromOpaque(unsafeBitCast(entrySymbol, to: EntryFunction.self)()).takeRetainedValue()
+        guard let box = object as? PluginBox else { throw .notAPlugin(path) }
+        return LoadedPlugin(plugin: box.plugin, source: .library(path: path))
+    }
+
+    /// `libFridayEvenings.so` → `FridayEvenings`.
+    static func moduleName(_ path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? "")
+        if name.hasPrefix("lib") { name.removeFirst(3) }
+        for suffix in [".so", ".dylib"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
+    public func plugin(named name: String) -> LoadedPlugin? { plugins.first { $0.name == name } }
+}
+
+/// Why a plugin could not be loaded or configured; each message names the plugin or file and a fix.
+public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingLibrary(String)
+    case cannotOpen(String, String)
+    case missingEntry(String, String)
+    case abiMismatch(String, found: String, expected: String)
+    case notAPlugin(String)
+    case duplicate(String, PluginSource, PluginSource)
+    case badName(String, PluginSource)
+    case badParameter(String, String, PluginSource)
+    case libraryNotString(String)
+
+    public var description: String {
+        switch self {
+        case .missingLibrary(let path):
+            "plugin library \(path) does not exist. Fix: build the plugin (swift build -c release) and copy its lib<Name>.so there, or correct the path."
+        case .cannotOpen(let path, let reason):
+            "cannot load plugin library \(path): \(reason). Fix: build it against this Enlace's PluginAPI package and keep libEnlaceAPI.so next to the enlace executable."
+        case .missingEntry(let path, let symbol):
+            "plugin library \(path) has no entry point \(symbol). Fix: name the file lib<Module>.so after its module and export `@_cdecl(\"\(symbol)\")` (see docs/PLUGINS.md)."
+        case .abiMismatch(let path, let found, let expected):
+            "plugin library \(path) was built for \(found), but this enlace uses \(expected). Fix: rebuild the plugin against this Enlace's PluginAPI package with the same Swift toolchain."
+        case .notAPlugin(let path):
+            "plugin library \(path) returned something that is not an Enlace plugin. Fix: return EnlacePluginAPI.export(YourPlugin()) from its entry point."
+        case .duplicate(let name, let first, let second):
+            "two plugins are named \"\(name)\": \(first) and \(second). Fix: rename one (its `name`) or remove one of them."
+        case .badName(let name, let source):
+            "plugin \(source) is named \"\(name)\". Fix: use lowercase letters, digits and underscores only (it is a TOML table name)."
+        case .badParameter(let name, let parameter, let source):
+            "plugin \"\(name)\" (\(source)) declares parameter \"\(parameter)\" with a reserved name or a default of the wrong type. Fix: rename the parameter or correct its default."
+        case .libraryNotString(let name):
+            "[plugins.\(name)] library must be a string (a path to a .so file)."
+        }
+    }
+}

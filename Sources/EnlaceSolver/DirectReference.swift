@@ -1,0 +1,95 @@
+import EnlaceCore
+
+/// The rules of spec section 4 written directly against the data, without the plugin API: the
+/// oracle that tests compare the plugin-built `MatchModel` with, and the baseline of the plugin
+/// overhead benchmark (`enlace bench-model`). Not used by `enlace match`.
+public enum DirectReference {
+    /// What `MatchModel` computes from the built-in plugins: group ids, fits, pair and group weights.
+    public struct Tables: Equatable, Sendable {
+        public let groupIDs: [String]
+        public let fits: [[Int32]]
+        public let pairWeights: [[Int32]]
+        public let groupWeight: [Int]
+    }
+
+    /// The tables for `program`, by the spec's rules called directly.
+    public static func tables(program: Program, previousMentor: [Int?]? = nil) -> Tables {
+        let previous = previousMentor ?? Array(repeating: nil, count: program.parents.count)
+        let weights = program.settings.weights
+        let generated = CandidateGenerator(program: program, blocked: program.blackouts).generate()
+        let groups = generated.filter { group in
+            let mentor = program.mentors[group.mentor]
+            guard mentor.modes.contains(group.mode) else { return false }
+            guard group.isOpenHouse else { return true }
+            return mentor.attendsOpenHouses || group.sessions.allSatisfy { mentor.availability.contains(start: $0.start, end: $0.end) }
+        }
+        var codes: [String: Int] = [:]
+        func code(_ tag: LanguageTag) -> Int {
+            if let c = codes[tag.primary] { return c }
+            codes[tag.primary] = codes.count
+            return codes.count - 1
+        }
+        let parentLanguages = program.parents.map { $0.languages.map(code) }
+        let mentorLanguages = program.mentors.map { Set($0.languages.map(code)) }
+        let parentTopics = program.parents.map { Set($0.topics) }
+        let mentorTopics = program.mentors.map { Set($0.topics) }
+        let siteIndex = Dictionary(uniqueKeysWithValues: program.sites.enumerated().map { ($1.id, $0) })
+        var byLanguage: [Int: [Int32]] = [:]
+        var byLanguageSite: [Int: [Int: [Int32]]] = [:]
+        for (p, parent) in program.parents.enumerated() {
+            for language in Set(parentLanguages[p]) {
+                byLanguage[language, default: []].append(Int32(p))
+                byLanguageSite[language, default: [:]][siteIndex[parent.site]!, default: []].append(Int32(p))
+            }
+        }
+        let minutes = program.settings.sessionMinutes
+        var stamp = Array(repeating: -1, count: program.parents.count)
+        var fits: [[Int32]] = []
+        var pairWeights: [[Int32]] = []
+        for (g, group) in groups.enumerated() {
+            var fit: [Int32] = []
+            for language in mentorLanguages[group.mentor].sorted() {
+                let bucket = group.site.map { byLanguageSite[language]?[$0] ?? [] } ?? byLanguage[language] ?? []
+                for p in bucket where stamp[Int(p)] != g {
+                    stamp[Int(p)] = g
+                    if fitsTime(program.parents[Int(p)], group, minutes: minutes) { fit.append(p) }
+                }
+            }
+            fit.sort()
+            fits.append(fit)
+            pairWeights.append(fit.map { p32 in
+                let p = Int(p32), mentor = group.mentor
+                var total = weights.matched
+                if mentorLanguages[mentor].contains(parentLanguages[p][0]) { total += weights.preferredLanguage }
+                if group.isOpenHouse { total += weights.openHouse }
+                if weights.sharedTopic != 0 && !parentTopics[p].isEmpty {
+                    var shared = 0
+                    for topic in parentTopics[p] where mentorTopics[mentor].contains(topic) { shared += 1 }
+                    total += min(shared, weights.sharedTopicCap) * weights.sharedTopic
+                }
+                if previous[p] == mentor { total += weights.continuity }
+                return Int32(total)
+            })
+        }
+        return Tables(groupIDs: groups.map(\.id), fits: fits, pairWeights: pairWeights,
+                      groupWeight: groups.map { _ in weights.group })
+    }
+
+    private static func fitsTime(_ parent: Parent, _ group: CandidateGroup, minutes: Int) -> Bool {
+        guard parent.modes.contains(group.mode) else { return false }
+        switch group.timing {
+        case .weekly(let weekday, let start):
+            return parent.availability.contains(day: weekday, from: start, to: start + minutes)
+        case .openHouse:
+            return parent.attendsOpenHouses
+                || group.sessions.allSatisfy { parent.availability.contains(start: $0.start, end: $0.end) }
+        }
+    }
+}
+
+extension MatchModel {
+    /// The same tables as `DirectReference.tables`, read off this model.
+    public var tables: DirectReference.Tables {
+        DirectReference.Tables(groupIDs: groups.map(\.id), fits: fits, pairWeights: pairWeights, groupWeight: groupWeight)
+    }
+}

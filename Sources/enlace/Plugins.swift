@@ -1,0 +1,139 @@
+import ArgumentParser
+import EnlaceCore
+import EnlaceProgram
+import EnlaceReport
+import EnlaceSolver
+import Foundation
+
+extension Enlace {
+    /// `enlace plugins [--json]`: every constraint plugin this enlace loads for a program.
+    struct Plugins: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the constraint plugins: name, hard or soft, weight, parameters and where each comes from.",
+            discussion: """
+                Built-in plugins are the rules of the program contract (Plugins/ folders of the source); \
+                other Plugins/ folders are compiled in; .so files come from the program's plugins/ folder \
+                or from [plugins.NAME] library = "…" in enlace.toml. See docs/PLUGINS.md.
+                """)
+
+        @OptionGroup var options: ProgramOptions
+
+        @Flag(help: "Print the list as JSON on stdout.")
+        var json = false
+
+        func run() throws {
+            let folder = options.folder
+            let hasProgram = FileManager.default.fileExists(atPath: folder.appendingPathComponent("enlace.toml").path)
+            var settings: ProgramSettings? = nil
+            var settingsText = ""
+            if hasProgram {
+                do {
+                    let loaded = try ProgramLoader(folder: folder).loadSettings()
+                    settings = loaded.settings
+                    settingsText = loaded.text
+                } catch { throw failWithInputError(error.description) }
+            }
+            let catalog = try loadCatalog(folder: hasProgram ? folder : nil, settings: settings)
+            // Without a program folder, the defaults of the contract.
+            let weightSettings = settings ?? ProgramSettings(name: "", timezone: "UTC", termStart: LocalDate(iso: "2026-08-17")!, termEnd: LocalDate(iso: "2027-06-11")!)
+            let configured: [(LoadedPlugin, PluginConfiguration.Resolved)]
+            do {
+                configured = try PluginConfiguration.resolve(catalog, settings: weightSettings, settingsText: settingsText)
+            } catch { throw failWithInputError(error.description) }
+            if json {
+                let items = configured.map { loaded, resolved in
+                    let plugin = loaded.plugin
+                    let parameters = plugin.parameters.map { spec in
+                        JSONText.object([("name", JSONText.string(spec.name)), ("type", JSONText.string(spec.kind.rawValue)),
+                                         ("default", JSONText.value(spec.defaultValue)), ("value", JSONText.value(resolved.values[spec.name])),
+                                         ("help", JSONText.string(spec.help))], level: 3)
+                    }
+                    let weight = plugin.weight(settings: weightSettings, parameters: resolved.values).map(String.init) ?? "null"
+                    return JSONText.object([("name", JSONText.string(plugin.name)), ("role", JSONText.string(plugin.role.rawValue)),
+                                            ("enabled", resolved.enabled ? "true" : "false"), ("weight", weight),
+                                            ("summary", JSONText.string(plugin.summary)), ("source", JSONText.string(sourceKind(loaded.source))),
+                                            ("location", JSONText.string(sourceLocation(loaded.source))),
+                                            ("parameters", JSONText.array(parameters, level: 2))], level: 2)
+                }
+                print(JSONText.object([("api_version", String(EnlacePluginAPI.version)),
+                                       ("plugins", JSONText.array(items, level: 1))], level: 0))
+            } else {
+                print("Constraint plugins (API \(EnlacePluginAPI.version)), in the order the matcher applies them:")
+                for (loaded, resolved) in configured {
+                    let plugin = loaded.plugin
+                    let weight = plugin.weight(settings: weightSettings, parameters: resolved.values).map { ", weight \($0)" } ?? ""
+                    let state = resolved.enabled ? "" : " [off]"
+                    print("  \(plugin.name)\(state) — \(plugin.role.rawValue)\(weight); \(loaded.source)")
+                    print("      \(plugin.summary)")
+                    for spec in plugin.parameters {
+                        print("      \(spec.name) (\(spec.kind.rawValue)) = \(resolved.values[spec.name]) — \(spec.help)")
+                    }
+                }
+            }
+            for folder in missingFolders() {
+                printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift build --manifest-cache none` (SwiftPM cached the package's list of plugin folders).")
+            }
+        }
+
+        private func sourceKind(_ source: PluginSource) -> String {
+            switch source {
+            case .builtIn: "built-in"
+            case .folder: "folder"
+            case .library: "library"
+            }
+        }
+
+        private func sourceLocation(_ source: PluginSource) -> String {
+            switch source {
+            case .builtIn(let folder), .folder(let folder): "Plugins/\(folder)"
+            case .library(let path): path
+            }
+        }
+
+        /// Folders of the source tree's Plugins/ that this executable was built without (a new
+        /// folder and a cached manifest), when the source tree is where it was built.
+        private func missingFolders() -> [String] {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let plugins = root.appendingPathComponent("Plugins").path
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: plugins) else { return [] }
+            let compiled = Set(PluginCatalog.compiledFolders())
+            return names.filter { name in
+                var isDirectory: ObjCBool = false
+                return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: plugins + "/" + name, isDirectory: &isDirectory)
+                    && isDirectory.boolValue && !compiled.contains(name)
+            }.sorted()
+        }
+    }
+}
+
+/// The plugin catalog of a program folder; load errors exit 1 with the plugin's message.
+func loadCatalog(folder: URL?, settings: ProgramSettings?) throws -> PluginCatalog {
+    do {
+        return try PluginCatalog.load(programFolder: folder?.path, settings: settings)
+    } catch {
+        throw failWithInputError(error.description + "\nNothing was changed.")
+    }
+}
+
+/// The catalog with the program's `[plugins]` tables checked against it.
+func checkedPlugins(folder: URL, loaded: LoadedProgram) throws -> PluginCatalog {
+    let catalog = try loadCatalog(folder: folder, settings: loaded.program.settings)
+    do {
+        _ = try PluginConfiguration.resolve(catalog, settings: loaded.program.settings, settingsText: loaded.settingsText)
+    } catch {
+        throw failWithInputError(error.description + "\nNothing was imported; the database is unchanged.")
+    }
+    return catalog
+}
+
+/// The enabled plugins prepared for a run of `loaded`.
+func preparedRules(folder: URL, loaded: LoadedProgram, previous: [ParentID: MentorID]) throws -> RuleSet {
+    let catalog = try loadCatalog(folder: folder, settings: loaded.program.settings)
+    do {
+        return try RuleSet.prepare(catalog, program: loaded.program,
+                                   previousMentor: MatchModel.previousIndices(loaded.program, previous),
+                                   settingsText: loaded.settingsText)
+    } catch {
+        throw failWithInputError(error.description + "\nNothing was written.")
+    }
+}
