@@ -28,6 +28,8 @@ public struct MatchModel: @unchecked Sendable {
     public let termKeys: [String]
     /// The rules the model was built from (for explanations and term scores).
     public let rules: RuleSet
+    /// Candidate groups a group-filter rule refused, with that rule's name (for explanations).
+    public let refusedGroups: [(group: CandidateGroup, rule: String)]
     /// Position of each group among its mentor's groups, and each mentor's conflict matrix over
     /// them (row-major), from the `conflicts` rules.
     private let positionInMentor: [Int]
@@ -58,7 +60,15 @@ public struct MatchModel: @unchecked Sendable {
         for rule in rules.with(.blockedDays) { blocked.formUnion(rule.rule.blockedDays()) }
         let generated = CandidateGenerator(program: program, blocked: blocked).generate()
         let filters = rules.with(.groupFilter)
-        let kept = generated.filter { group in filters.allSatisfy { $0.rule.admits(group) } }
+        var kept: [CandidateGroup] = [], refused: [(group: CandidateGroup, rule: String)] = []
+        for group in generated {
+            if let filter = filters.first(where: { !$0.rule.admits(group) }) {
+                refused.append((group, filter.name))
+            } else {
+                kept.append(group)
+            }
+        }
+        refusedGroups = refused
         groups = kept.enumerated().map { i, group in
             CandidateGroup(index: i, mentor: group.mentor, timing: group.timing, mode: group.mode, site: group.site, sessions: group.sessions, id: group.id)
         }

@@ -17,6 +17,8 @@ public struct ParentExplanation: Sendable {
     public let group: Int?
     /// The score terms of the parent in that group, by soft rule (`[weights]` keys for built-ins).
     public let terms: [(key: String, value: Int)]
+    /// The plugins' sentences on the parent in that group (each soft rule that scores it).
+    public let justifications: [String]
     /// Fitting groups, best weight first (the parent's own group first).
     public let alternatives: [Alternative]
     /// For an unmatched parent: the reasons of `explainUnmatched`.
@@ -52,8 +54,9 @@ extension MatchModel {
             return .init(group: g, weight: weight(parent: p, group: g), whyNot: whyNot)
         }.sorted { ($0.whyNot == nil ? 1 : 0, $0.weight, -$0.group) > ($1.whyNot == nil ? 1 : 0, $1.weight, -$1.group) }
         let reasons = own == nil ? explainUnmatched(solution).first { $0.parent == p }?.reasons ?? [] : []
+        let justifications = own.map { g in rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } } ?? []
         return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
-                                 alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
+                                 justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
     }
 
     /// What would change an outcome, stated from the data: times when mentors who speak the

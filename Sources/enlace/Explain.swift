@@ -56,6 +56,7 @@ extension Enlace {
             if let g = explanation.group {
                 print("In group \(model.groups[g].id) with mentor \(model.program.mentors[model.groups[g].mentor].id).")
                 print("  score: " + explanation.terms.filter { $0.value != 0 }.map { "\($0.key) \($0.value > 0 ? "+" : "")\($0.value)" }.joined(separator: ", "))
+                for sentence in explanation.justifications { print("  - \(sentence)") }
             } else {
                 print("Not matched: " + explanation.reasons.joined(separator: "; "))
             }

@@ -71,7 +71,7 @@ extension Enlace {
                 }
             }
             for folder in missingFolders() {
-                printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift build --manifest-cache none` (SwiftPM cached the package's list of plugin folders).")
+                printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift package purge-cache && swift build` (SwiftPM cached the package manifest, which lists the plugin folders).")
             }
         }
 
@@ -115,11 +115,12 @@ func loadCatalog(folder: URL?, settings: ProgramSettings?) throws -> PluginCatal
     }
 }
 
-/// The catalog with the program's `[plugins]` tables checked against it.
+/// The catalog with the program's `[plugins]` tables checked against it, and every enabled plugin
+/// prepared once, so that a plugin refusing the program stops an import before it writes.
 func checkedPlugins(folder: URL, loaded: LoadedProgram) throws -> PluginCatalog {
     let catalog = try loadCatalog(folder: folder, settings: loaded.program.settings)
     do {
-        _ = try PluginConfiguration.resolve(catalog, settings: loaded.program.settings, settingsText: loaded.settingsText)
+        _ = try RuleSet.prepare(catalog, program: loaded.program, settingsText: loaded.settingsText)
     } catch {
         throw failWithInputError(error.description + "\nNothing was imported; the database is unchanged.")
     }

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// A district plugin built as its own package (Examples/Plugins/FridayEvenings), loaded from a
+/// program's plugins/ folder by the `enlace` executable.
+@Suite(.serialized) struct PluginLibraryTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Builds the example package once (its own scratch folder, the same toolchain) and returns the
+    /// path of libFridayEvenings.so.
+    static let library: Result<URL, Error> = Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-plugin-build")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--package-path", repository.appendingPathComponent("Examples/Plugins/FridayEvenings").path,
+                             "--scratch-path", scratch.path, "--product", "FridayEvenings"]
+        let log = Pipe()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        let output = log.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: String(decoding: output, as: UTF8.self)])
+        }
+        return scratch.appendingPathComponent("debug/libFridayEvenings.so")
+    }
+
+    /// A program: one Spanish-speaking mentor at Frontier High, free Friday and Tuesday evenings;
+    /// three families free only on Friday evening, one only on Tuesday.
+    func program() throws -> URL {
+        let folder = CLI.temporaryFolder()
+        #expect(try CLI.run(["init", folder.path]).status == 0)
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        try write("data/sites.csv", "id,name,address\nFHS,Frontier High,1 Main St\n")
+        try write("data/mentors.csv", """
+            id,name,email,phone,languages,sites,modes,capacity,availability,open_house,topics
+            M1,Ana Ruiz,,,es,FHS,in_person,8,FR 18:00-20:00; TU 18:00-19:00,no,
+
+            """)
+        try write("data/parents.csv", """
+            id,name,email,phone,languages,site,modes,availability,open_house,topics
+            P1,Rosa Diaz,,,es,FHS,in_person,FR 18:00-20:00,no,
+            P2,Luis Perez,,,es,FHS,in_person,FR 18:00-20:00,no,
+            P3,Marta Gil,,,es,FHS,in_person,FR 18:00-20:00,no,
+            P4,Jose Leon,,,es,FHS,in_person,TU 18:00-19:00,no,
+
+            """)
+        return folder
+    }
+
+    func schedule(_ folder: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    @Test func aLibraryPluginIsListedChangesTheMatchAndExplainsIt() throws {
+        let library = try Self.library.get()
+        let folder = try program()
+        #expect(try CLI.run(["match", "--program", folder.path]).status == 0)
+        let before = try schedule(folder)
+        #expect((before["unmatched"] as! [Any]).isEmpty, "without the plugin, a Friday group seats P1–P3")
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
+        let toml = folder.appendingPathComponent("enlace.toml")
+        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsites = [\"FHS\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+
+        let listed = try CLI.run(["plugins", "--program", folder.path, "--json"])
+        #expect(listed.status == 0)
+        let plugins = (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as! [String: Any])["plugins"] as! [[String: Any]]
+        let friday = try #require(plugins.first { $0["name"] as? String == "friday_evenings" })
+        #expect(friday["source"] as? String == "library")
+        #expect(friday["role"] as? String == "hard")
+        #expect((friday["location"] as? String)?.hasSuffix("plugins/libFridayEvenings.so") == true)
+        let sites = (friday["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "sites" }
+        #expect(sites?["value"] as? [String] == ["FHS"])
+
+        #expect(try CLI.run(["match", "--program", folder.path]).status == 0)
+        let after = try schedule(folder)
+        let unmatched = after["unmatched"] as! [[String: Any]]
+        #expect(unmatched.map { $0["parent"] as! String } == ["P1", "P2", "P3"])
+        #expect(unmatched.first?["reasons"] as? [String] == [
+            "the only groups that would fit are refused: Frontier High has no meetings on FR from 17:00 (friday_evenings)",
+        ])
+        let explained = try CLI.run(["explain", "parent", "P1", "--program", folder.path])
+        #expect(explained.stdout.contains("friday_evenings"))
+        let seated = try CLI.run(["explain", "parent", "P4", "--program", folder.path])
+        #expect(seated.stdout.contains("  - the parent has a group: +100 (matched)"))
+    }
+
+    @Test func aPluginThatStopsTheRunChangesNothing() throws {
+        let library = try Self.library.get()
+        let folder = try program()
+        #expect(try CLI.run(["match", "--program", folder.path]).status == 0)
+        let schedule = try Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
+        let toml = folder.appendingPathComponent("enlace.toml")
+        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsites = [\"NOPE\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plugin \"friday_evenings\""))
+        #expect(result.stderr.contains("sites lists \"NOPE\", which is not a site id in data/sites.csv."))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out/schedule.json")) == schedule)
+    }
+
+    @Test func unknownParameterOfALibraryPluginIsRefused() throws {
+        let library = try Self.library.get()
+        let folder = try program()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
+        let toml = folder.appendingPathComponent("enlace.toml")
+        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsite = [\"FHS\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plugin \"friday_evenings\" has no parameter \"site\". Did you mean \"sites\"?"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("enlace.sqlite").path))
+    }
+
+    /// Libraries that are not Enlace plugins, or were built for another API, are refused before any
+    /// of their code runs (the C stand-ins are compiled here with the system's C compiler).
+    @Test(arguments: [
+        ("int unrelated(void) { return 1; }", "has no entry point enlace_plugin_Stub_abi"),
+        ("const char *enlace_plugin_Stub_abi(void) { return \"enlace-plugin-api/0 swift/5.9\"; }",
+         "was built for enlace-plugin-api/0 swift/5.9, but this enlace uses enlace-plugin-api/1"),
+    ])
+    func foreignLibrariesAreRefused(source: String, message: String) throws {
+        let folder = try program()
+        let plugins = folder.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let c = plugins.appendingPathComponent("stub.c")
+        try source.write(to: c, atomically: true, encoding: .utf8)
+        let compile = Process()
+        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compile.arguments = ["cc", "-shared", "-fPIC", "-o", plugins.appendingPathComponent("libStub.so").path, c.path]
+        try compile.run()
+        compile.waitUntilExit()
+        try #require(compile.terminationStatus == 0)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
