@@ -12,5 +12,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Neighbourhood", dependencies: [.product(name: "EnlaceAPI", package: "PluginAPI")]),
+        .testTarget(name: "NeighbourhoodTests", dependencies: [
+            "Neighbourhood", .product(name: "EnlacePluginTesting", package: "PluginAPI"),
+        ]),
     ]
 )

@@ -1,0 +1,46 @@
+import ArgumentParser
+import EnlaceCore
+import EnlaceProgram
+import EnlaceSolver
+import Foundation
+
+extension Enlace {
+    /// `enlace _model-benchmark`: the cost of the plugin API. Builds the matcher's tables for a
+    /// program through the built-in plugins and through the same rules written directly
+    /// (`DirectReference`), alternately, checks they are equal, and prints the median seconds of
+    /// each as JSON. Used by Benchmarks/plugin-overhead.sh; hidden from help.
+    struct ModelBenchmark: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "_model-benchmark", shouldDisplay: false)
+
+        @OptionGroup var options: ProgramOptions
+
+        @Option(help: "Rounds of each way.")
+        var rounds = 3
+
+        func run() throws {
+            let loaded: LoadedProgram
+            do { loaded = try ProgramLoader(folder: options.folder).load() } catch { throw failWithInputError(error.description) }
+            let program = loaded.program
+            let catalog: PluginCatalog
+            do { catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn()) } catch { throw failWithInputError(error.description) }
+            var plugin: [Double] = [], direct: [Double] = []
+            var pairs = 0
+            for _ in 0..<rounds {
+                var start = DispatchTime.now().uptimeNanoseconds
+                let model = MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
+                plugin.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                let viaPlugins = model.tables
+                pairs = viaPlugins.fits.reduce(0) { $0 + $1.count }
+                start = DispatchTime.now().uptimeNanoseconds
+                let reference = DirectReference.tables(program: program)
+                direct.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                guard reference == viaPlugins else { throw failWithInputError("the plugin-built model differs from the direct rules") }
+            }
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            let overhead = (median(plugin) - median(direct)) / median(direct)
+            print("{\"parents\":\(program.parents.count),\"mentors\":\(program.mentors.count),\"pairs\":\(pairs),"
+                  + "\"plugin_seconds\":\(String(format: "%.3f", median(plugin))),\"direct_seconds\":\(String(format: "%.3f", median(direct))),"
+                  + "\"overhead\":\(String(format: "%.4f", overhead))}")
+        }
+    }
+}
