@@ -30,6 +30,11 @@ public struct LoadedPlugin: @unchecked Sendable {
     public let plugin: any ConstraintPlugin
     public let source: PluginSource
 
+    public init(plugin: any ConstraintPlugin, source: PluginSource) {
+        self.plugin = plugin
+        self.source = source
+    }
+
     public var name: String { plugin.name }
 }
 
@@ -124,7 +129,9 @@ public struct PluginCatalog: @unchecked Sendable {
         return LoadedPlugin(plugin: box.plugin, source: .library(path: path))
     }
 
-    /// `libFridayEvenings.so` → `FridayEvenings`.
+    /// `libFridayEvenings.so` → `FridayEvenings`: the module whose entry points a library exports.
+    public static func loadLibraryModuleName(_ path: String) -> String { moduleName(path) }
+
     static func moduleName(_ path: String) -> String {
         var name = String(path.split(separator: "/").last ?? "")
         if name.hasPrefix("lib") { name.removeFirst(3) }
