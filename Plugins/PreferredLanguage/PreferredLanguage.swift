@@ -16,18 +16,27 @@ public final class PreferredLanguage: ConstraintPlugin {
     final class Rule: PreparedRule {
         let program: Program
         let weight: Int
-        /// The primary subtags each mentor speaks.
-        let mentorLanguages: [Set<String>]
+        /// Each parent's preferred language and each mentor's languages, as small integer codes
+        /// of their primary subtags (compared per fitting pair).
+        let preferred: [Int32]
+        let mentorLanguages: [[Int32]]
         let hooks: RuleHooks = .pairScore
 
         init(_ program: Program) {
             self.program = program
             weight = program.settings.weights.preferredLanguage
-            mentorLanguages = program.mentors.map { Set($0.languages.map(\.primary)) }
+            var codes: [String: Int32] = [:]
+            func code(_ tag: LanguageTag) -> Int32 {
+                if let known = codes[tag.primary] { return known }
+                codes[tag.primary] = Int32(codes.count)
+                return Int32(codes.count - 1)
+            }
+            preferred = program.parents.map { code($0.preferredLanguage) }
+            mentorLanguages = program.mentors.map { $0.languages.map(code) }
         }
 
         private func applies(_ parent: Int, _ mentor: Int) -> Bool {
-            mentorLanguages[mentor].contains(program.parents[parent].preferredLanguage.primary)
+            mentorLanguages[mentor].contains(preferred[parent])
         }
 
         func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {

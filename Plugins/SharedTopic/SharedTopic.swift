@@ -18,6 +18,9 @@ public final class SharedTopic: ConstraintPlugin {
         let weight: Int
         let cap: Int
         let mentorTopics: [Set<TopicID>]
+        /// Topics as small integer codes: each parent's distinct topics, each mentor's sorted.
+        let parentCodes: [[Int32]]
+        let mentorCodes: [[Int32]]
         let hooks: RuleHooks = .pairScore
 
         init(_ program: Program) {
@@ -25,6 +28,14 @@ public final class SharedTopic: ConstraintPlugin {
             weight = program.settings.weights.sharedTopic
             cap = program.settings.weights.sharedTopicCap
             mentorTopics = program.mentors.map { Set($0.topics) }
+            var codes: [TopicID: Int32] = [:]
+            func code(_ topic: TopicID) -> Int32 {
+                if let known = codes[topic] { return known }
+                codes[topic] = Int32(codes.count)
+                return Int32(codes.count - 1)
+            }
+            parentCodes = program.parents.map { Array(Set($0.topics.map(code))) }
+            mentorCodes = program.mentors.map { Array(Set($0.topics.map(code))).sorted() }
         }
 
         private func shared(_ parent: Int, _ mentor: Int) -> [TopicID] {
@@ -34,8 +45,12 @@ public final class SharedTopic: ConstraintPlugin {
 
         func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
             guard weight != 0, cap > 0 else { return }
-            for (i, p) in parents.enumerated() where !program.parents[Int(p)].topics.isEmpty {
-                scores[i] += min(shared(Int(p), group.mentor).count, cap) * weight
+            let mentor = mentorCodes[group.mentor]
+            guard !mentor.isEmpty else { return }
+            for (i, p) in parents.enumerated() {
+                var count = 0
+                for topic in parentCodes[Int(p)] where mentor.contains(topic) { count += 1 }
+                scores[i] += min(count, cap) * weight
             }
         }
 

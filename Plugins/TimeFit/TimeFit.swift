@@ -17,11 +17,17 @@ public final class TimeFit: ConstraintPlugin {
     final class Rule: PreparedRule {
         let program: Program
         let minutes: Int
+        /// Each parent's windows and open-house answer, unpacked once (the filter runs over every
+        /// candidate parent of every group).
+        let availability: [Availability]
+        let attends: [Bool]
         let hooks: RuleHooks = [.groupFilter, .pairFilter]
 
         init(_ program: Program) {
             self.program = program
             minutes = program.settings.sessionMinutes
+            availability = program.parents.map(\.availability)
+            attends = program.parents.map(\.attendsOpenHouses)
         }
 
         func admits(_ group: CandidateGroup) -> Bool {
@@ -32,15 +38,21 @@ public final class TimeFit: ConstraintPlugin {
             }
         }
 
-        private func fits(_ parent: Parent, _ group: CandidateGroup) -> Bool {
+        private func fits(_ p: Int, _ group: CandidateGroup) -> Bool {
             switch group.timing {
-            case .weekly(let day, let start): parent.availability.contains(day: day, from: start, to: start + minutes)
-            case .openHouse: parent.attendsOpenHouses || group.sessions.allSatisfy { parent.availability.contains(start: $0.start, end: $0.end) }
+            case .weekly(let day, let start): availability[p].contains(day: day, from: start, to: start + minutes)
+            case .openHouse: attends[p] || group.sessions.allSatisfy { availability[p].contains(start: $0.start, end: $0.end) }
             }
         }
 
         func filter(_ parents: inout [Int32], in group: CandidateGroup) {
-            parents.removeAll { !fits(program.parents[Int($0)], group) }
+            switch group.timing {
+            case .weekly(let day, let start):
+                let end = start + minutes
+                parents.removeAll { !availability[Int($0)].contains(day: day, from: start, to: end) }
+            case .openHouse:
+                parents.removeAll { !fits(Int($0), group) }
+            }
         }
 
         func justify(group: CandidateGroup) -> String? {
@@ -49,7 +61,7 @@ public final class TimeFit: ConstraintPlugin {
         }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
-            guard !fits(program.parents[parent], group) else { return nil }
+            guard !fits(parent, group) else { return nil }
             switch group.timing {
             case .weekly(let day, let start):
                 return "the parent is not free \(day.code) \(formatMinuteOfDay(start))-\(formatMinuteOfDay(start + minutes))"

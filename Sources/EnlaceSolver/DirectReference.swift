@@ -31,8 +31,18 @@ public enum DirectReference {
         }
         let parentLanguages = program.parents.map { $0.languages.map(code) }
         let mentorLanguages = program.mentors.map { Set($0.languages.map(code)) }
-        let parentTopics = program.parents.map { Set($0.topics) }
-        let mentorTopics = program.mentors.map { Set($0.topics) }
+        var topicCodes: [TopicID: Int32] = [:]
+        func topic(_ id: TopicID) -> Int32 {
+            if let known = topicCodes[id] { return known }
+            topicCodes[id] = Int32(topicCodes.count)
+            return Int32(topicCodes.count - 1)
+        }
+        let parentTopics = program.parents.map { Array(Set($0.topics.map(topic))) }
+        let mentorTopics = program.mentors.map { Array(Set($0.topics.map(topic))).sorted() }
+        let availability = program.parents.map(\.availability)
+        let attends = program.parents.map(\.attendsOpenHouses)
+        let modes = program.parents.map(\.modes)
+        let preferred = parentLanguages.map { $0[0] }
         let siteIndex = Dictionary(uniqueKeysWithValues: program.sites.enumerated().map { ($1.id, $0) })
         var byLanguage: [Int: [Int32]] = [:]
         var byLanguageSite: [Int: [Int: [Int32]]] = [:]
@@ -52,7 +62,12 @@ public enum DirectReference {
                 let bucket = group.site.map { byLanguageSite[language]?[$0] ?? [] } ?? byLanguage[language] ?? []
                 for p in bucket where stamp[Int(p)] != g {
                     stamp[Int(p)] = g
-                    if fitsTime(program.parents[Int(p)], group, minutes: minutes) { fit.append(p) }
+                    guard modes[Int(p)].contains(group.mode) else { continue }
+                    let fits: Bool = switch group.timing {
+                    case .weekly(let day, let start): availability[Int(p)].contains(day: day, from: start, to: start + minutes)
+                    case .openHouse: attends[Int(p)] || group.sessions.allSatisfy { availability[Int(p)].contains(start: $0.start, end: $0.end) }
+                    }
+                    if fits { fit.append(p) }
                 }
             }
             fit.sort()
@@ -60,11 +75,11 @@ public enum DirectReference {
             pairWeights.append(fit.map { p32 in
                 let p = Int(p32), mentor = group.mentor
                 var total = weights.matched
-                if mentorLanguages[mentor].contains(parentLanguages[p][0]) { total += weights.preferredLanguage }
+                if mentorLanguages[mentor].contains(preferred[p]) { total += weights.preferredLanguage }
                 if group.isOpenHouse { total += weights.openHouse }
                 if weights.sharedTopic != 0 && !parentTopics[p].isEmpty {
                     var shared = 0
-                    for topic in parentTopics[p] where mentorTopics[mentor].contains(topic) { shared += 1 }
+                    for code in parentTopics[p] where mentorTopics[mentor].contains(code) { shared += 1 }
                     total += min(shared, weights.sharedTopicCap) * weights.sharedTopic
                 }
                 if previous[p] == mentor { total += weights.continuity }
@@ -73,17 +88,6 @@ public enum DirectReference {
         }
         return Tables(groupIDs: groups.map(\.id), fits: fits, pairWeights: pairWeights,
                       groupWeight: groups.map { _ in weights.group })
-    }
-
-    private static func fitsTime(_ parent: Parent, _ group: CandidateGroup, minutes: Int) -> Bool {
-        guard parent.modes.contains(group.mode) else { return false }
-        switch group.timing {
-        case .weekly(let weekday, let start):
-            return parent.availability.contains(day: weekday, from: start, to: start + minutes)
-        case .openHouse:
-            return parent.attendsOpenHouses
-                || group.sessions.allSatisfy { parent.availability.contains(start: $0.start, end: $0.end) }
-        }
     }
 }
 
