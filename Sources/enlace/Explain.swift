@@ -79,14 +79,17 @@ extension Enlace {
             let own = model.groupsOfMentor[m].filter { byGroup[$0] != nil }
             let seated = own.reduce(0) { $0 + byGroup[$1]!.count }
             print("Mentor \(mentor.id): \(mentor.name)")
-            print("  leads \(own.count) of at most \(model.program.settings.maxGroupsPerMentor) groups; \(seated) of \(mentor.capacity) seats taken")
+            print("  leads \(own.count) of at most \(model.maxGroups[m]) groups; \(seated) of \(model.mentorCapacity[m]) seats taken")
+            for rule in model.rules.with([.mentorCapacity, .groupsPerMentor]) {
+                if let sentence = rule.rule.justify(mentor: m) { print("  - \(sentence)") }
+            }
             for g in own {
                 print("  \(model.groups[g].id): \(byGroup[g]!.map { model.program.parents[$0].id.rawValue }.joined(separator: ", "))")
             }
             let candidates = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }
             let unmatchedFitting = Set(candidates.flatMap { g in model.fits[g].map(Int.init).filter { solution.groupOfParent[$0] == nil } })
             print("  \(candidates.count) possible groups have families who fit; \(unmatchedFitting.count) unmatched families fit one of them.")
-            if seated >= mentor.capacity && !unmatchedFitting.isEmpty {
+            if seated >= model.mentorCapacity[m] && !unmatchedFitting.isEmpty {
                 print("What would change it: raising this mentor's capacity would seat unmatched families who fit.")
             }
         }
