@@ -39,7 +39,11 @@ public struct MatchModel: @unchecked Sendable {
     ///
     /// - Parameter previous: each parent's mentor in the previous run (for the continuity term).
     public init(program: Program, previous: [ParentID: MentorID] = [:]) {
-        self.init(program: program, rules: RuleSet.builtIn(program: program, previousMentor: MatchModel.previousIndices(program, previous)))
+        do {
+            try self.init(program: program, rules: RuleSet.builtIn(program: program, previousMentor: MatchModel.previousIndices(program, previous)))
+        } catch {
+            preconditionFailure("a built-in plugin broke the plugin contract: \(error)")
+        }
     }
 
     /// Each parent's previous mentor as a mentor index.
@@ -52,7 +56,10 @@ public struct MatchModel: @unchecked Sendable {
     ///
     /// - Complexity: one call per hook per group (per mentor for mentor limits, per pair of one
     ///   mentor's fitting groups for conflicts), plus the size of the fitting lists.
-    public init(program: Program, rules: RuleSet) {
+    /// - Throws: `InputError` naming a plugin whose answers break the contract of its hook (an
+    ///   index of the wrong size, a filter that adds or reorders parents, scores of the wrong
+    ///   length), instead of letting a bad plugin crash the run.
+    public init(program: Program, rules: RuleSet) throws(InputError) {
         self.program = program
         self.rules = rules
         let parentCount = program.parents.count
@@ -75,7 +82,7 @@ public struct MatchModel: @unchecked Sendable {
         var byMentor = Array(repeating: [Int](), count: program.mentors.count)
         for (g, group) in groups.enumerated() { byMentor[group.mentor].append(g) }
         groupsOfMentor = byMentor
-        fits = MatchModel.findFits(groups: groups, parentCount: parentCount, rules: rules)
+        fits = try MatchModel.findFits(groups: groups, parentCount: parentCount, rules: rules)
 
         var weights: [[Int32]] = []
         weights.reserveCapacity(groups.count)
@@ -84,7 +91,12 @@ public struct MatchModel: @unchecked Sendable {
         for (g, group) in groups.enumerated() {
             scores.removeAll(keepingCapacity: true)
             scores.append(contentsOf: repeatElement(0, count: fits[g].count))
-            for scorer in pairScorers where !fits[g].isEmpty { scorer.rule.score(fits[g], in: group, into: &scores) }
+            for scorer in pairScorers where !fits[g].isEmpty {
+                scorer.rule.score(fits[g], in: group, into: &scores)
+                guard scores.count == fits[g].count else {
+                    throw MatchModel.broken(scorer, "score(_:in:into:) changed the length of the scores (\(fits[g].count) parents, \(scores.count) scores)")
+                }
+            }
             weights.append(scores.map { Int32(clamping: $0) })
         }
         pairWeights = weights
@@ -124,22 +136,28 @@ public struct MatchModel: @unchecked Sendable {
     /// Fits per group: seeded from the most selective keyed rule's index (the union of the
     /// parents of the group's keys), narrowed by the other keyed rules' keys, then by each
     /// predicate rule in order.
-    private static func findFits(groups: [CandidateGroup], parentCount: Int, rules: RuleSet) -> [[Int32]] {
+    private static func findFits(groups: [CandidateGroup], parentCount: Int, rules: RuleSet) throws(InputError) -> [[Int32]] {
         struct Keyed {
             let index: PairIndex
             let parents: [Int32: [Int32]]
         }
-        let keyed = rules.with(.pairIndex).map { rule -> Keyed in
+        var keyed: [Keyed] = []
+        for rule in rules.with(.pairIndex) {
             let index = rule.rule.pairIndex(groups: groups)
+            guard index.parentKeys.count == parentCount, index.groupKeys.count == groups.count else {
+                throw broken(rule, "pairIndex(groups:) gave keys for \(index.parentKeys.count) parents and \(index.groupKeys.count) groups; the program has \(parentCount) parents and \(groups.count) candidate groups")
+            }
             var parents: [Int32: [Int32]] = [:]
             for (p, keys) in index.parentKeys.enumerated() {
                 for key in Set(keys) { parents[key, default: []].append(Int32(p)) }
             }
-            return Keyed(index: index, parents: parents)
+            keyed.append(Keyed(index: index, parents: parents))
         }
         let predicates = rules.with(.pairFilter)
         let everyone = (0..<Int32(parentCount)).map { $0 }
-        return groups.map { group in
+        var fits: [[Int32]] = []
+        fits.reserveCapacity(groups.count)
+        for group in groups {
             let g = group.index
             var seed: (rule: Int, size: Int)? = nil
             for (r, rule) in keyed.enumerated() {
@@ -159,9 +177,34 @@ public struct MatchModel: @unchecked Sendable {
             } else {
                 list = everyone
             }
-            for predicate in predicates where !list.isEmpty { predicate.rule.filter(&list, in: group) }
-            return list
+            for predicate in predicates where !list.isEmpty {
+                let before = list
+                predicate.rule.filter(&list, in: group)
+                guard isOrderedSubset(list, of: before) else {
+                    throw broken(predicate, "filter(_:in:) added or reordered parents for group \(group.id); it may only remove them")
+                }
+            }
+            fits.append(list)
         }
+        return fits
+    }
+
+    /// Whether `list` keeps some of `original`'s elements in their order (both ascending).
+    private static func isOrderedSubset(_ list: [Int32], of original: [Int32]) -> Bool {
+        var j = 0
+        for value in list {
+            while j < original.count && original[j] < value { j += 1 }
+            guard j < original.count, original[j] == value else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The error for a plugin whose answer breaks its hook's contract.
+    static func broken(_ rule: ActiveRule, _ what: String) -> InputError {
+        InputError(file: "enlace.toml", field: "plugins.\(rule.name)",
+                   problem: "plugin \"\(rule.name)\" (\(rule.source)) broke the plugin contract: \(what).",
+                   fix: "correct the plugin (see docs/PLUGINS.md), or switch it off with enabled = false under [plugins.\(rule.name)].")
     }
 
     /// Whether one mentor may not lead both `g` and `h` (groups of one mentor).

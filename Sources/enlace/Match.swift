@@ -36,7 +36,8 @@ extension Enlace {
             let progress = ProgressIndicator("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
             let rules = try preparedRules(folder: options.folder, loaded: outcome.loaded,
                                           previous: previous.compactMapValues(\.mentor))
-            let model = MatchModel(program: program, rules: rules)
+            let model: MatchModel
+            do { model = try MatchModel(program: program, rules: rules) } catch { throw failWithInputError(error.description + "\nNothing was written.") }
             let solution = Solver.solve(model)
             progress.finish()
             let report = ScheduleReport(model: model, solution: solution)

@@ -27,7 +27,7 @@ extension Enlace {
             var pairs = 0
             for _ in 0..<rounds {
                 var start = DispatchTime.now().uptimeNanoseconds
-                let model = MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
+                let model = try MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
                 plugin.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 let viaPlugins = model.tables
                 pairs = viaPlugins.fits.reduce(0) { $0 + $1.count }

@@ -5,11 +5,11 @@ import Testing
 /// The model built through the plugin API against the same rules written directly.
 @Suite struct PluginModelTests {
     @Test(arguments: 0..<40)
-    func builtInPluginsBuildTheDirectModel(seed: Int) {
+    func builtInPluginsBuildTheDirectModel(seed: Int) throws {
         var generator = TinyInstances(seed: UInt64(5000 + seed))
         let program = generator.program(mentors: generator.int(1...5), parents: generator.int(3...20))
         let previous = program.parents.map { _ in generator.int(0...2) == 0 ? generator.int(0...program.mentors.count - 1) : nil }
-        let model = MatchModel(program: program, rules: RuleSet.builtIn(program: program, previousMentor: previous))
+        let model = try MatchModel(program: program, rules: RuleSet.builtIn(program: program, previousMentor: previous))
         #expect(model.tables == DirectReference.tables(program: program, previousMentor: previous))
         #expect(model.groupSize.allSatisfy { $0 == program.settings.maxGroupSize })
         #expect(model.mentorCapacity == program.mentors.map { min($0.capacity, program.parents.count) })
@@ -26,7 +26,7 @@ import Testing
             let before = MatchModel(program: program)
             let beforeSolution = Solver.solve(before)
             program.settings.plugins = ["time_fit": ["enabled": .bool(false)]]
-            let after = MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
+            let after = try MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
             #expect(!after.rules.rules.contains { $0.name == "time_fit" })
             let pairs = { (model: MatchModel) in model.fits.reduce(0) { $0 + $1.count } }
             #expect(pairs(after) >= pairs(before))
@@ -44,7 +44,7 @@ import Testing
         var program = generator.program(mentors: 3, parents: 10)
         program.settings.plugins = ["group": ["enabled": .bool(false)]]
         let catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn())
-        let model = MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
+        let model = try MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
         let solution = Solver.solve(model)
         #expect(solution.terms["group"] == nil)
         #expect(model.termKeys == ["matched", "preferred_language", "open_house", "shared_topic", "continuity"])
@@ -95,5 +95,40 @@ import Testing
         let resolved = try PluginConfiguration.resolve(catalog, settings: settings([:]), settingsText: "")
         #expect(resolved.map(\.0.name) == PluginCatalog.specRules)
         #expect(resolved.allSatisfy { $0.1.enabled })
+    }
+}
+
+/// A plugin whose answers break its hook's contract stops the run with its name, not a crash.
+@Suite struct MisbehavingPluginTests {
+    final class Broken: ConstraintPlugin {
+        let name = "broken"
+        let summary = "adds a parent in its filter, or gives an index of the wrong size"
+        let role = PluginRole.hard
+        let kind: Int
+        init(kind: Int) { self.kind = kind }
+        func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(kind: kind) }
+        final class Rule: PreparedRule {
+            let kind: Int
+            init(kind: Int) { self.kind = kind }
+            var hooks: RuleHooks { kind == 0 ? .pairFilter : kind == 1 ? .pairIndex : .pairScore }
+            func filter(_ parents: inout [Int32], in group: CandidateGroup) { parents.append(Int32.max) }
+            func pairIndex(groups: [CandidateGroup]) -> PairIndex { PairIndex(parentKeys: [], groupKeys: []) }
+            func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) { scores.append(1) }
+        }
+    }
+
+    @Test(arguments: [(0, "filter(_:in:) added or reordered parents"), (1, "pairIndex(groups:) gave keys for 0 parents"),
+                      (2, "score(_:in:into:) changed the length of the scores")])
+    func brokenAnswersAreRefusedWithThePluginsName(kind: Int, message: String) throws {
+        var generator = TinyInstances(seed: 11)
+        let program = generator.program(mentors: 2, parents: 8)
+        let catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn() + [LoadedPlugin(plugin: Broken(kind: kind), source: .folder("Broken"))])
+        let rules = try RuleSet.prepare(catalog, program: program)
+        #expect {
+            _ = try MatchModel(program: program, rules: rules)
+        } throws: { error in
+            let error = error as! InputError
+            return error.field == "plugins.broken" && error.problem.hasPrefix("plugin \"broken\" (Plugins/Broken) broke the plugin contract: \(message)")
+        }
     }
 }
