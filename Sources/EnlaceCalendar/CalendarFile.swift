@@ -60,7 +60,7 @@ final class CalendarFile {
         where copyString(icalproperty_get_x_name(property))?.uppercased() == "X-WR-TIMEZONE" {
             let name = (copyString(icalproperty_get_x(property)) ?? "").trimmingSpaces
             guard let zone = Zones.builtin(named: name) else {
-                throw InputError(file: file, field: "X-WR-TIMEZONE",
+                throw InputError(file: file, line: text.calendarProperties["X-WR-TIMEZONE"], field: "X-WR-TIMEZONE",
                                  problem: "the calendar's time zone \"\(name)\" is not a known (IANA) time zone.",
                                  fix: "set the calendar's time zone in the calendar program (e.g. America/Los_Angeles) and export it again.")
             }

@@ -30,6 +30,8 @@ struct CalendarText {
     let cString: [UInt8]
     /// The top-level VEVENTs in file order (libical keeps that order for them).
     let events: [EventLines]
+    /// The first line of each property of the VCALENDAR itself (X-WR-TIMEZONE…), by upper-cased name.
+    let calendarProperties: [String: Int]
 
     /// Checks `bytes` and records where each event's properties are.
     /// - Throws: `InputError` naming `file`, and the line when there is one.
@@ -38,6 +40,13 @@ struct CalendarText {
         guard bytes.count <= Self.maxBytes else {
             throw InputError(file: file, problem: "the file is \(bytes.count / 1024) KB; the limit is \(Self.maxBytes / 1024 / 1024) MB.",
                              fix: "export only this school year's events, or split the calendar.")
+        }
+        // UTF-16 (with a byte-order mark, or ASCII text with every other byte zero) would otherwise
+        // be refused for a "control character" on line 1, which tells the coordinator nothing.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (bytes.count >= 8 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0)) {
+            throw InputError(file: file, line: 1, problem: "the file is saved as UTF-16 text; iCalendar files are UTF-8.",
+                             fix: "export the calendar again from the calendar program, or save the file as UTF-8 in a text editor.")
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -67,6 +76,7 @@ struct CalendarText {
         try structure.finish()
         cString = Array(body) + [0]
         events = structure.events
+        calendarProperties = structure.calendarProperties
     }
 
     /// The line of `property` in the `ordinal`-th top-level event, when known.
@@ -131,6 +141,7 @@ private struct Structure {
     var stack: [(name: String, line: Int)] = []
     var sawCalendar = false
     var events: [CalendarText.EventLines] = []
+    var calendarProperties: [String: Int] = [:]
 
     init(file: String) { self.file = file }
 
@@ -166,6 +177,7 @@ private struct Structure {
                                  fix: "export the calendar again; this file is damaged.")
             }
         default:
+            if stack.count == 1, calendarProperties[name] == nil { calendarProperties[name] = line.line }
             if stack.count == 2, stack[1].name == "VEVENT", events[events.count - 1].properties[name] == nil {
                 events[events.count - 1].properties[name] = line.line
             }

@@ -1,3 +1,5 @@
+import EnlaceCore
+
 /// The secret in a feed's URL (`https://…/TOKEN.ics`).
 ///
 /// 160 random bits written as 32 lower-case base32 characters (RFC 4648 alphabet): unguessable,
@@ -50,7 +52,7 @@ public enum FeedsCSV {
         for listing in listings.sorted(by: { $0.owner < $1.owner }) {
             let url = feedBaseURL + listing.fileName
             lines.append([listing.owner.kind.rawValue, listing.owner.id, listing.token,
-                          "calendars/feeds/" + listing.fileName, url, webcal(url)].map(cell).joined(separator: ","))
+                          "calendars/feeds/" + listing.fileName, url, webcal(url)].map(CSVCell.text).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -61,10 +63,5 @@ public enum FeedsCSV {
             return "webcal://" + url.dropFirst(scheme.count)
         }
         return url
-    }
-
-    static func cell(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }
 }

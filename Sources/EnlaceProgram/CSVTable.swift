@@ -22,11 +22,16 @@ struct CSVTable {
 
     /// The largest CSV file Enlace reads (a district of 600,000 families is about 100 MB).
     static let maximumBytes = 512 * 1024 * 1024
+    /// The longest cell Enlace reads. Names, addresses, availability and custom attributes stay far
+    /// below; a longer cell is a paste gone wrong (or a hostile file), and would end up in every
+    /// output and feed that repeats it.
+    static let maximumCellBytes = 32 * 1024
 
     /// Parses `bytes`, the content of `file` (its display path).
     ///
     /// - Throws: `InputError` for a file that is not UTF-8, contains NUL bytes, has an unterminated
-    ///   quoted cell, no header, duplicate or empty header names, or rows with more cells than the header.
+    ///   quoted cell, no header, duplicate or empty header names, rows with more cells than the header,
+    ///   or a cell longer than `maximumCellBytes`.
     init(bytes: [UInt8], file: String) throws(InputError) {
         self.file = file
         guard bytes.count <= CSVTable.maximumBytes else {
@@ -55,7 +60,14 @@ struct CSVTable {
                                  fix: "quote cells that contain commas (\"Smith, Ana\") or remove the extra cells.")
             }
             var cells: [String: String] = [:]
-            for (index, value) in fields.enumerated() { cells[header[index]] = value }
+            for (index, value) in fields.enumerated() {
+                guard value.utf8.count <= CSVTable.maximumCellBytes else {
+                    throw InputError(file: file, line: line, field: header[index],
+                                     problem: "the cell is \(value.utf8.count) bytes long; the limit is \(CSVTable.maximumCellBytes) (\(CSVTable.maximumCellBytes / 1024) KB).",
+                                     fix: "shorten the cell; if text was pasted into the wrong cell, move it back.")
+                }
+                cells[header[index]] = value
+            }
             rows.append(Row(line: line, cells: cells))
         }
         self.rows = rows
@@ -73,7 +85,11 @@ struct CSVTable {
     }
 
     private static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw InputError(file: file, line: 1, problem: "is a spreadsheet workbook (.xlsx or .ods, a zip file), not CSV text.",
+                             fix: "open it in the spreadsheet program and save it as \"CSV UTF-8\" (in Excel: File > Save As > CSV UTF-8).")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
             throw InputError(file: file, line: 1, problem: "is saved as UTF-16 text.",
                              fix: "save it as \"CSV UTF-8\" (in Excel: File > Save As > CSV UTF-8).")
         }
@@ -88,6 +104,20 @@ struct CSVTable {
         throw InputError(file: file, line: lineNumber(body, before: bad),
                          problem: "is not UTF-8 text (byte 0x\(String(body[bad], radix: 16, uppercase: true)) is not valid UTF-8; the file was probably saved as Latin-1 or Windows-1252).",
                          fix: "save it as \"CSV UTF-8\" (in Excel: File > Save As > CSV UTF-8).")
+    }
+
+    /// UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is zero.
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 4 else { return false }
+        let pairs = sample.count / 2
+        var evenZeros = 0, oddZeros = 0
+        for index in 0..<pairs {
+            if sample[2 * index] == 0 { evenZeros += 1 }
+            if sample[2 * index + 1] == 0 { oddZeros += 1 }
+        }
+        // Little-endian ASCII has zeros at odd offsets, big-endian at even ones, never both.
+        return (oddZeros * 4 >= pairs * 3 && evenZeros == 0) || (evenZeros * 4 >= pairs * 3 && oddZeros == 0)
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
@@ -107,39 +137,68 @@ struct CSVTable {
         1 + bytes[bytes.startIndex..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
-    /// RFC 4180: a quote opens a quoted cell only at the start of a cell; refuse one left open.
+    /// RFC 4180: a quote opens a quoted cell only at the start of a cell, and a closing quote is
+    /// followed by a comma or the end of the line. Refuses a cell left open and text after a
+    /// closing quote (a CSV reader would silently join or shift cells), naming the header's column.
     private static func checkQuotes(_ text: String, file: String) throws(InputError) {
-        var inQuotes = false, atCellStart = true, line = 1, openedAt = 1
-        var previousWasQuote = false
+        var inQuotes = false, atCellStart = true, justClosed = false
+        var line = 1, openedAt = 1, column = 0, openedColumn = 0
+        var headerNames: [String] = [""], inHeader = true
+        func field(_ column: Int) -> String? {
+            headerNames.indices.contains(column) && !inHeader ? headerNames[column].trimmingSpaces() : nil
+        }
         for scalar in text.unicodeScalars {
             if inQuotes {
                 if scalar == "\"" {
                     inQuotes = false
-                    previousWasQuote = true
+                    justClosed = true
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    if inHeader { headerNames[column].unicodeScalars.append(scalar) }
+                }
+                continue
+            }
+            if justClosed {
+                justClosed = false
+                if scalar == "\"" {  // "" inside a quoted cell: a literal quote
+                    inQuotes = true
+                    if inHeader { headerNames[column].unicodeScalars.append(scalar) }
                     continue
                 }
-                if scalar == "\n" { line += 1 }
-                continue
+                guard scalar == "," || scalar == "\n" || scalar == "\r" else {
+                    throw InputError(file: file, line: line, field: field(column),
+                                     problem: "text follows the closing quote of a quoted cell, so the cells of this line cannot be told apart.",
+                                     fix: "put the whole cell inside the quotes (\"100 Main St, Santa Ana\") and write a quote inside it as two quotes (\"\").")
+                }
             }
-            if scalar == "\"" && previousWasQuote {
-                inQuotes = true
-                previousWasQuote = false
-                continue
-            }
-            previousWasQuote = false
             switch scalar {
             case "\"" where atCellStart:
                 inQuotes = true
                 openedAt = line
-            case ",": atCellStart = true; continue
-            case "\n": line += 1; atCellStart = true; continue
+                openedColumn = column
+                atCellStart = false
+                continue
+            case ",":
+                atCellStart = true
+                column += 1
+                if inHeader { headerNames.append("") }
+                continue
+            case "\n":
+                line += 1
+                atCellStart = true
+                column = 0
+                inHeader = false
+                continue
             case "\r": continue
             default: break
             }
+            if inHeader { headerNames[column].unicodeScalars.append(scalar) }
             atCellStart = false
         }
         if inQuotes {
-            throw InputError(file: file, line: openedAt, problem: "a quoted cell that starts on this line is never closed.",
+            if openedAt == 1 { inHeader = true }
+            throw InputError(file: file, line: openedAt, field: openedAt == 1 ? nil : field(openedColumn),
+                             problem: "a quoted cell that starts on this line is never closed.",
                              fix: "add the closing double quote; write a quote inside a quoted cell as two quotes (\"\").")
         }
     }

@@ -45,7 +45,14 @@ public struct ProgramLoader {
         let settingsText = try text(settingsBytes, SettingsReader.fileName)
         let settings = try SettingsReader.parse(settingsText)
         // Checks the program's zone with libical's own tables (no district calendar is read here).
-        let calendar = try CalendarReader(programTimeZone: settings.timezone)
+        let calendar: CalendarReader
+        do {
+            calendar = try CalendarReader(programTimeZone: settings.timezone)
+        } catch {
+            var located = error
+            located.line = located.line ?? Keys.line(of: "timezone", section: nil, in: settingsText)
+            throw located
+        }
 
         let sitesTable = try table("data/sites.csv", &fingerprint, &warnings, known: Columns.sites)
         let sites = try PeopleReader.sites(sitesTable)
@@ -155,7 +162,11 @@ public struct ProgramLoader {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
-            throw InputError(file: file, problem: "is not UTF-8 text.", fix: "save it as UTF-8.")
+            // UTF-8 sequences never contain a newline byte, so the file can be checked line by line.
+            let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let line = 1 + (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0)
+            throw InputError(file: file, line: line, problem: "is not UTF-8 text (it was probably saved as Latin-1 or Windows-1252).",
+                             fix: "save it as UTF-8 (in a text editor: Save As, encoding UTF-8).")
         }
         return text
     }

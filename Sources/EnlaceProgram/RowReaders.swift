@@ -35,6 +35,12 @@ struct CellReader {
             throw fail(column, "\"\(value)\" contains \";\" or a line break, which an id cannot.",
                        fix: "use letters, digits, \"-\" or \"_\" for ids.")
         }
+        // Ids are written back into out/assignments.csv and out/feeds.csv, which coordinators open
+        // in spreadsheets: a cell starting with one of these is run as a formula (CSV injection).
+        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+            throw fail(column, "\"\(value.prefix(60))\" starts with \"\(first)\", which spreadsheets read as the start of a formula; an id cannot.",
+                       fix: "start the id with a letter or digit (ids may contain letters, digits, \"-\" and \"_\").")
+        }
         return value
     }
 

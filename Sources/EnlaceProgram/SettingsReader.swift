@@ -14,6 +14,7 @@ public enum SettingsReader {
     /// - Throws: `InputError` for a syntax error, an unknown key, a wrong type, a missing required
     ///   key or an impossible value (a term that ends before it starts, a session longer than a day).
     public static func parse(_ text: String, file: String = fileName) throws(InputError) -> ProgramSettings {
+        try TOMLGuard.check(text, file: file)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

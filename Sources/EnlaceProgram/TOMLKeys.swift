@@ -106,12 +106,18 @@ struct Keys {
     }
 
     /// The 1-based line where `key` is assigned inside this table, found by scanning the text.
-    func line(of key: String) -> Int? {
+    func line(of key: String) -> Int? { Keys.line(of: key, section: section, in: text) }
+
+    /// The 1-based line where `key` is assigned in table `section` of `text` (nil: the top
+    /// level), or where its own table `[section.key]` starts.
+    static func line(of key: String, section: String?, in text: String) -> Int? {
         var current: String?
+        let ownTable = section.map { "\($0).\(key)" } ?? key
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingSpaces()
             if line.hasPrefix("[") {
                 current = line.trimmingCharacters(in: "[] ")
+                if current == ownTable { return index + 1 }
                 continue
             }
             guard current == section, let equals = line.firstIndex(of: "=") else { continue }

@@ -71,9 +71,9 @@ public struct ScheduleReport {
         for (p, parent) in model.program.parents.enumerated() {
             if let g = solution.groupOfParent[p] {
                 let group = model.groups[g]
-                lines.append([parent.id.rawValue, model.program.mentors[group.mentor].id.rawValue, group.id, ""].map(CSVText.cell).joined(separator: ","))
+                lines.append([parent.id.rawValue, model.program.mentors[group.mentor].id.rawValue, group.id, ""].map(CSVCell.text).joined(separator: ","))
             } else {
-                lines.append([parent.id.rawValue, "", "", reasons[p] ?? ""].map(CSVText.cell).joined(separator: ","))
+                lines.append([parent.id.rawValue, "", "", reasons[p] ?? ""].map(CSVCell.text).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -82,19 +82,5 @@ public struct ScheduleReport {
     /// Parents blocked per cause, for the summary.
     public var blockedCounts: [(cause: UnmatchedCause, count: Int)] {
         model.unmatchedCauses.map { cause in (cause, unmatched.filter { $0.cause == cause }.count) }
-    }
-}
-
-/// RFC 4180 cells.
-enum CSVText {
-    static func cell(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnlaceCore
 import EnlaceFeeds
 import EnlaceIO
 import EnlaceReport
@@ -98,11 +99,8 @@ extension Enlace {
     }
 }
 
-/// An RFC 4180 cell, as the outputs write it.
-func csvCell(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-    return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-}
+/// A cell as the outputs write it.
+func csvCell(_ value: String) -> String { CSVCell.text(value) }
 
 /// Opens the program's database, refusing a folder that has none (rather than creating one).
 func existingStore(_ folder: URL) throws -> Store {

@@ -41,7 +41,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(name: "duplicate header", file: "data/sites.csv", old: "id,name,address", new: "id,name,name",
                  line: 1, field: "name", message: "the header names \"name\" twice"),
         BadInput(name: "unterminated quote", file: "data/sites.csv", old: "\"100 Main St, Santa Ana\"", new: "\"100 Main St, Santa Ana",
-                 line: 2, field: nil, message: "a quoted cell that starts on this line is never closed"),
+                 line: 2, field: "address", message: "a quoted cell that starts on this line is never closed"),
         BadInput(name: "empty name", file: "data/parents.csv", old: "Ana López", new: "",
                  line: 2, field: "name", message: "is empty; every row needs a name"),
         BadInput(name: "bad email", file: "data/parents.csv", old: "ana@example.org", new: "ana at example",

@@ -1,0 +1,70 @@
+import EnlaceCore
+
+/// Checks `enlace.toml` for inputs that crash TOMLKit's parser before the parser sees them.
+///
+/// TOMLKit 0.6.0 bundles toml++ 3.x, whose parser asserts (aborting the process in a debug build,
+/// undefined behaviour under NDEBUG) on a date followed by `T` and no time, e.g.
+/// `term_start = 2026-08-17T:00` (found by `scripts/fuzz settings`; see docs/RELIABILITY.md).
+/// Outside strings and comments, such a value is refused here with its line and column.
+enum TOMLGuard {
+    /// - Throws: `InputError` naming the line and column of the first value toml++ cannot survive.
+    static func check(_ text: String, file: String) throws(InputError) {
+        let bytes = Array(text.utf8)
+        var index = 0, line = 1, lineStart = 0
+        var quote: (byte: UInt8, triple: Bool)?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            if let open = quote {
+                // \x in a basic string (but a line-ending backslash still ends a line)
+                if byte == 0x5C, open.byte == 0x22, index + 1 < bytes.count, bytes[index + 1] != 0x0A { index += 2; continue }
+                if byte == open.byte {
+                    if !open.triple { quote = nil } else if bytes.starts(with: [byte, byte, byte], at: index) {
+                        quote = nil
+                        index += 3
+                        continue
+                    }
+                }
+                index += 1
+                continue
+            }
+            switch byte {
+            case 0x22, 0x27:  // " or '
+                let triple = bytes.starts(with: [byte, byte, byte], at: index)
+                quote = (byte, triple)
+                index += triple ? 3 : 1
+                continue
+            case 0x23:  // # starts a comment
+                while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                continue
+            default:
+                if let end = dateWithoutTime(bytes, at: index) {
+                    throw InputError(file: file, line: line, problem: "not valid TOML: a date followed by \"\(Character(UnicodeScalar(bytes[end - 1])))\" must have a time after it (column \(index - lineStart + 1)).",
+                                     fix: "write a date alone, e.g. term_start = 2026-08-17.")
+                }
+            }
+            index += 1
+        }
+    }
+
+    /// Whether `YYYY-MM-DD` followed by `T` or `t` and then no digit starts at `index` (after a
+    /// character that cannot be part of a number); returns the index just past the `T`.
+    private static func dateWithoutTime(_ bytes: [UInt8], at index: Int) -> Int? {
+        guard index + 11 <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard digits.allSatisfy({ isDigit(bytes[index + $0]) }), bytes[index + 4] == 0x2D, bytes[index + 7] == 0x2D,
+              bytes[index + 10] == 0x54 || bytes[index + 10] == 0x74 else { return nil }
+        return index + 11 < bytes.count && isDigit(bytes[index + 11]) ? nil : index + 11
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2B
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func starts(with prefix: [UInt8], at index: Int) -> Bool {
+        index + prefix.count <= count && self[index..<(index + prefix.count)].elementsEqual(prefix)
+    }
+}
