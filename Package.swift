@@ -69,3 +69,14 @@ let package = Package(
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
     ] + pluginTargets
 )
+
+// libFuzzer targets (Fuzz/), compiled only when ENLACE_FUZZ=1 so that `swift build` and
+// `swift test` never build them. scripts/fuzz builds them with `--sanitize=fuzzer` in .build-fuzz.
+// They import internals (`@testable`), which debug builds allow.
+if Context.environment["ENLACE_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "fuzz-csv", dependencies: ["EnlaceProgram", "EnlaceCore"], path: "Fuzz/csv"),
+        .executableTarget(name: "fuzz-settings", dependencies: ["EnlaceProgram", "EnlaceCore"], path: "Fuzz/settings"),
+        .executableTarget(name: "fuzz-calendar", dependencies: ["EnlaceCalendar", "EnlaceCore"], path: "Fuzz/calendar"),
+    ]
+}

@@ -47,6 +47,11 @@ enum ChildProcess {
     /// give the parent EPIPE, not kill it.
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
     private static let forkLock = NSLock()
+    /// Whether this process runs under AddressSanitizer or ThreadSanitizer (`swift test
+    /// --sanitize=…`, scripts/sanitize). Their shadow memory reserves terabytes of address space,
+    /// so a child built the same way dies at start under RLIMIT_AS: then only the CPU and
+    /// wall-clock limits apply. A normal build is never affected.
+    static let sanitized = dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil
 
     /// Starts `executable` with `arguments`, feeds it `input`, and waits within `limits`.
     ///
@@ -75,6 +80,7 @@ enum ChildProcess {
         var cpu = rlimit(rlim_cur: rlim_t(limits.cpuSeconds), rlim_max: rlim_t(limits.cpuSeconds + 1))
         var memory = rlimit(rlim_cur: rlim_t(limits.memoryBytes), rlim_max: rlim_t(limits.memoryBytes))
         var core = rlimit(rlim_cur: 0, rlim_max: 0)
+        let limitMemory = !sanitized  // read before the fork: a lazy static is not async-signal-safe
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         let pid = fork()
@@ -85,7 +91,7 @@ enum ChildProcess {
             _ = sigprocmask(SIG_SETMASK, &noSignals, nil)
             _ = signal(SIGPIPE, SIG_DFL)
             _ = setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
-            _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
+            if limitMemory { _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory) }
             _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &core)
             _ = dup2(toChild[0], 0)
             _ = dup2(fromChild[1], 1)
