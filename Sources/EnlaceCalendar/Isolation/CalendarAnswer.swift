@@ -106,7 +106,9 @@ public enum CalendarAnswer {
             OpenHouse(site: request.site, start: LocalDateTime(minutes: $0.start), end: LocalDateTime(minutes: $0.end),
                       title: $0.title, sourceUID: $0.uid)
         }
-        guard events.allSatisfy({ $0.end > $0.start }) else { return nil }
+        // An event without DTEND or DURATION lasts no time (RFC 5545), so an open house may end
+        // when it starts; only one that ends before it starts is nonsense.
+        guard events.allSatisfy({ $0.end >= $0.start }) else { return nil }
         let warnings = (wire.warnings ?? []).map { InputWarning(file: $0.file, line: $0.line, message: $0.message) }
         return .success(CalendarReading(openHouses: events, dates: dates, warnings: warnings))
     }
