@@ -4,8 +4,9 @@ import EnlaceCore
 ///
 /// TOMLKit 0.6.0 bundles toml++ 3.x, whose parser asserts (aborting the process in a debug build,
 /// undefined behaviour under NDEBUG) on a date followed by `T` and no time, e.g.
-/// `term_start = 2026-08-17T:00` (found by `scripts/fuzz settings`; see docs/RELIABILITY.md).
-/// Outside strings and comments, such a value is refused here with its line and column.
+/// `term_start = 2026-08-17T:00`, and on a table header whose name starts with a non-ASCII
+/// character, e.g. `[ñandú]` (both found by `scripts/fuzz settings`; see docs/RELIABILITY.md).
+/// Outside strings and comments, such input is refused here with its line and column.
 enum TOMLGuard {
     /// - Throws: `InputError` naming the line and column of the first value toml++ cannot survive.
     static func check(_ text: String, file: String) throws(InputError) {
@@ -37,6 +38,14 @@ enum TOMLGuard {
             case 0x23:  // # starts a comment
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 continue
+            case 0x5B where bytes[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }):  // a [table] header
+                var next = index + 1
+                if next < bytes.count, bytes[next] == 0x5B { next += 1 }
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+                if next < bytes.count, bytes[next] >= 0x80 {
+                    throw InputError(file: file, line: line, problem: "not valid TOML: a table name must start with a letter, digit, \"-\" or \"_\", or be quoted (column \(next - lineStart + 1)).",
+                                     fix: "write the table name in ASCII, e.g. [plugins.quiet_fridays], or put it in double quotes.")
+                }
             default:
                 if let end = dateWithoutTime(bytes, at: index) {
                     throw InputError(file: file, line: line, problem: "not valid TOML: a date followed by \"\(Character(UnicodeScalar(bytes[end - 1])))\" must have a time after it (column \(index - lineStart + 1)).",
