@@ -4,8 +4,9 @@ import EnlaceCore
 ///
 /// TOMLKit 0.6.0 bundles toml++ 3.x, whose parser asserts (aborting the process in a debug build,
 /// undefined behaviour under NDEBUG) on a date followed by `T` and no time, e.g.
-/// `term_start = 2026-08-17T:00`, and on a table header whose name starts with a non-ASCII
-/// character, e.g. `[ñandú]` (both found by `scripts/fuzz settings`; see docs/RELIABILITY.md).
+/// `term_start = 2026-08-17T:00`, and on a table header whose name does not start with a bare-key
+/// character or a quote, e.g. `[ñandú]`, `[#x]` or a lone `[` (found by `scripts/fuzz settings`;
+/// see docs/RELIABILITY.md).
 /// Outside strings and comments, such input is refused here with its line and column.
 enum TOMLGuard {
     /// - Throws: `InputError` naming the line and column of the first value toml++ cannot survive.
@@ -13,9 +14,16 @@ enum TOMLGuard {
         let bytes = Array(text.utf8)
         var index = 0, line = 1, lineStart = 0
         var quote: (byte: UInt8, triple: Bool)?
+        // After "=" until the end of its line, and inside a value's (multi-line) arrays, "[" opens an
+        // array; anywhere else it opens a table header.
+        var inValue = false, arrayDepth = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+                if arrayDepth == 0 { inValue = false }
+            }
             if let open = quote {
                 // \x in a basic string (but a line-ending backslash still ends a line)
                 if byte == 0x5C, open.byte == 0x22, index + 1 < bytes.count, bytes[index + 1] != 0x0A { index += 2; continue }
@@ -38,13 +46,22 @@ enum TOMLGuard {
             case 0x23:  // # starts a comment
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 continue
-            case 0x5B where bytes[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }):  // a [table] header
+            case 0x3D:  // =
+                inValue = true
+            case 0x5B where inValue || arrayDepth > 0:
+                arrayDepth += 1
+            case 0x5D where arrayDepth > 0:
+                arrayDepth -= 1
+            case 0x5B:  // a [table] header
                 var next = index + 1
                 if next < bytes.count, bytes[next] == 0x5B { next += 1 }
                 while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
-                if next < bytes.count, bytes[next] >= 0x80 {
-                    throw InputError(file: file, line: line, problem: "not valid TOML: a table name must start with a letter, digit, \"-\" or \"_\", or be quoted (column \(next - lineStart + 1)).",
-                                     fix: "write the table name in ASCII, e.g. [plugins.quiet_fridays], or put it in double quotes.")
+                // toml++ checks nothing before reading the first key of a header: anything but a
+                // bare-key character, a quote or the closing bracket trips its assertion.
+                guard next < bytes.count, isWordByte(bytes[next]) || [0x22, 0x27, 0x5D].contains(bytes[next]),
+                      bytes[next] != 0x2B else {
+                    throw InputError(file: file, line: line, problem: "not valid TOML: a table header must be a name in brackets, starting with a letter, digit, \"-\" or \"_\" or a quote (column \(next - lineStart + 1)).",
+                                     fix: "write the header as e.g. [weights] or [plugins.quiet_fridays], on one line.")
                 }
             default:
                 if let end = dateWithoutTime(bytes, at: index) {
