@@ -5,7 +5,8 @@ import EnlaceCore
 /// TOMLKit 0.6.0 bundles toml++ 3.x, whose parser asserts (aborting the process in a debug build,
 /// undefined behaviour under NDEBUG) on a date followed by `T` and no time, e.g.
 /// `term_start = 2026-08-17T:00`, and on a table header whose name does not start with a bare-key
-/// character or a quote, e.g. `[ñandú]`, `[#x]` or a lone `[` (found by `scripts/fuzz settings`;
+/// character or a quote, e.g. `[ñandú]`, `[#x]` or a lone `[`, and on a date followed by a space
+/// and a digit that do not make a date-time (`2026-08-17 7`) (found by `scripts/fuzz settings`;
 /// see docs/RELIABILITY.md).
 /// Outside strings and comments, such input is refused here with its line and column.
 enum TOMLGuard {
@@ -64,6 +65,10 @@ enum TOMLGuard {
                                      fix: "write the header as e.g. [weights] or [plugins.quiet_fridays], on one line.")
                 }
             default:
+                if let space = badSpacedDateTime(bytes, at: index) {
+                    throw InputError(file: file, line: line, problem: "not valid TOML: a date followed by a space must be followed by a time such as 18:00 (column \(space - lineStart + 1)).",
+                                     fix: "write a date alone, e.g. term_start = 2026-08-17, and put notes in a # comment.")
+                }
                 if let end = dateWithoutTime(bytes, at: index) {
                     throw InputError(file: file, line: line, problem: "not valid TOML: a date followed by \"\(Character(UnicodeScalar(bytes[end - 1])))\" must have a time after it (column \(index - lineStart + 1)).",
                                      fix: "write a date alone, e.g. term_start = 2026-08-17.")
@@ -81,6 +86,21 @@ enum TOMLGuard {
         guard digits.allSatisfy({ isDigit(bytes[index + $0]) }), bytes[index + 4] == 0x2D, bytes[index + 7] == 0x2D,
               bytes[index + 10] == 0x54 || bytes[index + 10] == 0x74 else { return nil }
         return index + 11 < bytes.count && isDigit(bytes[index + 11]) ? nil : index + 11
+    }
+
+    /// Where the space is, when `YYYY-MM-` starts at `index` and a space and a digit follow the
+    /// token without making `YYYY-MM-DD HH:MM`: toml++ then reads a date-time and trips an
+    /// assertion (`term_start = 2026-08-17 7`, `2026-08-1; 7`).
+    private static func badSpacedDateTime(_ bytes: [UInt8], at index: Int) -> Int? {
+        guard index + 8 <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]),
+              [0, 1, 2, 3, 5, 6].allSatisfy({ isDigit(bytes[index + $0]) }), bytes[index + 4] == 0x2D, bytes[index + 7] == 0x2D
+        else { return nil }
+        var end = index + 8
+        while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x23, 0x2C, 0x5D, 0x7D].contains(bytes[end]) { end += 1 }
+        guard end + 1 < bytes.count, bytes[end] == 0x20, isDigit(bytes[end + 1]) else { return nil }
+        let wellFormed = end - index == 10 && isDigit(bytes[index + 8]) && isDigit(bytes[index + 9])
+            && end + 3 < bytes.count && isDigit(bytes[end + 2]) && bytes[end + 3] == 0x3A
+        return wellFormed ? nil : end
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }

@@ -1,4 +1,5 @@
 import EnlaceCore
+import Foundation
 import EnlaceProgram
 import Testing
 
@@ -22,12 +23,23 @@ import Testing
         _ = try SettingsReader.parse(Self.head + tail)
     }
 
+    @Test func aDateTimeWithASpaceReachesTheParser() {
+        // Valid TOML (a local date-time), refused later for its type, not by the guard.
+        #expect {
+            _ = try SettingsReader.parse(Self.head.replacingOccurrences(of: "term_end = 2027-06-10", with: "term_end = 2027-06-10 18:00:00"))
+        } throws: { error in
+            (error as? InputError)?.problem.contains("must be a date such as") == true
+        }
+    }
+
     @Test(arguments: [
         ("[ñandú]\n", 5, "a table header must be a name in brackets"),
         ("[[ é ]]\n", 5, "a table header must be a name in brackets"),
         ("[#x]\n", 5, "a table header must be a name in brackets"),
         ("[\n", 5, "a table header must be a name in brackets"),
         ("[plugins.x]\nfrom = 2026-08-17T:00\n", 6, "a date followed by \"T\" must have a time after it"),
+        ("[plugins.x]\nfrom = 2026-08-17 7\n", 6, "a date followed by a space must be followed by a time"),
+        ("[plugins.x]\nfrom = 2026-08-1; 7\n", 6, "a date followed by a space must be followed by a time"),
     ])
     func refusesWhatCrashesTheParser(tail: String, line: Int, message: String) {
         #expect {
