@@ -88,17 +88,17 @@ enum TOMLGuard {
         return index + 11 < bytes.count && isDigit(bytes[index + 11]) ? nil : index + 11
     }
 
-    /// Where the space is, when `YYYY-MM-` starts at `index` and a space and a digit follow the
-    /// token without making `YYYY-MM-DD HH:MM`: toml++ then reads a date-time and trips an
-    /// assertion (`term_start = 2026-08-17 7`, `2026-08-1; 7`).
+    /// Where the space is, when `YYYY-` starts at `index` and a space and a digit follow the token
+    /// without making `YYYY-MM-DD HH:MM`: toml++ then reads a date-time and trips an assertion
+    /// (`term_start = 2026-08-17 7`, `2026-08-1; 7`, `2011-x8-17 7`).
     private static func badSpacedDateTime(_ bytes: [UInt8], at index: Int) -> Int? {
-        guard index + 8 <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]),
-              [0, 1, 2, 3, 5, 6].allSatisfy({ isDigit(bytes[index + $0]) }), bytes[index + 4] == 0x2D, bytes[index + 7] == 0x2D
+        guard index + 5 <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]),
+              (0...3).allSatisfy({ isDigit(bytes[index + $0]) }), bytes[index + 4] == 0x2D
         else { return nil }
-        var end = index + 8
+        var end = index + 5
         while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x23, 0x2C, 0x5D, 0x7D].contains(bytes[end]) { end += 1 }
         guard end + 1 < bytes.count, bytes[end] == 0x20, isDigit(bytes[end + 1]) else { return nil }
-        let wellFormed = end - index == 10 && isDigit(bytes[index + 8]) && isDigit(bytes[index + 9])
+        let wellFormed = end - index == 10 && [5, 6, 8, 9].allSatisfy({ isDigit(bytes[index + $0]) }) && bytes[index + 7] == 0x2D
             && end + 3 < bytes.count && isDigit(bytes[end + 2]) && bytes[end + 3] == 0x3A
         return wellFormed ? nil : end
     }

@@ -40,6 +40,8 @@ import Testing
         ("[plugins.x]\nfrom = 2026-08-17T:00\n", 6, "a date followed by \"T\" must have a time after it"),
         ("[plugins.x]\nfrom = 2026-08-17 7\n", 6, "a date followed by a space must be followed by a time"),
         ("[plugins.x]\nfrom = 2026-08-1; 7\n", 6, "a date followed by a space must be followed by a time"),
+        ("[plugins.x]\nfrom = 2011-\u{FFFD}8-17 7\n", 6, "a date followed by a space must be followed by a time"),
+        ("[plugins.x]\nfrom = 2011-x 7\n", 6, "a date followed by a space must be followed by a time"),
     ])
     func refusesWhatCrashesTheParser(tail: String, line: Int, message: String) {
         #expect {
