@@ -10,81 +10,126 @@ import Logging
 /// this header) or, without `If-None-Match`, when `If-Modified-Since` is not older than the file;
 /// 404 for anything that is not a known token. No `Content-Disposition`: clients subscribe, they
 /// do not download.
+///
+/// Every 404 is the same bytes, whether the token never existed, was revoked, is malformed or the
+/// path is something else entirely (only the `Date` header moves with the clock): a prober cannot
+/// tell a revoked link from a guess. Every response carries `Cache-Control: private` (a feed is one
+/// family's, shared caches must not keep it), `Referrer-Policy: no-referrer` and
+/// `X-Content-Type-Options: nosniff`.
 public enum FeedRouter {
-    /// A router serving `source`, logging one line per request to `logger` (tokens redacted).
+    /// A router serving `source`, logging one line per request to `logger` (without tokens).
     public static func make(source: some FeedSource, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router()
         router.addMiddleware { AccessLogMiddleware(logger: logger) }
+        router.addMiddleware { UniformNotFoundMiddleware() }
         router.get("/feeds/:file") { request, context in
-            respond(to: request, file: context.parameters.get("file"), source: source, head: false)
+            respond(to: request, file: context.parameters.get("file").map { $0[...] }, source: source, head: false)
         }
         router.head("/feeds/:file") { request, context in
-            respond(to: request, file: context.parameters.get("file"), source: source, head: true)
+            respond(to: request, file: context.parameters.get("file").map { $0[...] }, source: source, head: true)
         }
         return router
     }
 
-    static func respond(to request: Request, file: String?, source: some FeedSource, head: Bool) -> Response {
-        guard let file, file.hasSuffix(".ics"), FeedToken.isWellFormed(file.dropLast(4)),
-              let feed = source.feed(token: String(file.dropLast(4))) else {
-            return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: head ? .init() : .init(byteBuffer: ByteBuffer(string: "No such feed.\n")))
-        }
-        var headers: HTTPFields = [
-            .contentType: "text/calendar; charset=utf-8",
-            .eTag: feed.etag,
-            .lastModified: HTTPDate.string(feed.lastModified),
-            // Clients may keep a copy for an hour, then must ask again (cheaply, with the ETag).
-            .cacheControl: "public, max-age=3600",
-        ]
+    static func respond(to request: Request, file: Substring?, source: some FeedSource, head: Bool) -> Response {
+        guard let file, file.hasSuffix(".ics") else { return notFound(head: head) }
+        let token = file.dropLast(4)
+        guard FeedToken.isWellFormed(token), let feed = source.feed(token: token) else { return notFound(head: head) }
+        var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8"]
+        headers[.eTag] = feed.etag
+        headers[.lastModified] = feed.lastModifiedText
+        addCommonHeaders(&headers)
         if notModified(request.headers, feed) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentLength] = String(feed.bytes.count)
-        return Response(status: .ok, headers: headers,
-                        body: head ? .init() : .init(byteBuffer: ByteBuffer(bytes: feed.bytes)))
+        headers[.contentLength] = feed.lengthText
+        return Response(status: .ok, headers: headers, body: head ? .init() : .init(byteBuffer: feed.body))
     }
 
+    /// The one 404 answer.
+    static func notFound(head: Bool) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        addCommonHeaders(&headers)
+        headers[.contentLength] = notFoundLength
+        return Response(status: .notFound, headers: headers, body: head ? .init() : .init(byteBuffer: notFoundBody))
+    }
+
+    private static let notFoundBody = ByteBuffer(string: "No such feed.\n")
+    private static let notFoundLength = String(notFoundBody.readableBytes)
+
+    /// Headers of every answer: private to the family, no referrer leaking the secret URL from
+    /// a page a client might render, no content sniffing.
+    static func addCommonHeaders(_ headers: inout HTTPFields) {
+        headers.append(contentsOf: commonHeaders)
+    }
+
+    private static let commonHeaders: HTTPFields = [
+        .cacheControl: "private",
+        .init("Referrer-Policy")!: "no-referrer",
+        .xContentTypeOptions: "nosniff",
+    ]
+
     static func notModified(_ headers: HTTPFields, _ feed: FeedFile) -> Bool {
-        let tags = headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if !tags.isEmpty {
+        let matches = headers[values: .ifNoneMatch]
+        if !matches.isEmpty {
             let current = feed.etag
-            return tags.contains { $0 == "*" || $0 == current || $0 == "W/" + current }
+            return matches.contains { value in
+                value.split(separator: ",").contains { tag in
+                    let tag = tag.trimmingCharacters(in: .whitespaces)
+                    return tag == "*" || tag == current || tag == "W/" + current
+                }
+            }
         }
         guard let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) else { return false }
         return feed.lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
     }
 }
 
-/// One access-log line per request, with the token cut down to four characters: feed URLs are
-/// secrets and logs are read by more people than the coordinator.
+/// Turns the router's own 404 (no route for the path or method) into the feed 404, so no answer
+/// tells a prober which paths exist.
+struct UniformNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPResponseError where error.status == .notFound || error.status == .methodNotAllowed {
+            return FeedRouter.notFound(head: request.method == .head)
+        }
+    }
+}
+
+/// One access-log line per request, with no part of any token: feed URLs are secrets and logs are
+/// read by more people than the coordinator (a prefix would also help a guesser). A feed request
+/// is logged as `/feeds/….ics`; any other path as its first segment only.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
-        let path = Self.redacted(request.uri.path)
         do {
             let response = try await next(request, context)
-            log(request, path, status: response.status.code, since: started)
+            log(request, status: response.status.code, since: started)
             return response
         } catch {
-            log(request, path, status: (error as? HTTPResponseError)?.status.code ?? 500, since: started)
+            log(request, status: (error as? HTTPResponseError)?.status.code ?? 500, since: started)
             throw error
         }
     }
 
-    private func log(_ request: Request, _ path: String, status: Int, since started: ContinuousClock.Instant) {
+    private func log(_ request: Request, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = started.duration(to: .now)
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        logger.info("\(request.method.rawValue) \(path) \(status) \(micros)µs")
+        logger.info("\(request.method.rawValue) \(Self.redacted(request.uri.path)) \(status) \(micros)µs")
     }
 
-    /// `/feeds/abcdefgh….ics` → `/feeds/abcd….ics`; any other path keeps only its first segment.
+    /// `/feeds/<anything>.ics` → `/feeds/….ics`, `/feeds/<other>` → `/feeds/…`, `/` → `/`, any other
+    /// path → `/…`. Nothing a client chose reaches the log: a token requested at a wrong place is
+    /// as secret as one requested at the right place.
     static func redacted(_ path: String) -> String {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count > 2 else { return path.count > 16 ? String(path.prefix(16)) + "…" : path }
-        let last = segments[segments.count - 1]
-        return "/" + segments[1] + "/" + last.prefix(4) + (last.count > 4 ? "…" : "") + (last.hasSuffix(".ics") ? ".ics" : "")
+        let rest = path.hasPrefix("/") ? path.dropFirst() : path[...]
+        let first = rest.prefix { $0 != "/" }
+        let head = first == "feeds" ? "/feeds" : (first.isEmpty ? "/" : "/…")
+        if first.count == rest.count { return head }
+        if first == "feeds" && path.hasSuffix(".ics") { return "/feeds/….ics" }
+        return head == "/" ? "/…" : head + "/…"
     }
 }

@@ -4,66 +4,79 @@ import Foundation
 /// Serves the files of `calendars/feeds/` as `enlace feeds` left them, picking up regenerated and
 /// revoked feeds without a restart.
 ///
-/// `enlace feeds` replaces files by rename and deletes revoked ones, and both change the folder's
-/// modification time; the token index is rebuilt when it changes. A feed's bytes are cached
-/// with the file's size and modification time, and re-read when either changes.
+/// `enlace feeds` publishes by replacing the whole folder at once (and `enlace feeds revoke`
+/// deletes a file), which changes the folder's inode or modification time; the token index is
+/// rebuilt when either changes. A feed's bytes are kept in memory with the file's inode, size and
+/// modification time, and re-read when any of them changes: a request costs two `stat` calls and
+/// no file read.
 public final class FolderFeedSource: FeedSource, @unchecked Sendable {
     /// The feeds folder (`DIR/calendars/feeds`).
     public let folder: URL
-    // Guards everything below; requests are short, so one lock is plenty.
+    private let folderPath: String
+    // Guards everything below; a request holds it for two stats and a lookup.
     private let lock = NSLock()
-    private var folderStamp: timespec?
+    private var folderStamp: FileStamp?
     private var index = TokenIndex([])
-    private var cache: [String: (stamp: FileStamp, file: FeedFile)] = [:]
+    private var paths: [String] = []
+    private var cache: [(stamp: FileStamp, file: FeedFile)?] = []
 
     public init(folder: URL) {
         self.folder = folder
+        self.folderPath = folder.path
     }
 
-    public func feed(token: String) -> FeedFile? {
+    public func feed(token: Substring) -> FeedFile? {
         lock.lock()
         defer { lock.unlock() }
         refreshIndex()
-        guard let known = index.find(token) else { return nil }
-        let path = folder.appendingPathComponent(known + ".ics").path
-        guard let stamp = FileStamp(path: path) else { return nil }
-        if let cached = cache[known], cached.stamp == stamp { return cached.file }
+        guard let position = index.find(token) else { return nil }
+        let path = paths[position]
+        guard let stamp = FileStamp(path: path), stamp.isRegularFile else { return nil }
+        if let cached = cache[position], cached.stamp == stamp { return cached.file }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let file = FeedFile(bytes: Array(data), lastModified: stamp.date)
-        cache[known] = (stamp, file)
+        cache[position] = (stamp, file)
         return file
     }
 
     private func refreshIndex() {
-        var info = stat()
-        guard stat(folder.path, &info) == 0 else {
-            index = TokenIndex([])
-            cache = [:]
-            folderStamp = nil
+        guard let stamp = FileStamp(path: folderPath) else {
+            (folderStamp, index, paths, cache) = (nil, TokenIndex([]), [], [])
             return
         }
-        if let stamp = folderStamp, stamp.tv_sec == info.st_mtim.tv_sec, stamp.tv_nsec == info.st_mtim.tv_nsec { return }
-        folderStamp = info.st_mtim
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let tokens = names.filter { $0.hasSuffix(".ics") }.map { String($0.dropLast(4)) }.filter { FeedToken.isWellFormed($0) }
+        if stamp == folderStamp { return }
+        folderStamp = stamp
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        let tokens = names.filter { $0.hasSuffix(".ics") }.map { String($0.dropLast(4)) }.filter { FeedToken.isWellFormed($0) }.sorted()
+        // Keep what is cached for tokens that are still there (the stamps decide if it is current).
+        var kept: [String: (stamp: FileStamp, file: FeedFile)] = [:]
+        for (position, token) in index.tokens.enumerated() {
+            if let cached = cache[position] { kept[String(decoding: token, as: UTF8.self)] = cached }
+        }
         index = TokenIndex(tokens)
-        let live = Set(tokens)
-        cache = cache.filter { live.contains($0.key) }
+        paths = tokens.map { folderPath + "/" + $0 + ".ics" }
+        cache = tokens.map { kept[$0] }
     }
 }
 
-/// A file's size and modification time: when either changes, the bytes are read again.
+/// A file's identity, size and modification time: when any changes, the bytes are read again.
 struct FileStamp: Equatable {
+    let device: UInt64
+    let inode: UInt64
     let size: Int
     let seconds: Int
     let nanoseconds: Int
+    let isRegularFile: Bool
 
     init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
         size = Int(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
+        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 
     var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }

@@ -93,19 +93,93 @@ struct FeedRouterTests {
         }
     }
 
-    @Test("access logs never carry a token")
+    @Test("access logs carry no part of any token, wherever it is requested")
     func logs() async throws {
         let sink = LogSink()
         let logger = Logger(label: "test") { _ in sink }
         try await app(logger: logger).test(.router) { client in
             try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { _ in }
-            try await client.execute(uri: "/feeds/\(Self.other).ics", method: .get) { _ in }
+            try await client.execute(uri: "/feeds/\(Self.other).ics", method: .head) { _ in }
+            try await client.execute(uri: "/\(Self.token).ics", method: .get) { _ in }
+            try await client.execute(uri: "/feeds/\(Self.token)/x", method: .get) { _ in }
+            try await client.execute(uri: "/feeds/\(Self.token).ics?t=\(Self.other)", method: .get) { _ in }
         }
         let lines = sink.lines
-        #expect(lines.count == 2)
-        #expect(lines.allSatisfy { !$0.contains(Self.token) && !$0.contains(Self.other) && !$0.contains(String(Self.token.prefix(8))) })
-        #expect(lines.first?.contains("GET /feeds/abcd….ics 200") == true)
-        #expect(lines.last?.contains("404") == true)
+        #expect(lines.count == 5)
+        for line in lines {
+            for token in [Self.token, Self.other] {
+                // Not even four characters: a prefix narrows a guess.
+                for start in 0...(token.count - 4) {
+                    let piece = token.dropFirst(start).prefix(4)
+                    if piece.allSatisfy(\.isNumber) { continue }  // could be the request's duration
+                    #expect(!line.contains(piece), "\(line) contains \(piece)")
+                }
+            }
+        }
+        #expect(lines[0].contains("GET /feeds/….ics 200"))
+        #expect(lines[1].contains("HEAD /feeds/….ics 404"))
+        #expect(lines[2].contains("GET /… 404"))
+        #expect(lines[3].contains("GET /feeds/… 404"))
+    }
+
+    @Test("path redaction", arguments: [("/", "/"), ("/feeds/x.ics", "/feeds/….ics"), ("/feeds", "/feeds"), ("/feeds/", "/feeds/…"),
+                                        ("/enlace.sqlite", "/…"), ("/abcd/efgh", "/…/…"), ("", "/")])
+    func redaction(path: String, logged: String) {
+        #expect(AccessLogMiddleware<BasicRequestContext>.redacted(path) == logged)
+    }
+
+    @Test("every answer is private, sends no referrer and forbids sniffing")
+    func privacyHeaders() async throws {
+        let etag = FeedFile(bytes: Self.body, lastModified: Self.modified).etag
+        try await app().test(.router) { client in
+            let requests: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status)] = [
+                ("/feeds/\(Self.token).ics", .get, [:], .ok),
+                ("/feeds/\(Self.token).ics", .head, [:], .ok),
+                ("/feeds/\(Self.token).ics", .get, [.ifNoneMatch: etag], .notModified),
+                ("/feeds/\(Self.other).ics", .get, [:], .notFound),
+                ("/elsewhere", .get, [:], .notFound),
+            ]
+            for (uri, method, headers, status) in requests {
+                try await client.execute(uri: uri, method: method, headers: headers) { response in
+                    #expect(response.status == status, "\(uri)")
+                    #expect(response.headers[.cacheControl] == "private", "\(uri)")
+                    #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("revoked, unknown and malformed tokens, other paths and methods: one identical 404")
+    func identicalNotFound() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("\(Self.token).ics")
+        try Data(Self.body).write(to: file)
+        let app = Application(router: FeedRouter.make(source: FolderFeedSource(folder: folder), logger: Logger(label: "test")))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { #expect($0.status == .ok) }
+            try FileManager.default.removeItem(at: file)  // what `enlace feeds revoke` does
+            var answers: [String: (HTTPResponse.Status, [String], [UInt8])] = [:]
+            for (name, uri, method) in [("revoked", "/feeds/\(Self.token).ics", HTTPRequest.Method.get),
+                                        ("unknown", "/feeds/\(Self.other).ics", .get),
+                                        ("malformed", "/feeds/\(Self.token.uppercased()).ics", .get),
+                                        ("no suffix", "/feeds/\(Self.token)", .get),
+                                        ("elsewhere", "/enlace.sqlite", .get),
+                                        ("method", "/feeds/\(Self.other).ics", .post)] {
+                try await client.execute(uri: uri, method: method) { response in
+                    let headers = response.headers.filter { $0.name != .date }.map { "\($0.name.canonicalName): \($0.value)" }
+                    answers[name] = (response.status, headers, Array(buffer: response.body))
+                }
+            }
+            let revoked = try #require(answers["revoked"])
+            #expect(revoked.0 == .notFound)
+            #expect(revoked.2 == Array("No such feed.\n".utf8))
+            for (name, answer) in answers {
+                #expect(answer.0 == revoked.0 && answer.1 == revoked.1 && answer.2 == revoked.2, "\(name): \(answer)")
+            }
+        }
     }
 
     @Test("the folder source serves regenerated and revoked feeds without a restart")
@@ -114,29 +188,31 @@ struct FeedRouterTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = FolderFeedSource(folder: folder)
-        #expect(source.feed(token: Self.token) == nil)
+        #expect(source.feed(token: Self.token[...]) == nil)
         try Data(Self.body).write(to: folder.appendingPathComponent("\(Self.token).ics"))
-        let first = try #require(source.feed(token: Self.token))
+        let first = try #require(source.feed(token: Self.token[...]))
         #expect(first.bytes == Self.body)
         let changed = Self.body + Array("X".utf8)
         try Data(changed).write(to: folder.appendingPathComponent("\(Self.token).ics.tmp"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Self.token).ics"))
         try FileManager.default.moveItem(at: folder.appendingPathComponent("\(Self.token).ics.tmp"),
                                          to: folder.appendingPathComponent("\(Self.token).ics"))
-        let second = try #require(source.feed(token: Self.token))
+        let second = try #require(source.feed(token: Self.token[...]))
         #expect(second.bytes == changed && second.etag != first.etag)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Self.token).ics"))
-        #expect(source.feed(token: Self.token) == nil)
+        #expect(source.feed(token: Self.token[...]) == nil)
     }
 
     @Test("HTTP dates round-trip and the token index compares exactly")
     func helpers() {
         #expect(HTTPDate.string(Date(timeIntervalSince1970: 784_111_777)) == "Sun, 06 Nov 1994 08:49:37 GMT")
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == Date(timeIntervalSince1970: 784_111_777))
-        let index = TokenIndex([Self.token])
-        #expect(index.find(Self.token) == Self.token)
-        #expect(index.find(Self.other) == nil)
-        #expect(index.find(String(Self.token.dropLast()) + "a") == nil)
+        let index = TokenIndex([Self.other, Self.token])
+        #expect(index.find(Self.token[...]) == 1)
+        #expect(index.find(Self.other[...]) == 0)
+        #expect(index.find((String(Self.token.dropLast()) + "a")[...]) == nil)
+        #expect(index.find(Self.token.dropLast()) == nil)
+        #expect(index.find("") == nil)
     }
 }
 
