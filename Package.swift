@@ -52,7 +52,8 @@ let package = Package(
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "EnlacePlugins"]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
-        .target(name: "EnlaceIO"),
+        .systemLibrary(name: "CSystemCalls"),
+        .target(name: "EnlaceIO", dependencies: ["CSystemCalls"]),
         .executableTarget(name: "enlace", dependencies: [
             "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds", "EnlaceServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -56,15 +56,25 @@ public enum AtomicFile {
         return data.count == bytes.count && data.elementsEqual(bytes)
     }
 
-    /// Deletes temporary files that a killed process left in `folder`.
+    /// Deletes what a killed process left in `folder`: temporary files and folders
+    /// (`.enlace-tmp-…-PID`) whose process is gone. Those of a live process are left alone, so a
+    /// command starting while another writes does not pull files from under it.
     public static func removeLeftovers(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(temporaryPrefix) {
-            unlink(folder.appendingPathComponent(name).path)
+        for name in names where name.hasPrefix(temporaryPrefix) && !isLive(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
-    private static func syncFolder(_ folder: URL) {
+    /// Whether the process whose id ends `name` (`…-PID`) is still running.
+    static func isLive(_ name: String) -> Bool {
+        guard let dash = name.lastIndex(of: "-"), let pid = pid_t(name[name.index(after: dash)...]), pid > 0 else { return false }
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Flushes `folder`'s entries (a rename or a new file in it) to disk.
+    public static func syncFolder(_ folder: URL) {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

@@ -78,9 +78,7 @@ struct FeedPublisher {
             count(feed.owner.kind, &result)
         }
         try store.saveFeedHistory(changes)
-        try writeFiles(files, &result)
-        result.removed = removeStaleFiles(keeping: Set(result.listings.map(\.fileName)))
-        try AtomicFile.write(FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), to: listFile, permissions: 0o600)
+        try writeFiles(files, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), &result)
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
@@ -107,23 +105,45 @@ struct FeedPublisher {
         for uid in before.keys.sorted() where !kept.contains(uid) { changes.deletions.append((owner, uid)) }
     }
 
-    private func writeFiles(_ files: [(URL, [UInt8])], _ result: inout FeedPublication) throws {
-        try FileManager.default.createDirectory(at: feedsFolder, withIntermediateDirectories: true)
-        AtomicFile.removeLeftovers(in: feedsFolder)
-        for (url, bytes) in files {
-            if validate {
-                for problem in FeedValidator.problems(in: bytes) {
-                    result.problems.append("calendars/feeds/\(FeedToken.redacted(url.lastPathComponent)): \(problem)")
+    /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
+    /// never a mix), then `out/feeds.csv`; the list is staged before the swap and put in place by
+    /// the next start if a crash comes between the two, so list and folder always match.
+    private func writeFiles(_ files: [(URL, [UInt8])], listings: String, _ result: inout FeedPublication) throws {
+        let folder = try AtomicFolder(replacing: feedsFolder)
+        var names = Set<String>()
+        do {
+            for (url, bytes) in files {
+                let name = url.lastPathComponent
+                names.insert(name)
+                if validate {
+                    for problem in FeedValidator.problems(in: bytes) {
+                        result.problems.append("calendars/feeds/\(FeedToken.redacted(name)): \(problem)")
+                    }
+                }
+                // Unchanged feeds are carried over, not rewritten, so web servers keep their ETags and dates.
+                if Self.holds(bytes, at: url) && folder.keep(name: name) {
+                    result.unchanged += 1
+                } else {
+                    try folder.write(bytes, name: name)
+                    result.written += 1
                 }
             }
-            // Unchanged feeds are not rewritten, so web servers keep their ETags and dates.
-            if Self.holds(bytes, at: url) {
-                result.unchanged += 1
-            } else {
-                try AtomicFile.write(bytes, to: url)
-                result.written += 1
-            }
+        } catch {
+            folder.discard()
+            throw error
         }
+        let previous = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
+        result.removed = previous.filter { $0.hasSuffix(".ics") && !names.contains($0) }.count
+        let list = try AtomicFileSet.stage([("feeds.csv", Array(listings.utf8), 0o600)], in: listFile.deletingLastPathComponent(),
+                                           tag: "feeds", note: FileIdentity(path: folder.staging.path)?.text)
+        do {
+            try folder.commit()
+        } catch {
+            list.discard()
+            folder.discard()
+            throw error
+        }
+        try list.commit()
     }
 
     /// Whether `url` already holds exactly `bytes` (`Data ==` compares with memcmp, which matters
@@ -131,16 +151,6 @@ struct FeedPublisher {
     private static func holds(_ bytes: [UInt8], at url: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: url.path), data.count == bytes.count else { return false }
         return data == Data(bytes)
-    }
-
-    /// Deletes feed files that no current feed owns (people who left, revoked tokens).
-    private func removeStaleFiles(keeping names: Set<String>) -> Int {
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
-        var removed = 0
-        for name in existing where name.hasSuffix(".ics") && !names.contains(name) {
-            if (try? FileManager.default.removeItem(at: feedsFolder.appendingPathComponent(name))) != nil { removed += 1 }
-        }
-        return removed
     }
 
     private func count(_ kind: FeedKind, _ result: inout FeedPublication) {

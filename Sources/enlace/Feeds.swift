@@ -119,13 +119,16 @@ func loadProgram(_ folder: URL) throws -> LoadedProgram {
     }
 }
 
-/// Opens the program's database.
+/// Opens the program's database, first finishing or undoing what a killed command left behind.
 func openStore(_ folder: URL) throws -> Store {
+    let store: Store
     do {
-        return try Store(path: folder.appendingPathComponent(Store.fileName).path)
+        store = try Store(path: folder.appendingPathComponent(Store.fileName).path)
     } catch {
         throw failWithInputError("\(error)")
     }
+    recoverInterruptedWrites(folder: folder, store: store)
+    return store
 }
 
 /// `enlace feeds` for a folder: what `Publish` and `Demo` run.

@@ -66,6 +66,7 @@ func importProgram(from folder: URL) throws -> ImportOutcome {
     let path = folder.appendingPathComponent(Store.fileName).path
     do {
         let store = try Store(path: path)
+        recoverInterruptedWrites(folder: folder, store: store)
         let summary = try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: Date()))
         return ImportOutcome(loaded: loaded, imported: summary, databasePath: path)
     } catch {

@@ -48,13 +48,22 @@ extension Enlace {
                 return StoredAssignment(parent: parent.id, mentor: group.map { program.mentors[$0.mentor].id }, group: group?.id)
             }
             let matched = assignments.filter { $0.mentor != nil }.count
-            try store.saveRun(RunRecord(
-                createdAt: ISO8601DateFormatter().string(from: started), fingerprint: outcome.loaded.inputFingerprint,
-                settingsTOML: outcome.loaded.settingsText, score: solution.score, bound: solution.bound, matched: matched,
-                groups: solution.openGroups.count, scheduleJSON: schedule, assignments: assignments))
-            let out = options.folder.appendingPathComponent("out")
-            try AtomicFile.write(schedule, to: out.appendingPathComponent("schedule.json"))
-            try AtomicFile.write(report.assignmentsCSV(), to: out.appendingPathComponent("assignments.csv"))
+            // The outputs are staged before the run is stored and put in place after: a crash
+            // anywhere leaves the previous run with its outputs or (after the next start) the new
+            // run with its outputs, never one run's schedule with another's assignments.
+            let outputs = try AtomicFileSet.stage([("schedule.json", Array(schedule.utf8), 0o644),
+                                                   ("assignments.csv", Array(report.assignmentsCSV().utf8), 0o644)],
+                                                  in: options.folder.appendingPathComponent("out"), tag: "match")
+            do {
+                try store.saveRun(RunRecord(
+                    createdAt: ISO8601DateFormatter().string(from: started), fingerprint: outcome.loaded.inputFingerprint,
+                    settingsTOML: outcome.loaded.settingsText, score: solution.score, bound: solution.bound, matched: matched,
+                    groups: solution.openGroups.count, scheduleJSON: schedule, assignments: assignments))
+            } catch {
+                outputs.discard()
+                throw error
+            }
+            try outputs.commit()
             let changes = RunChanges(previous: previous, current: assignments)
             let seconds = Date().timeIntervalSince(started)
             if json {

@@ -1,0 +1,122 @@
+import CSystemCalls
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces a whole folder in one step, so readers (a web server, `enlace serve`) and a crash see
+/// either every old file or every new one, never a mix.
+///
+/// The new contents are built in a staging folder next to the target (`.enlace-tmp-NAME-PID`,
+/// removed by `AtomicFile.removeLeftovers` if the process dies), flushed with one `syncfs`, and
+/// swapped with the target by `renameat2(RENAME_EXCHANGE)`. Where the file system cannot exchange,
+/// the old folder is renamed away first: a reader may then briefly find no folder, but never a
+/// mix, and a crash in between is repaired by `recover`.
+public struct AtomicFolder {
+    /// The folder being replaced.
+    public let target: URL
+    /// Where the new contents go until `commit`.
+    public let staging: URL
+
+    /// Starts replacing `target`: removes leftovers of killed runs and creates an empty staging
+    /// folder next to it.
+    /// - Throws: `POSIXError` when the parent folder is not writable.
+    public init(replacing target: URL) throws {
+        let parent = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.recover(target)
+        AtomicFile.removeLeftovers(in: parent)
+        self.target = target
+        self.staging = parent.appendingPathComponent(AtomicFile.temporaryPrefix + target.lastPathComponent + "-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        guard mkdir(staging.path, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// Writes a new file into the staging folder (flushed at `commit`).
+    public func write(_ bytes: [UInt8], name: String, permissions: Int = 0o644) throws {
+        let fd = open(staging.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Carries `name` over from the current folder unchanged (a hard link: same bytes, inode and
+    /// modification time, so web servers keep their ETags). Returns false when it cannot.
+    public func keep(name: String) -> Bool {
+        link(target.appendingPathComponent(name).path, staging.appendingPathComponent(name).path) == 0
+    }
+
+    /// Makes the staging folder the target: flushes the new files, swaps, flushes the parent, and
+    /// deletes the old contents.
+    /// - Throws: `POSIXError` when the swap fails (the old folder is then untouched).
+    public func commit() throws {
+        let fd = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            if enlace_sync_file_system(fd) != 0 { fsync(fd) }
+            close(fd)
+        }
+        let parent = target.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: target.path) {
+            guard rename(staging.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } else if enlace_exchange_paths(staging.path, target.path) != 0 {
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            let aside = Self.aside(target)
+            guard rename(target.path, aside.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(staging.path, target.path) == 0 else {
+                let failure = errno
+                rename(aside.path, target.path)
+                throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+            }
+            AtomicFile.syncFolder(parent)
+            try? FileManager.default.removeItem(at: aside)
+            return
+        }
+        AtomicFile.syncFolder(parent)
+        // After an exchange the staging path holds the old contents.
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Gives up: removes the staging folder; the target is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Puts back a folder that a crash left renamed aside (only on file systems without exchange).
+    public static func recover(_ target: URL) {
+        let aside = aside(target)
+        guard FileManager.default.fileExists(atPath: aside.path) else { return }
+        if FileManager.default.fileExists(atPath: target.path) {
+            try? FileManager.default.removeItem(at: aside)
+        } else {
+            rename(aside.path, target.path)
+        }
+    }
+
+    private static func aside(_ target: URL) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".enlace-old-" + target.lastPathComponent)
+    }
+}
+
+/// Which file or folder a path names (device and inode): tells a swapped-in folder from the one it
+/// replaced.
+public struct FileIdentity: Equatable {
+    /// `DEVICE:INODE`.
+    public let text: String
+
+    /// The identity of what `path` names now; nil when nothing is there.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        text = "\(info.st_dev):\(info.st_ino)"
+    }
+}

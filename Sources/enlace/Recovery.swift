@@ -1,0 +1,31 @@
+import EnlaceIO
+import EnlaceStore
+import Foundation
+
+/// The next start's half of crash safety: finishes or undoes what a killed `enlace match` or
+/// `enlace feeds` left, and removes their temporary files. Runs whenever a command opens the
+/// database (before it reads or writes anything else); cheap when there is nothing to do (three
+/// folder listings).
+///
+/// - `out/`: a run's `schedule.json` + `assignments.csv` staged by a killed `enlace match` are put
+///   in place when the database holds that run (it was committed), dropped otherwise; `feeds.csv`
+///   staged by a killed `enlace feeds` is put in place when its feeds folder was swapped in.
+/// - `calendars/`: a half-built feeds folder is deleted (the published one is untouched).
+func recoverInterruptedWrites(folder: URL, store: Store) {
+    let feeds = folder.appendingPathComponent("calendars/feeds", isDirectory: true)
+    AtomicFolder.recover(feeds)
+    AtomicFile.removeLeftovers(in: feeds.deletingLastPathComponent())
+    AtomicFile.removeLeftovers(in: feeds)
+    AtomicFileSet.recover(in: folder.appendingPathComponent("out", isDirectory: true)) { tag, files in
+        switch tag {
+        case "match":
+            guard let staged = files["schedule.json"], let stored = try? store.latestSchedule() else { return false }
+            return staged == Array(stored.utf8)
+        case "feeds":
+            guard let note = files[AtomicFileSet.noteName], let current = FileIdentity(path: feeds.path) else { return false }
+            return String(decoding: note, as: UTF8.self) == current.text
+        default:
+            return false
+        }
+    }
+}
