@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Feed-writing benchmark: `enlace feeds` (release) for a district of 60,000 parents, 3,000 mentors
+# and 120 sites, against Python's icalendar writing the same events
+# (Benchmarks/feeds-python-icalendar.py).
+#
+# The matcher does not yet handle 60,000 parents in reasonable time (docs/PERFORMANCE.md), and the
+# feeds only need a stored run: the district is matched in chunks of consecutive sites with at most
+# MAX_PARENTS_PER_CHUNK parents (every chunk a complete program, matched by `enlace match`),
+# the chunks' schedules are merged, and the merged run is stored in the full district's database
+# (Benchmarks/feeds-benchmark-run.py). The feeds then see real groups and sessions for every site.
+#
+# Usage: Benchmarks/feeds-benchmark.sh WORKDIR [ENLACE_BINARY]     (default .build/release/enlace)
+#   Env: PARENTS (60000) MENTORS (3000) SITES (120) MAX_PARENTS_PER_CHUNK (1200) PYTHON_FEEDS (3000: how
+#   many feeds the Python comparison writes; its events per second are compared).
+# Prints: seconds of the first publication (every feed written), of publishing again (nothing
+# changed), the feed and event counts, and the Python figures.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(realpath -m "$1")"
+enlace="$(realpath "${2:-$here/../.build/release/enlace}")"
+parents="${PARENTS:-60000}"; mentors="${MENTORS:-3000}"; sites="${SITES:-120}"
+chunk="${MAX_PARENTS_PER_CHUNK:-1200}"; python_feeds="${PYTHON_FEEDS:-3000}"
+program="$work/district"
+
+if [[ ! -f "$work/matched" ]]; then
+    rm -rf "$work"; mkdir -p "$work"
+    "$enlace" generate "$program" --sites "$sites" --mentors "$mentors" --parents "$parents" >/dev/null
+    python3 "$here/feeds-benchmark-run.py" split "$program" "$work/chunks" --max-parents "$chunk"
+    for dir in "$work"/chunks/*/; do
+        "$enlace" match --program "$dir" --json >"$dir/match.json" 2>/dev/null || [[ $? == 3 ]]
+    done
+    "$enlace" import --program "$program" >/dev/null
+    python3 "$here/feeds-benchmark-run.py" merge "$program" "$work/chunks"
+    touch "$work/matched"
+fi
+
+# First publication: no feed history, no feeds folder.
+python3 - "$program/enlace.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM feed_events"); db.commit()
+PY
+rm -rf "$program/calendars/feeds" "$program/out/feeds.csv"
+sync
+/usr/bin/time -f '%e s, %M KB peak' -o "$work/time-first" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/first.txt"
+echo "first publication: $(cat "$work/time-first") — $(cat "$work/first.txt")"
+/usr/bin/time -f '%e s, %M KB peak' -o "$work/time-again" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/again.txt"
+echo "publishing again:  $(cat "$work/time-again") — $(cat "$work/again.txt")"
+echo "feeds folder: $(find "$program/calendars/feeds" -name '*.ics' | wc -l) files, $(du -sh "$program/calendars/feeds" | cut -f1)"
+
+rm -rf "$work/python-feeds"
+echo "python icalendar ($python_feeds feeds): $(python3 "$here/feeds-python-icalendar.py" "$program" "$work/python-feeds" --limit "$python_feeds" --check)"

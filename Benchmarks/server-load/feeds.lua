@@ -1,0 +1,43 @@
+-- wrk script for Benchmarks/server-load.sh: GET random paths from a file (one per line: valid
+-- feed tokens and unknown, well-formed ones), count the answers by status, and print the
+-- latency percentiles and every kind of error in one parseable line per figure.
+--
+-- Usage: wrk -s feeds.lua URL -- PATHS_FILE SEED
+local threads = {}
+
+function setup(thread)
+    thread:set("id", #threads + 1)
+    table.insert(threads, thread)
+end
+
+function init(args)
+    paths = {}
+    for line in io.lines(args[1]) do paths[#paths + 1] = line end
+    math.randomseed(tonumber(args[2] or "1") * 1000 + id)
+    ok, not_found, other = 0, 0, 0
+end
+
+function request()
+    return wrk.format("GET", paths[math.random(#paths)])
+end
+
+function response(status, headers, body)
+    if status == 200 then ok = ok + 1
+    elseif status == 404 then not_found = not_found + 1
+    else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+    local ok_total, not_found_total, other_total = 0, 0, 0
+    for _, thread in ipairs(threads) do
+        ok_total = ok_total + thread:get("ok")
+        not_found_total = not_found_total + thread:get("not_found")
+        other_total = other_total + thread:get("other")
+    end
+    local errors = summary.errors
+    io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f "
+        .. "status_200=%d status_404=%d status_other=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",
+        summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+        latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+        ok_total, not_found_total, other_total, errors.connect, errors.read, errors.write, errors.timeout))
+end
