@@ -130,9 +130,7 @@ public struct PluginCatalog: @unchecked Sendable {
     }
 
     /// `libFridayEvenings.so` → `FridayEvenings`: the module whose entry points a library exports.
-    public static func loadLibraryModuleName(_ path: String) -> String { moduleName(path) }
-
-    static func moduleName(_ path: String) -> String {
+    public static func moduleName(_ path: String) -> String {
         var name = String(path.split(separator: "/").last ?? "")
         if name.hasPrefix("lib") { name.removeFirst(3) }
         for suffix in [".so", ".dylib"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }

@@ -2,7 +2,7 @@ import EnlaceCore
 
 /// The rules of spec section 4 written directly against the data, without the plugin API: the
 /// oracle that tests compare the plugin-built `MatchModel` with, and the baseline of the plugin
-/// overhead benchmark (`enlace bench-model`). Not used by `enlace match`.
+/// overhead benchmark (`enlace _model-benchmark`, Benchmarks/plugin-overhead.sh). Not used by `enlace match`.
 public enum DirectReference {
     /// What `MatchModel` computes from the built-in plugins: group ids, fits, pair and group weights.
     public struct Tables: Equatable, Sendable {

@@ -44,9 +44,10 @@ extension MatchModel {
         for (p, g) in groupOfParent.enumerated() { if let g { members[g, default: []].append(Int32(p)) } }
         var terms = Dictionary(uniqueKeysWithValues: termKeys.map { ($0, 0) })
         var scores: [Int] = []
+        let scorers = rules.with(RuleHooks.soft)
         for g in members.keys.sorted() {
             let parents = members[g]!
-            for rule in rules.with(RuleHooks.soft) {
+            for rule in scorers {
                 var value = 0
                 if rule.hooks.contains(.pairScore) {
                     scores = Array(repeating: 0, count: parents.count)

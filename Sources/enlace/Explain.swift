@@ -29,7 +29,8 @@ extension Enlace {
             let latest = try store.assignments(runsBack: 0)
             guard !latest.isEmpty else { throw failWithInputError("there is no match yet; run enlace match first.") }
             let previous = try store.assignments(runsBack: 1).compactMapValues(\.mentor)
-            let rules = try preparedRules(folder: options.folder, loaded: loaded, previous: previous)
+            let catalog = try loadCatalog(folder: options.folder, settings: loaded.program.settings)
+            let rules = try preparedRules(catalog, loaded: loaded, previous: previous)
             let model: MatchModel
             do { model = try MatchModel(program: loaded.program, rules: rules) } catch { throw failWithInputError(error.description) }
             let solution = storedSolution(latest, model)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnlaceCore
+import EnlacePlugins
 import EnlaceProgram
 import EnlaceStore
 import Foundation
@@ -37,6 +38,8 @@ struct ImportOutcome {
     let loaded: LoadedProgram
     let imported: ImportSummary
     let databasePath: String
+    /// The plugins found and checked for this program (a match reuses them).
+    let plugins: PluginCatalog
 
     var json: String {
         let counts: (ImportSummary.Counts) -> String = {
@@ -61,14 +64,14 @@ func importProgram(from folder: URL) throws -> ImportOutcome {
     }
     // Plugin settings are part of the program: refuse unknown plugins and parameters before
     // anything is written.
-    _ = try checkedPlugins(folder: folder, loaded: loaded)
+    let plugins = try checkedPlugins(folder: folder, loaded: loaded)
     for warning in loaded.warnings { printToStderr("warning: \(warning)") }
     let path = folder.appendingPathComponent(Store.fileName).path
     do {
         let store = try Store(path: path)
         recoverInterruptedWrites(folder: folder, store: store)
         let summary = try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: Date()))
-        return ImportOutcome(loaded: loaded, imported: summary, databasePath: path)
+        return ImportOutcome(loaded: loaded, imported: summary, databasePath: path, plugins: plugins)
     } catch {
         throw failWithInputError("\(error)")
     }

@@ -34,7 +34,7 @@ extension Enlace {
             let previous = try store.latestAssignments()
             let program = outcome.loaded.program
             let progress = ProgressIndicator("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
-            let rules = try preparedRules(folder: options.folder, loaded: outcome.loaded,
+            let rules = try preparedRules(outcome.plugins, loaded: outcome.loaded,
                                           previous: previous.compactMapValues(\.mentor))
             let model: MatchModel
             do { model = try MatchModel(program: program, rules: rules) } catch { throw failWithInputError(error.description + "\nNothing was written.") }

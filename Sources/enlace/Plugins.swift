@@ -127,9 +127,8 @@ func checkedPlugins(folder: URL, loaded: LoadedProgram) throws -> PluginCatalog 
     return catalog
 }
 
-/// The enabled plugins prepared for a run of `loaded`.
-func preparedRules(folder: URL, loaded: LoadedProgram, previous: [ParentID: MentorID]) throws -> RuleSet {
-    let catalog = try loadCatalog(folder: folder, settings: loaded.program.settings)
+/// The enabled plugins of `catalog` prepared for a run of `loaded`.
+func preparedRules(_ catalog: PluginCatalog, loaded: LoadedProgram, previous: [ParentID: MentorID]) throws -> RuleSet {
     do {
         return try RuleSet.prepare(catalog, program: loaded.program,
                                    previousMentor: MatchModel.previousIndices(loaded.program, previous),

@@ -46,6 +46,6 @@ import Testing
     }
 
     @Test func moduleNameComesFromTheFileName() {
-        #expect(PluginCatalog.loadLibraryModuleName("/x/plugins/libFridayEvenings.so") == "FridayEvenings")
+        #expect(PluginCatalog.moduleName("/x/plugins/libFridayEvenings.so") == "FridayEvenings")
     }
 }
