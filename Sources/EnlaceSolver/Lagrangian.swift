@@ -20,23 +20,30 @@ struct LagrangianRelaxation {
     private(set) var lambda: [Double]
     /// The lowest L(λ) seen.
     private(set) var bestBound = Double.infinity
+    /// Subgradient steps taken so far.
+    private(set) var steps = 0
     /// Each mentor's last configuration (positions in its subproblem's groups), tried first next time.
     private var hints: [[Int]]
 
-    init(model: MatchModel) {
+    /// - Parameter prices: starting prices, one per parent (e.g. `UpperBound`'s dual prices);
+    ///   by default each parent's price starts at half its best weight, so that the relaxation
+    ///   starts near a sensible split instead of every mentor claiming every parent.
+    init(model: MatchModel, prices: [Double]? = nil) {
         subproblems = model.program.mentors.indices.map { MentorSubproblem(model: model, mentor: $0) }
-        // Start each price at half the parent's best weight: the relaxation then starts near a
-        // sensible split instead of every mentor claiming every parent.
-        var best = Array(repeating: 0.0, count: model.program.parents.count)
-        for sub in subproblems {
-            for (i, members) in sub.members.enumerated() {
-                for (j, u) in members.enumerated() {
-                    let p = Int(sub.parents[Int(u)])
-                    best[p] = max(best[p], Double(sub.weights[i][j]))
+        if let prices {
+            lambda = prices
+        } else {
+            var best = Array(repeating: 0.0, count: model.program.parents.count)
+            for sub in subproblems {
+                for (i, members) in sub.members.enumerated() {
+                    for (j, u) in members.enumerated() {
+                        let p = Int(sub.parents[Int(u)])
+                        best[p] = max(best[p], Double(sub.weights[i][j]))
+                    }
                 }
             }
+            lambda = best.map { $0 / 2 }
         }
-        lambda = best.map { $0 / 2 }
         hints = Array(repeating: [], count: subproblems.count)
     }
 
@@ -95,6 +102,7 @@ struct LagrangianRelaxation {
         var sinceImprovement = 0
         for iteration in 0..<iterations {
             let (bound, configurations, claims) = evaluate()
+            steps += 1
             if bound < bestBound - 1e-9 {
                 bestBound = bound
                 sinceImprovement = 0

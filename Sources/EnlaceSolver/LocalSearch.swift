@@ -35,7 +35,7 @@ extension SearchState {
     /// let an unmatched parent in, or whose estimate is positive); each costs one flow and one unit
     /// of `budget`.
     mutating func exchangeWithFlow(budget: inout Int) -> Bool {
-        var current = model.score(groupOfParent: groupOfParent).total
+        var current = model.weightedScore(groupOfParent)
         var improved = false
         let useful = parentsThatCouldMakeRoom()
         for m in model.groupsOfMentor.indices {
@@ -55,7 +55,7 @@ extension SearchState {
                     if let old { trial.close(old) }
                     trial.open(h)
                     trial.reassignExactly()
-                    let score = model.score(groupOfParent: trial.groupOfParent).total
+                    let score = model.weightedScore(trial.groupOfParent)
                     if score > current {
                         self = trial
                         current = score

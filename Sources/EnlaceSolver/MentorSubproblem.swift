@@ -83,10 +83,15 @@ struct MentorSubproblem {
                 upper[Int(u)] = max(upper[Int(u)], Double(weights[i][j]) - price[Int(u)])
             }
         }
-        // Parents by reduced base value, best first: weekly configurations walk this list.
+        // Each uniform group's members worth something at these prices, best first: configurations
+        // of uniform groups merge these lists.
         let reduced = base.indices.map { Double(base[$0]) - price[$0] }
-        var ranked = reduced.indices.filter { reduced[$0] > 0 }.map(Int32.init)
-        ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
+        let ranked = groups.indices.map { i -> [Int32] in
+            guard uniform[i] else { return [] }
+            var list = members[i].filter { reduced[Int($0)] > 0 }
+            list.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
+            return list
+        }
         let singles = groups.indices.map { i in
             topSum(members[i].lazy.map { upper[Int($0)] }, count: min(groupSizes[i], capacity)) + groupWeights[i]
         }
@@ -103,7 +108,7 @@ struct MentorSubproblem {
         var scratch = Scratch(count: parents.count)
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
         func evaluate(_ configuration: [Int]) -> (Double, [Int32]) {
-            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced)
+            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
                 : configurationValue(configuration, price, &scratch)
         }
         if !hint.isEmpty {
@@ -146,23 +151,51 @@ struct MentorSubproblem {
         }
     }
 
-    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the parents
-    /// best first and keep each one the configuration can still seat. Exact for such groups.
+    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the members of
+    /// the chosen groups best first (merging their ranked lists) and keep each one the
+    /// configuration can still seat. Exact for such groups.
     ///
-    /// - Complexity: O(ranked parents × configuration size), stopping once the seats are full.
-    private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double]) -> (Double, [Int32]) {
+    /// A parent refused with a set of possible groups S stays refused, and so does any later parent
+    /// whose possible groups are a subset of S (it could only take the same seats, and the set of
+    /// seated parents only grows), so those are skipped without a matching search.
+    ///
+    /// - Complexity: O(members of the chosen groups × configuration size), stopping once the seats
+    ///   are full.
+    private func walk(_ chosen: [Int], _ ranked: [[Int32]], _ reduced: [Double], _ scratch: inout Scratch) -> (Double, [Int32]) {
+        scratch.generation += 1
+        let generation = scratch.generation
         var assignment = AssignmentChecker(binSizes: chosen.map { groupSizes[$0] })
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         var taken: [Int32] = []
-        for u32 in ranked {
-            let u = Int(u32), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
+        var refused: [UInt64] = []
+        var cursor = Array(repeating: 0, count: chosen.count)
+        while taken.count < seats {
+            var pick = -1, pickValue = -Double.infinity, pickParent: Int32 = 0
+            for (slot, i) in chosen.enumerated() {
+                let list = ranked[i]
+                while cursor[slot] < list.count && scratch.stamp[Int(list[cursor[slot]])] == generation { cursor[slot] += 1 }
+                guard cursor[slot] < list.count else { continue }
+                let u = list[cursor[slot]], value = reduced[Int(u)]
+                if value > pickValue || (value == pickValue && u < pickParent) {
+                    pick = slot
+                    pickValue = value
+                    pickParent = u
+                }
+            }
+            guard pick >= 0 else { break }
+            cursor[pick] += 1
+            let u = Int(pickParent), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
+            scratch.stamp[u] = generation
             var slots: UInt64 = 0
             for (slot, i) in chosen.enumerated() where memberBits[i][word] & bit != 0 { slots |= 1 << UInt64(slot) }
-            guard slots != 0, assignment.insert(slots: slots) else { continue }
-            total += reduced[u]
-            taken.append(u32)
-            if taken.count == seats { break }
+            guard !refused.contains(where: { slots & ~$0 == 0 }) else { continue }
+            guard assignment.insert(slots: slots) else {
+                refused.append(slots)
+                continue
+            }
+            total += pickValue
+            taken.append(pickParent)
         }
         return (total, taken)
     }

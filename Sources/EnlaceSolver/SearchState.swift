@@ -95,30 +95,38 @@ extension SearchState {
         }
     }
 
-    /// Stage 2: the best assignment for the open groups, by min-cost flow; groups left empty close.
+    /// Stage 2: the best assignment for the open groups (`AssignmentNetwork`); groups left empty
+    /// close.
     mutating func reassignExactly() {
         let groups = openGroups.sorted()
-        let parents = Array(Set(groups.flatMap { model.fits[$0].map(Int.init) })).sorted()
         let mentors = Array(Set(groups.map { model.groups[$0].mentor })).sorted()
-        let parentNode = Dictionary(uniqueKeysWithValues: parents.enumerated().map { ($1, 1 + $0) })
-        let groupBase = 1 + parents.count, mentorBase = groupBase + groups.count
-        let mentorNode = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1, mentorBase + $0) })
-        let sink = mentorBase + mentors.count
-        var flow = MinCostFlow(nodes: sink + 1)
-        for node in parentNode.values.sorted() { flow.addArc(from: 0, to: node, capacity: 1, cost: 0) }
+        var mentorNode = [Int: Int]()
+        for (i, m) in mentors.enumerated() { mentorNode[m] = 1 + i }
+        let groupBase = 1 + mentors.count, parentBase = groupBase + groups.count
+        var parentNode = Array(repeating: -1, count: groupOfParent.count)
+        var parents: [Int] = []
+        for g in groups {
+            for p32 in model.fits[g] where parentNode[Int(p32)] < 0 {
+                parentNode[Int(p32)] = 0
+                parents.append(Int(p32))
+            }
+        }
+        parents.sort()
+        for (i, p) in parents.enumerated() { parentNode[p] = parentBase + i }
+        var network = AssignmentNetwork(nodes: parentBase + parents.count)
+        for m in mentors { network.addArc(from: mentorNode[m]!, to: AssignmentNetwork.sink, capacity: capacity(m), cost: 0) }
         var arcs: [(parent: Int, group: Int, arc: Int)] = []
         for (i, g) in groups.enumerated() {
+            network.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
             for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
-                arcs.append((p, g, flow.addArc(from: parentNode[p]!, to: groupBase + i, capacity: 1,
-                                                cost: -Int(model.pairWeights[g][j]))))
+                arcs.append((p, g, network.addArc(from: parentNode[p], to: groupBase + i, capacity: 1,
+                                                  cost: -Int64(model.pairWeights[g][j]))))
             }
-            flow.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
         }
-        for m in mentors { flow.addArc(from: mentorNode[m]!, to: sink, capacity: capacity(m), cost: 0) }
-        _ = flow.minimizeCost(source: 0, sink: sink)
+        for p in parents { network.place(parentNode[p]) }
         for g in groups { close(g) }
-        for (p, g, arc) in arcs where flow.flow(on: arc) > 0 {
+        for (p, g, arc) in arcs where network.flow(on: arc) > 0 {
             if !openGroups.contains(g) { open(g) }
             assign(p, to: g)
         }

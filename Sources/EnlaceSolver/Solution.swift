@@ -35,6 +35,22 @@ extension MatchModel {
                         score: score, terms: terms, bound: score)
     }
 
+    /// The score of an assignment read off the model's tables (pair weights and group weights):
+    /// equal to `score(groupOfParent:).total` by construction, without asking the plugins again,
+    /// so the search can compare candidates cheaply. Reported scores still come from `score`.
+    ///
+    /// - Complexity: O(parents × log(group size) + open groups).
+    func weightedScore(_ groupOfParent: [Int?]) -> Int {
+        var total = 0
+        var seen = Set<Int>()
+        for (p, g) in groupOfParent.enumerated() {
+            guard let g else { continue }
+            total += weight(parent: p, group: g)
+            if seen.insert(g).inserted { total += groupWeight[g] }
+        }
+        return total
+    }
+
     /// Scores an assignment from scratch: every soft rule's term, by its name (the `[weights]`
     /// keys of spec section 4 for the built-ins), asking each rule about the parents of each group.
     ///

@@ -1,3 +1,4 @@
+import Dispatch
 import EnlaceCore
 
 // # The matcher
@@ -19,7 +20,7 @@ import EnlaceCore
 //    best group each step. Ties go to groups whose parents have fewer alternatives. This gives a
 //    first score for stage 3's step size.
 // 2. *Exact assignment.* With the open groups fixed, the best assignment is a min-cost flow
-//    (source → parent → group → mentor → sink, capacities 1, G, capacity(m)); `MinCostFlow` solves
+//    (source → parent → group → mentor → sink, capacities 1, G, capacity(m)); `AssignmentNetwork` solves
 //    it exactly, moving parents between groups to make room for those with fewer options.
 // 3. *Lagrangian relaxation* (`LagrangianRelaxation`). Pricing each parent at λ_p splits the
 //    problem into one small problem per mentor (`MentorSubproblem`: the best ≤ K non-overlapping
@@ -53,6 +54,9 @@ public struct SolverOptions: Sendable {
     public var improvementRounds = 3
     /// Largest number of candidate exchanges evaluated exactly (one min-cost flow each).
     public var maxSwapEvaluations = 400
+    /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
+    /// The clock is read only when this is set, and nothing the solver decides depends on it.
+    public var trace: (@Sendable (String) -> Void)? = nil
 
     public init() {}
 
@@ -75,29 +79,68 @@ public enum Solver {
     /// The best solution found within the budgets, with its upper bound.
     public static func solve(_ model: MatchModel, options: SolverOptions? = nil) -> Solution {
         let options = options ?? SolverOptions.scaled(for: model)
+        var clock = StageClock(trace: options.trace)
         var best = SearchState(model: model)
         best.openGreedily()
+        clock.lap("greedy", model.weightedScore(best.groupOfParent))
         best.reassignExactly()
-        var bestScore = model.score(groupOfParent: best.groupOfParent).total
-        var relaxation = LagrangianRelaxation(model: model)
+        var bestScore = model.weightedScore(best.groupOfParent)
+        clock.lap("exact assignment", bestScore)
+        let flowBound = UpperBound.compute(model)
+        clock.lap("flow bound \(flowBound.bound)", bestScore)
+        var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices)
+        var rounds = 0
+        var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
         relaxation.run(iterations: options.lagrangianIterations, target: bestScore) { configurations in
+            roundingClock.restart()
+            defer { roundingNanoseconds += roundingClock.elapsed() }
             var trial = SearchState(model: model)
             trial.openConfigurations(configurations)
-            let score = model.score(groupOfParent: trial.groupOfParent).total
+            let score = model.weightedScore(trial.groupOfParent)
             if score > bestScore {
                 best = trial
                 bestScore = score
             }
+            rounds += 1
             return bestScore
         }
+        clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         if Double(bestScore) + 1 <= relaxation.bestBound + 1e-6 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
+        clock.lap("local search", score)
         let lagrangianBound = relaxation.bestBound.isFinite ? Int((relaxation.bestBound + 1e-6).rounded(.down)) : Int.max
-        let bound = min(lagrangianBound, UpperBound.compute(model))
+        let bound = min(lagrangianBound, flowBound.bound)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
                         score: score, terms: terms, bound: bound)
+    }
+}
+
+/// Times the solver's stages for `SolverOptions.trace`; reads no clock when there is no trace.
+struct StageClock {
+    let trace: (@Sendable (String) -> Void)?
+    private var last: UInt64
+
+    init(trace: (@Sendable (String) -> Void)?) {
+        self.trace = trace
+        last = trace == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+    }
+
+    mutating func restart() {
+        if trace != nil { last = DispatchTime.now().uptimeNanoseconds }
+    }
+
+    /// Nanoseconds since the last lap or restart (0 without a trace).
+    func elapsed() -> UInt64 {
+        trace == nil ? 0 : DispatchTime.now().uptimeNanoseconds - last
+    }
+
+    mutating func lap(_ stage: @autoclosure () -> String, _ score: Int) {
+        guard let trace else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        trace("\((now - last) / 1_000_000) ms  \(stage())  score \(score)")
+        last = now
     }
 }
 

@@ -13,9 +13,14 @@ import EnlaceCore
 ///
 /// It ignores the K-groups, no-overlap and one-time-per-group structure, which is where the gap
 /// it reports comes from.
+///
+/// Its optimal dual prices, one per parent, are a good start for the Lagrangian relaxation: at
+/// those prices L(λ) is already at most this bound (the relaxation keeps more of the structure).
 enum UpperBound {
-    /// - Complexity: one min-cost flow over the distinct fitting parent–mentor pairs.
-    static func compute(_ model: MatchModel) -> Int {
+    /// The bound and each parent's dual price (in score points).
+    ///
+    /// - Complexity: one `AssignmentNetwork` over the distinct fitting parent–mentor pairs.
+    static func compute(_ model: MatchModel) -> (bound: Int, prices: [Double]) {
         let parents = model.program.parents.count, mentors = model.program.mentors.count
         let scale = max(1, min(1_000, model.groupSize.max() ?? 1))
         /// Scaled upper bound on a group's weight per parent.
@@ -24,11 +29,16 @@ enum UpperBound {
             guard weight <= 0 else { return weight * scale }
             return -((-weight * scale) / size)  // rounds towards zero: up, for a negative value
         }
-        let sink = 1 + parents + mentors
-        var flow = MinCostFlow(nodes: sink + 1)
-        for p in 0..<parents { flow.addArc(from: 0, to: 1 + p, capacity: 1, cost: 0) }
+        // Nodes: the sink, then mentors, then parents.
+        let parentBase = 1 + mentors
+        var network = AssignmentNetwork(nodes: parentBase + parents)
+        for m in 0..<mentors {
+            let sizes = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }.map { min(model.groupSize[$0], parents) }.sorted(by: >)
+            let seats = sizes.prefix(model.maxGroups[m]).reduce(0, +)
+            network.addArc(from: 1 + m, to: AssignmentNetwork.sink, capacity: min(model.mentorCapacity[m], seats), cost: 0)
+        }
         var best = Array(repeating: Int.min, count: parents)
-        var arcs: [(parent: Int, mentor: Int, weight: Int)] = []
+        var arcs = Array(repeating: [(mentor: Int, weight: Int)](), count: parents)
         for m in 0..<mentors {
             var touched: [Int] = []
             for g in model.groupsOfMentor[m] {
@@ -39,21 +49,25 @@ enum UpperBound {
                     best[p] = max(best[p], w)
                 }
             }
-            for p in touched.sorted() {
-                if best[p] > 0 { arcs.append((p, m, best[p])) }
+            for p in touched {
+                if best[p] > 0 { arcs[p].append((m, best[p])) }
                 best[p] = Int.min
             }
         }
-        for arc in arcs.sorted(by: { ($0.parent, $0.mentor) < ($1.parent, $1.mentor) }) {
-            flow.addArc(from: 1 + arc.parent, to: 1 + parents + arc.mentor, capacity: 1, cost: -arc.weight)
+        var total: Int64 = 0
+        for p in 0..<parents {
+            for arc in arcs[p] { network.addArc(from: parentBase + p, to: 1 + arc.mentor, capacity: 1, cost: -Int64(arc.weight)) }
+            total += network.place(parentBase + p)
         }
-        for m in 0..<mentors {
-            let sizes = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }.map { min(model.groupSize[$0], parents) }.sorted(by: >)
-            let seats = sizes.prefix(model.maxGroups[m]).reduce(0, +)
-            flow.addArc(from: 1 + parents + m, to: sink, capacity: min(model.mentorCapacity[m], seats), cost: 0)
-        }
-        let scaled = -flow.minimizeCost(source: 0, sink: sink)
         // Scores are integers, so the integer part of the relaxation's value still bounds them.
-        return Int(scaled / Int64(scale))
+        let bound = Int(-total / Int64(scale))
+        // Dual prices: a mentor's price is what a seat is worth at the margin (the sink's potential
+        // above the mentor's), and a parent's the best it could earn net of those prices.
+        let sinkPotential = network.potential[AssignmentNetwork.sink]
+        let mentorPrice = (0..<mentors).map { m in max(0, sinkPotential - network.potential[1 + m]) }
+        let prices = (0..<parents).map { p in
+            Double(arcs[p].reduce(Int64(0)) { max($0, Int64($1.weight) - mentorPrice[$1.mentor]) }) / Double(scale)
+        }
+        return (bound, prices)
     }
 }

@@ -1,0 +1,204 @@
+/// The best assignment of people (one unit each) to capacitated seats, exactly: a min-cost flow
+/// solved one person at a time by shortest augmenting paths.
+///
+/// The network: node 0 is the sink; the caller adds the other nodes' arcs (parent → group with
+/// the pair's cost, group → mentor with the group size, mentor → sink with the capacity). Every
+/// person also has an arc straight to the sink at cost 0, "stays unassigned", so each person's
+/// unit always has somewhere to go and the problem is a transportation problem with fixed
+/// supplies. `place(_:)` sends one person's unit along a cheapest path in the residual network:
+/// the person may take a free seat, or push others along a chain of moves, or push someone out
+/// to "unassigned" when that pays.
+///
+/// Node potentials keep every residual arc's reduced cost non-negative, so each path is found by
+/// Dijkstra, which stops as soon as the sink is settled; only the nodes it settled change their
+/// potential (by their distance minus the sink's), which keeps the invariant. A new person's
+/// potential is set from its own arcs (it has no incoming residual arc yet). The flow after each
+/// `place` is optimal for the people placed so far (the successive-shortest-path argument with
+/// fixed supplies), so placing everyone gives the exact optimum, in any order.
+///
+/// Why not one global min-cost flow: with Enlace's few distinct weights, a source-rooted
+/// successive-shortest-path run needs a full Dijkstra over the whole network for each of dozens
+/// of path lengths; here each search is local — when a free seat is near, it settles a handful of
+/// nodes — so the cost follows the contention, not the size of the network.
+///
+/// - Complexity: O(Σ over people of the arcs of the nodes its search settles × log); in the worst
+///   case O(people × arcs × log nodes).
+/// - Reference: R. K. Ahuja, T. L. Magnanti, J. B. Orlin, *Network Flows* (1993), §9.7
+///   (successive shortest paths with reduced costs); R. Jonker, A. Volgenant, "A shortest
+///   augmenting path algorithm for dense and sparse linear assignment problems", *Computing* 38
+///   (1987) (one augmentation per row, early exit).
+struct AssignmentNetwork {
+    static let sink = 0
+    private(set) var nodeCount: Int
+    private var head: [Int32]
+    private var next: [Int32] = []
+    private var to: [Int32] = []
+    private var capacity: [Int32] = []
+    private var cost: [Int64] = []
+    /// Node potentials: residual arcs have `cost + potential[from] − potential[to] ≥ 0`.
+    private(set) var potential: [Int64]
+    // Dijkstra's scratch, kept between searches; `stamp` tells which entries are current.
+    private var distance: [Int64]
+    private var predecessor: [Int32]
+    private var stamp: [Int32]
+    private var settledStamp: [Int32]
+    private var generation: Int32 = 0
+    private var settled: [Int32] = []
+    private var heap = DistanceHeap()
+
+    init(nodes: Int) {
+        nodeCount = nodes
+        head = Array(repeating: -1, count: nodes)
+        potential = Array(repeating: 0, count: nodes)
+        distance = Array(repeating: 0, count: nodes)
+        predecessor = Array(repeating: -1, count: nodes)
+        stamp = Array(repeating: 0, count: nodes)
+        settledStamp = Array(repeating: 0, count: nodes)
+    }
+
+    /// Adds an arc and its residual twin; returns the arc's index for `flow(on:)`. A person's
+    /// arcs must all be added before it is placed.
+    @discardableResult
+    mutating func addArc(from: Int, to target: Int, capacity cap: Int, cost c: Int64) -> Int {
+        let index = to.count
+        appendHalf(from: from, to: target, capacity: Int32(cap), cost: c)
+        appendHalf(from: target, to: from, capacity: 0, cost: -c)
+        return index
+    }
+
+    private mutating func appendHalf(from: Int, to target: Int, capacity cap: Int32, cost c: Int64) {
+        to.append(Int32(target))
+        capacity.append(cap)
+        cost.append(c)
+        next.append(head[from])
+        head[from] = Int32(to.count - 1)
+    }
+
+    /// Units of flow on arc `arc` (an index returned by `addArc`).
+    func flow(on arc: Int) -> Int { Int(capacity[arc ^ 1]) }
+
+    /// Sends person `node`'s unit to the sink along a cheapest residual path, after adding its
+    /// arc to the sink ("unassigned"); returns the path's cost (negative when the person or a
+    /// chain of moves gains). `node` must not have been placed before.
+    @discardableResult
+    mutating func place(_ node: Int) -> Int64 {
+        addArc(from: node, to: Self.sink, capacity: 1, cost: 0)
+        // The new node has no incoming residual arc: any potential that makes its own arcs'
+        // reduced costs non-negative keeps the invariant.
+        var start = Int64.min
+        var arc = head[node]
+        while arc >= 0 {
+            let a = Int(arc)
+            if capacity[a] > 0 { start = max(start, potential[Int(to[a])] - cost[a]) }
+            arc = next[a]
+        }
+        potential[node] = start
+        let reach = search(from: node)
+        var pathCost: Int64 = 0
+        var v = Self.sink
+        while v != node {
+            let a = Int(predecessor[v])
+            capacity[a] -= 1
+            capacity[a ^ 1] += 1
+            pathCost += cost[a]
+            v = Int(to[a ^ 1])
+        }
+        // Nodes settled before the sink move by (their distance − the sink's); the rest keep theirs.
+        for v32 in settled {
+            let v = Int(v32)
+            potential[v] += distance[v] - reach
+        }
+        return pathCost
+    }
+
+    /// Dijkstra from `root` on reduced costs until the sink is settled; returns the sink's distance
+    /// and leaves the settled nodes (before the sink) in `settled`, each with its `predecessor` arc.
+    private mutating func search(from root: Int) -> Int64 {
+        generation &+= 1
+        if generation == Int32.max {
+            generation = 1
+            for i in stamp.indices { stamp[i] = 0; settledStamp[i] = 0 }
+        }
+        settled.removeAll(keepingCapacity: true)
+        heap.removeAll()
+        stamp[root] = generation
+        distance[root] = 0
+        heap.push(0, Int32(root))
+        while let (d, v32) = heap.pop() {
+            let v = Int(v32)
+            if settledStamp[v] == generation || d > distance[v] { continue }
+            if v == Self.sink { return d }
+            settledStamp[v] = generation
+            settled.append(v32)
+            let pv = potential[v]
+            var arc = head[v]
+            while arc >= 0 {
+                let a = Int(arc)
+                if capacity[a] > 0 {
+                    let w = Int(to[a])
+                    let candidate = d + cost[a] + pv - potential[w]
+                    if stamp[w] != generation || candidate < distance[w] {
+                        stamp[w] = generation
+                        distance[w] = candidate
+                        predecessor[w] = Int32(a)
+                        heap.push(candidate, Int32(w))
+                    }
+                }
+                arc = next[a]
+            }
+        }
+        preconditionFailure("the sink is always reachable through the person's own arc to it")
+    }
+}
+
+/// A binary min-heap of (distance, node), ties to the lower node, for `AssignmentNetwork`.
+struct DistanceHeap {
+    private var keys: [Int64] = []
+    private var nodes: [Int32] = []
+
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
+
+    private func less(_ i: Int, _ j: Int) -> Bool {
+        keys[i] < keys[j] || (keys[i] == keys[j] && nodes[i] < nodes[j])
+    }
+
+    private mutating func swapAt(_ i: Int, _ j: Int) {
+        keys.swapAt(i, j)
+        nodes.swapAt(i, j)
+    }
+
+    mutating func push(_ key: Int64, _ node: Int32) {
+        keys.append(key)
+        nodes.append(node)
+        var i = keys.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard less(i, parent) else { break }
+            swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> (Int64, Int32)? {
+        guard let key = keys.first, let node = nodes.first else { return nil }
+        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        if !keys.isEmpty {
+            keys[0] = lastKey
+            nodes[0] = lastNode
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var smallest = i
+                if l < keys.count && less(l, smallest) { smallest = l }
+                if r < keys.count && less(r, smallest) { smallest = r }
+                if smallest == i { break }
+                swapAt(i, smallest)
+                i = smallest
+            }
+        }
+        return (key, node)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import EnlaceCore
+import EnlaceProgram
+import EnlaceSolver
+import Foundation
+
+extension Enlace {
+    /// `enlace _solve-benchmark`: the matcher's stages with their seconds and scores, on stderr,
+    /// and one JSON line on stdout. Reads the program folder and solves it with the built-in
+    /// plugins, without a database or outputs (a first run: no continuity). Hidden from help; used
+    /// to find where the matcher's time goes (docs/PERFORMANCE.md).
+    struct SolveBenchmark: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "_solve-benchmark", shouldDisplay: false)
+
+        @OptionGroup var options: ProgramOptions
+
+        @Option(help: "Subgradient steps (default: scaled to the model).")
+        var iterations: Int?
+
+        @Option(help: "Exact exchange evaluations (default: scaled to the model).")
+        var swaps: Int?
+
+        func run() throws {
+            let started = DispatchTime.now().uptimeNanoseconds
+            func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+            let loaded: LoadedProgram
+            do { loaded = try ProgramLoader(folder: options.folder).load() } catch { throw failWithInputError(error.description) }
+            let read = seconds()
+            let model = MatchModel(program: loaded.program)
+            let built = seconds()
+            var solverOptions = SolverOptions.scaled(for: model)
+            if let iterations { solverOptions.lagrangianIterations = iterations }
+            if let swaps { solverOptions.maxSwapEvaluations = swaps }
+            solverOptions.trace = { printToStderr($0) }
+            let solution = Solver.solve(model, options: solverOptions)
+            let total = seconds()
+            let pairs = model.fits.reduce(0) { $0 + $1.count }
+            print("{\"parents\":\(loaded.program.parents.count),\"pairs\":\(pairs),\"score\":\(solution.score),\"bound\":\(solution.bound),"
+                  + "\"gap\":\(String(format: "%.5f", solution.gap)),\"read_seconds\":\(String(format: "%.3f", read)),"
+                  + "\"model_seconds\":\(String(format: "%.3f", built - read)),\"solve_seconds\":\(String(format: "%.3f", total - built))}")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+@testable import EnlaceSolver
+import Testing
+
+@Suite struct AssignmentNetworkTests {
+    /// Two parents (nodes 4, 5), two one-seat groups (2, 3) of one mentor (1): the greedy choice
+    /// (p0 takes the 10-point seat) is wrong; placing p1 moves p0 to keep both matched.
+    @Test func findsTheAssignmentThatGreedyMisses() {
+        var network = AssignmentNetwork(nodes: 6)
+        network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: 2, cost: 0)
+        network.addArc(from: 2, to: 1, capacity: 1, cost: 0)
+        network.addArc(from: 3, to: 1, capacity: 1, cost: 0)
+        let a = network.addArc(from: 4, to: 2, capacity: 1, cost: -10)
+        let b = network.addArc(from: 4, to: 3, capacity: 1, cost: -9)
+        let c = network.addArc(from: 5, to: 2, capacity: 1, cost: -8)
+        #expect(network.place(4) == -10)
+        #expect(network.flow(on: a) == 1)
+        #expect(network.place(5) == -7)  // p0 moves (−9 + 10), p1 takes its seat (−8)
+        #expect(network.flow(on: a) == 0 && network.flow(on: b) == 1 && network.flow(on: c) == 1)
+    }
+
+    /// A later parent worth more pushes an earlier one out to "unassigned" when seats run out.
+    @Test func pushesOutTheLessValuableParent() {
+        var network = AssignmentNetwork(nodes: 4)
+        network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: 1, cost: 0)
+        let first = network.addArc(from: 2, to: 1, capacity: 1, cost: -3)
+        let second = network.addArc(from: 3, to: 1, capacity: 1, cost: -5)
+        #expect(network.place(2) == -3)
+        #expect(network.place(3) == -2)
+        #expect(network.flow(on: first) == 0 && network.flow(on: second) == 1)
+    }
+
+    /// An arc that does not pay (positive cost) stays empty: "unassigned" costs 0.
+    @Test func leavesUnprofitableArcsEmpty() {
+        var network = AssignmentNetwork(nodes: 3)
+        network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: 5, cost: 0)
+        let arc = network.addArc(from: 2, to: 1, capacity: 1, cost: 3)
+        #expect(network.place(2) == 0)
+        #expect(network.flow(on: arc) == 0)
+    }
+
+    /// Random parents → groups → mentors networks: the total cost equals the best assignment
+    /// found by enumerating every choice, whatever order the parents are placed in.
+    @Test(arguments: 0..<40)
+    func equalsEnumerationOnRandomNetworks(seed: Int) {
+        var random = TinyInstances(seed: UInt64(seed) &+ 99)
+        let mentors = random.int(1...2), groups = random.int(1...3), parents = random.int(1...6)
+        let mentorOf = (0..<groups).map { _ in random.int(0...mentors - 1) }
+        let groupSize = (0..<groups).map { _ in random.int(1...2) }
+        let capacity = (0..<mentors).map { _ in random.int(1...3) }
+        let weight = (0..<parents).map { _ in (0..<groups).map { _ in random.int(0...3) == 0 ? nil : random.int(1...12) } }
+
+        var best = 0
+        var choice = Array(repeating: -1, count: parents)
+        func visit(_ p: Int) {
+            if p == parents {
+                var inGroup = Array(repeating: 0, count: groups), ofMentor = Array(repeating: 0, count: mentors)
+                var total = 0
+                for (q, g) in choice.enumerated() where g >= 0 {
+                    inGroup[g] += 1
+                    ofMentor[mentorOf[g]] += 1
+                    total += weight[q][g]!
+                }
+                if (0..<groups).allSatisfy({ inGroup[$0] <= groupSize[$0] }) && (0..<mentors).allSatisfy({ ofMentor[$0] <= capacity[$0] }) {
+                    best = max(best, total)
+                }
+                return
+            }
+            for g in [-1] + (0..<groups).filter({ weight[p][$0] != nil }) {
+                choice[p] = g
+                visit(p + 1)
+            }
+        }
+        visit(0)
+
+        for reversed in [false, true] {
+            var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
+            for m in 0..<mentors { network.addArc(from: 1 + m, to: AssignmentNetwork.sink, capacity: capacity[m], cost: 0) }
+            for g in 0..<groups { network.addArc(from: 1 + mentors + g, to: 1 + mentorOf[g], capacity: groupSize[g], cost: 0) }
+            for p in 0..<parents {
+                for g in 0..<groups { if let w = weight[p][g] { network.addArc(from: 1 + mentors + groups + p, to: 1 + mentors + g, capacity: 1, cost: -Int64(w)) } }
+            }
+            var total: Int64 = 0
+            for p in reversed ? Array((0..<parents).reversed()) : Array(0..<parents) { total += network.place(1 + mentors + groups + p) }
+            #expect(-total == Int64(best), "seed \(seed), reversed \(reversed)")
+        }
+    }
+}
