@@ -23,16 +23,16 @@ public struct ChildLimits: Sendable, Equatable {
 }
 
 /// How a child process ended, and what it wrote on stdout.
-struct ChildOutcome {
-    enum Ending: Equatable {
+package struct ChildOutcome {
+    package enum Ending: Equatable {
         case exited(Int32)
         case signalled(Int32)
         /// The parent killed it after `ChildLimits.wallSeconds`.
         case timedOut
     }
 
-    var ending: Ending
-    var stdout: [UInt8]
+    package var ending: Ending
+    package var stdout: [UInt8]
 }
 
 /// Runs one executable with `input` on its stdin, under resource limits, and collects its stdout.
@@ -42,7 +42,8 @@ struct ChildOutcome {
 /// Between `fork` and `execve` the child calls only async-signal-safe functions on memory
 /// prepared before the fork (the parent may have other threads, holding locks). stderr goes to
 /// /dev/null; Swift's backtracer is switched off in the child so that a crash ends it at once.
-enum ChildProcess {
+/// Used for district calendars here and for `enlace.toml` by EnlaceProgram (`SettingsIsolation`).
+package enum ChildProcess {
     /// Ignores SIGPIPE once per process: a child that dies before reading all of its input must
     /// give the parent EPIPE, not kill it.
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
@@ -51,12 +52,12 @@ enum ChildProcess {
     /// --sanitize=…`, scripts/sanitize). Their shadow memory reserves terabytes of address space,
     /// so a child built the same way dies at start under RLIMIT_AS: then only the CPU and
     /// wall-clock limits apply. A normal build is never affected.
-    static let sanitized = dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil
+    package static let sanitized = dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil
 
     /// Starts `executable` with `arguments`, feeds it `input`, and waits within `limits`.
     ///
     /// - Throws: `POSIXError` when the child cannot be started (no such executable, no pipes).
-    static func run(executable: String, arguments: [String], environment: [String: String],
+    package static func run(executable: String, arguments: [String], environment: [String: String],
                     input: [UInt8], limits: ChildLimits) throws -> ChildOutcome {
         _ = ignoreSIGPIPE
         // Pipes are made close-on-exec and the child forked under one lock, so that a child
@@ -117,6 +118,16 @@ enum ChildProcess {
         let signalNumber = status & 0x7f
         if signalNumber == 0 { return ChildOutcome(ending: .exited((status >> 8) & 0xff), stdout: stdout) }
         return ChildOutcome(ending: .signalled(signalNumber), stdout: stdout)
+    }
+
+    /// `10` for 10.0 seconds, `2.5` otherwise (for messages).
+    package static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The name of a signal that ends a crashing process, for messages.
+    package static func signalName(_ number: Int32) -> String? {
+        [SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP"][number]
     }
 
     /// Writes `input` and reads stdout until EOF, both without blocking, until `deadline`; past it,

@@ -68,7 +68,9 @@ public struct IsolatedCalendarReader: Sendable {
         return results.values
     }
 
-    private var childEnvironment: [String: String] {
+    /// This process's environment, Swift's backtracer off (a crash must end the child at once),
+    /// and `environment`.
+    package var childEnvironment: [String: String] {
         var values = ProcessInfo.processInfo.environment
         values["SWIFT_BACKTRACE"] = "enable=no"
         values.merge(environment) { _, new in new }
@@ -80,13 +82,13 @@ public struct IsolatedCalendarReader: Sendable {
         let fix = "re-export the calendar from Google, Outlook or Apple Calendar, or remove the file. If a fresh export fails too, report it with the file attached."
         switch outcome.ending {
         case .timedOut:
-            throw InputError(file: file, problem: "reading this calendar did not finish within \(Self.seconds(limits.wallSeconds)) s and was stopped (the calendar library can hang on malformed files).", fix: fix)
+            throw InputError(file: file, problem: "reading this calendar did not finish within \(ChildProcess.seconds(limits.wallSeconds)) s and was stopped (the calendar library can hang on malformed files).", fix: fix)
         case .signalled(SIGXCPU):
             throw InputError(file: file, problem: "reading this calendar used more than \(limits.cpuSeconds) s of CPU time and was stopped (the calendar library can hang on malformed files).", fix: fix)
         case .signalled(SIGKILL):
             throw InputError(file: file, problem: "reading this calendar was stopped (signal 9): it used more than \(limits.cpuSeconds) s of CPU time or too much memory.", fix: fix)
         case .signalled(let number):
-            throw InputError(file: file, problem: "reading this calendar crashed the calendar library (signal \(number)\(Self.signalName(number).map { ", \($0)" } ?? "")); nothing was read from it.", fix: fix)
+            throw InputError(file: file, problem: "reading this calendar crashed the calendar library (signal \(number)\(ChildProcess.signalName(number).map { ", \($0)" } ?? "")); nothing was read from it.", fix: fix)
         case .exited(127) where outcome.stdout.isEmpty:
             throw InputError(file: file, problem: "the calendar reader could not be started (\(executable)).",
                              fix: "check that enlace is installed completely.")
@@ -98,14 +100,6 @@ public struct IsolatedCalendarReader: Sendable {
         case .exited(let status):
             throw InputError(file: file, problem: "the calendar reader stopped with exit status \(status) (it may have run out of memory).", fix: fix)
         }
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    private static func signalName(_ number: Int32) -> String? {
-        [SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP"][number]
     }
 }
 
