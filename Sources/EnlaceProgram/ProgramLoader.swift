@@ -7,13 +7,16 @@ import Foundation
 /// Reading is all-or-nothing: the first problem found throws an `InputError` and nothing is
 /// returned, so callers never store half a program.
 public struct ProgramLoader {
-    /// How district calendars are read.
+    /// How district calendars and `enlace.toml` are read.
     public enum CalendarIsolation: Sendable {
         /// Each .ics in a child process under CPU, memory and time limits (see
-        /// `IsolatedCalendarReader`): a crash or hang in libical becomes an `InputError`.
+        /// `IsolatedCalendarReader`): a crash or hang in libical becomes an `InputError`. Before
+        /// `enlace.toml` is parsed, the TOML parser runs on it in a child started from the same
+        /// executable (`SettingsIsolation`): a toml++ abort becomes an `InputError` too.
         case childProcess(IsolatedCalendarReader)
-        /// In this process, with `CalendarReader`: for tests of the loader itself, and where
-        /// starting processes is impossible. A hostile calendar can crash or hang the caller.
+        /// In this process, with `CalendarReader` and TOMLKit: for tests of the loader itself, and
+        /// where starting processes is impossible. A hostile calendar can crash or hang the caller,
+        /// and a settings file of a shape `TOMLGuard` does not know can crash it.
         case inProcess
     }
 
@@ -32,7 +35,7 @@ public struct ProgramLoader {
     public func loadSettings() throws(InputError) -> (settings: ProgramSettings, text: String) {
         var fingerprint = Fingerprint()
         let contents = try text(try read(SettingsReader.fileName, into: &fingerprint), SettingsReader.fileName)
-        return (try SettingsReader.parse(contents), contents)
+        return (try parseSettings(contents), contents)
     }
 
     /// Reads and validates everything.
@@ -43,7 +46,7 @@ public struct ProgramLoader {
         var warnings: [InputWarning] = []
         let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint)
         let settingsText = try text(settingsBytes, SettingsReader.fileName)
-        let settings = try SettingsReader.parse(settingsText)
+        let settings = try parseSettings(settingsText)
         // Checks the program's zone with libical's own tables (no district calendar is read here).
         let calendar: CalendarReader
         do {
@@ -93,6 +96,14 @@ public struct ProgramLoader {
             mentorContacts: Dictionary(uniqueKeysWithValues: mentors.map { ($0.0.id, $0.1) }),
             parentContacts: Dictionary(uniqueKeysWithValues: parents.map { ($0.0.id, $0.1) }),
             warnings: warnings, inputFingerprint: fingerprint.hex, settingsText: settingsText)
+    }
+
+    /// Parses `enlace.toml`, in child-process mode only after a child has parsed it and survived.
+    private func parseSettings(_ text: String) throws(InputError) -> ProgramSettings {
+        if case .childProcess(let reader) = calendars {
+            try SettingsIsolation.check(text, file: SettingsReader.fileName, reader: reader)
+        }
+        return try SettingsReader.parse(text)
     }
 
     private func readCalendars(_ requests: [(request: CalendarRequest, ics: [UInt8])],

@@ -9,6 +9,11 @@ import EnlaceCore
 /// and a digit that do not make a date-time (`2026-08-17 7`) (found by `scripts/fuzz settings`;
 /// see docs/RELIABILITY.md).
 /// Outside strings and comments, such input is refused here with its line and column.
+///
+/// The guard is a list of known shapes, not a proof: in child-process mode `ProgramLoader` also
+/// parses the file in a child first (`SettingsIsolation`), so a shape not listed here is refused
+/// as a crash of the child instead of taking `enlace` down. The guard still gives the known shapes
+/// a precise message.
 enum TOMLGuard {
     /// - Throws: `InputError` naming the line and column of the first value toml++ cannot survive.
     static func check(_ text: String, file: String) throws(InputError) {

@@ -123,6 +123,33 @@ struct CorpusEntry: Decodable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A toml++ abort, which TOMLGuard's list of shapes may not know, must not take `enlace` down:
+    /// the settings are parsed first in an `enlace _check-settings` child. The hook (honoured only
+    /// by that child) skips the guard, so a known abort shape crashes toml++ for real.
+    @Test func settingsThatCrashTheTOMLParserAreRefusedAndNothingIsWritten() throws {
+        let folder = CLI.temporaryFolder()
+        try FileManager.default.copyItem(at: try Self.imported.get(), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = folder.appendingPathComponent("enlace.toml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "term_start = 2026-08-17", with: "term_start = 2026-08-17T:00").utf8).write(to: settings)
+        let before = try Self.snapshot(folder)
+        let hook = ["ENLACE_TEST_UNGUARDED_SETTINGS": "1"]
+        let result = try CLI.run(["import", "--program", folder.path], environment: hook)
+        #expect(result.status == 1, "exit \(result.status), stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("enlace: enlace.toml, line 4: the settings file could not be read safely: the TOML parser crashed on it (signal 6, SIGABRT) at line 4; nothing was read from it. Fix: check line 4: "), "\(result.stderr)")
+        #expect(result.stderr.contains("Nothing was imported; the database is unchanged."))
+        #expect(result.stdout.isEmpty)
+        for command in [["match"], ["feeds"], ["plugins"], ["explain", "parent", "p1"]] {
+            let other = try CLI.run(command + ["--program", folder.path], environment: hook)
+            #expect(other.status == 1 && other.stderr.contains("enlace: enlace.toml, line 4: the settings file could not be read safely"),
+                    "\(command): exit \(other.status), stderr: \(other.stderr)")
+        }
+        #expect(try Self.snapshot(folder) == before, "the folder (enlace.sqlite included) is byte for byte as it was")
+        let guarded = try CLI.run(["import", "--program", folder.path])
+        #expect(guarded.status == 1 && guarded.stderr.contains("enlace: enlace.toml, line 4: not valid TOML"), "without the hook the guard refuses it: \(guarded.stderr)")
+    }
+
     @Test func formulaCellsAreKeptAsTextAndNeverWrittenOutLive() throws {
         let folder = CLI.temporaryFolder()
         try FileManager.default.copyItem(at: Self.base, to: folder)
