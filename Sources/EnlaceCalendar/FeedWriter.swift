@@ -12,7 +12,8 @@ import Foundation
 /// so that an unchanged feed is byte-identical from run to run. libical's writer produces CRLF
 /// line endings, folds lines at 75 octets without splitting a UTF-8 character, and escapes TEXT.
 ///
-/// Thread safety: every call runs under the module's libical lock.
+/// Thread safety: everything that touches zones runs under the module's libical lock; events are
+/// rendered on several threads at once without it (see `eventText`).
 public struct FeedWriter: Sendable {
     /// PRODID of every feed.
     public static let productID = "-//Enlace//Parent mentor feeds//EN"
@@ -30,14 +31,23 @@ public struct FeedWriter: Sendable {
             icalerror_set_errors_are_fatal(0)
             guard let zone = FeedTimeZone.component(named: timezone) else { throw Zones.unknownProgramZone(timezone) }
             icalcomponent_free(zone)
+            // Sets up libical's builtin zone list and its static UTC zone here, under the lock,
+            // before any thread renders DTSTAMPs in UTC.
+            _ = icaltimezone_get_utc_timezone()
         }
         self.timezone = timezone
     }
 
-    /// The feed as iCalendar bytes (UTF-8, CRLF).
+    /// The feed as iCalendar bytes (UTF-8, CRLF): `render([calendar])`'s only feed.
     ///
     /// - Complexity: O(events); roughly 15 libical properties per event.
     public func render(_ calendar: FeedCalendar) -> [UInt8] {
+        render([calendar], threads: 1).bytes(ofFeed: 0)
+    }
+
+    /// The feed rendered as one libical component tree: the reference that `render(_:)` must
+    /// match byte for byte (tests compare them). Slower: every event is rendered again.
+    func renderTree(_ calendar: FeedCalendar) -> [UInt8] {
         libical.run {
             let root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)!
             defer { icalcomponent_free(root) }
@@ -46,10 +56,44 @@ public struct FeedWriter: Sendable {
             for event in calendar.events {
                 icalcomponent_add_component(root, component(for: event, in: calendar))
             }
-            guard let text = icalcomponent_as_ical_string_r(root) else { return [] }
-            defer { free(text) }
-            return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
+            return text(of: root)
         }
+    }
+
+    /// A header: BEGIN:VCALENDAR, the calendar properties and the VTIMEZONE; the text of a
+    /// calendar without events, up to its closing line. Returns (header, closing line).
+    func header(_ calendar: FeedCalendar) -> (header: [UInt8], end: [UInt8]) {
+        libical.run {
+            let root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)!
+            defer { icalcomponent_free(root) }
+            addCalendarProperties(calendar, to: root)
+            if let zone = FeedTimeZone.component(named: timezone) { icalcomponent_add_component(root, zone) }
+            let whole = text(of: root)
+            let end = Array("END:VCALENDAR\r\n".utf8)
+            precondition(whole.count >= end.count && Array(whole.suffix(end.count)) == end,
+                         "libical ended a VCALENDAR without END:VCALENDAR")
+            return (Array(whole.dropLast(end.count)), end)
+        }
+    }
+
+    /// One VEVENT's text (BEGIN:VEVENT to END:VEVENT), exactly as libical writes it inside a
+    /// calendar: `icalcomponent_as_ical_string_r` writes a component's properties, then each child
+    /// component's own text, then its END line.
+    ///
+    /// Runs without the libical lock: it only builds a fresh component, touches no zone (times
+    /// are floating with a TZID parameter; UTC is libical's static zone, set up by `init`) and
+    /// frees what it made; libical's ring buffer and error state are per thread. The caller frees
+    /// the thread's ring buffer (`icalmemory_free_ring`) when done.
+    func eventText(_ event: PublishedEvent, in calendar: FeedCalendar) -> [UInt8] {
+        let vevent = component(for: event, in: calendar)
+        defer { icalcomponent_free(vevent) }
+        return text(of: vevent)
+    }
+
+    private func text(of component: OpaquePointer) -> [UInt8] {
+        guard let text = icalcomponent_as_ical_string_r(component) else { return [] }
+        defer { free(text) }
+        return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
     }
 
     private func addCalendarProperties(_ calendar: FeedCalendar, to root: OpaquePointer) {

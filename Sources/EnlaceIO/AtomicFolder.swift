@@ -17,6 +17,10 @@ public struct AtomicFolder {
     public let target: URL
     /// Where the new contents go until `commit`.
     public let staging: URL
+    /// `target.path` and `staging.path` with a final `/`, for joining file names cheaply (URL
+    /// joins cost more than the writes at tens of thousands of files).
+    private let targetPrefix: String
+    private let stagingPrefix: String
 
     /// Starts replacing `target`: removes leftovers of killed runs and creates an empty staging
     /// folder next to it.
@@ -28,13 +32,15 @@ public struct AtomicFolder {
         AtomicFile.removeLeftovers(in: parent)
         self.target = target
         self.staging = parent.appendingPathComponent(AtomicFile.temporaryPrefix + target.lastPathComponent + "-\(getpid())")
+        targetPrefix = target.path + "/"
+        stagingPrefix = staging.path + "/"
         try? FileManager.default.removeItem(at: staging)
         guard mkdir(staging.path, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// Writes a new file into the staging folder (flushed at `commit`).
     public func write(_ bytes: [UInt8], name: String, permissions: Int = 0o644) throws {
-        let fd = open(staging.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        let fd = open(stagingPrefix + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { buffer in
@@ -53,7 +59,38 @@ public struct AtomicFolder {
     /// Carries `name` over from the current folder unchanged (a hard link: same bytes, inode and
     /// modification time, so web servers keep their ETags). Returns false when it cannot.
     public func keep(name: String) -> Bool {
-        link(target.appendingPathComponent(name).path, staging.appendingPathComponent(name).path) == 0
+        link(targetPrefix + name, stagingPrefix + name) == 0
+    }
+
+    /// Carries `name` over (as `keep` does) when the current folder's file holds exactly `bytes`;
+    /// returns false, and carries nothing over, when it holds anything else or cannot be read.
+    /// `scratch` is where the old file is read, reused from call to call.
+    public func keepIfUnchanged(_ bytes: [UInt8], name: String, scratch: inout [UInt8]) -> Bool {
+        Self.file(targetPrefix + name, holds: bytes, scratch: &scratch) && keep(name: name)
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    static func file(_ path: String, holds bytes: [UInt8], scratch: inout [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        // One byte more than expected, to notice a file that grew since fstat.
+        if scratch.count < bytes.count + 1 { scratch = [UInt8](repeating: 0, count: max(bytes.count + 1, scratch.count * 2)) }
+        let total = scratch.withUnsafeMutableBytes { buffer -> Int in
+            var total = 0
+            while total <= bytes.count {
+                let count = read(fd, buffer.baseAddress! + total, bytes.count + 1 - total)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return count < 0 ? -1 : total }
+                total += count
+            }
+            return total
+        }
+        guard total == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return scratch.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
     }
 
     /// Makes the staging folder the target: flushes the new files, swaps, flushes the parent, and

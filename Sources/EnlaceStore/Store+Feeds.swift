@@ -98,11 +98,20 @@ extension Store {
         let decoder = JSONDecoder()
         return try read { db in
             var history: [FeedOwner: [StoredFeedEvent]] = [:]
+            // Most contents recur in many feeds (every parent of a group who reads one language):
+            // decode each distinct text once, and share it.
+            var decoded: [String: EventContent] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT kind, owner_id, sequence, last_modified, status, content FROM feed_events")
             while let row = try rows.next() {
                 guard let kind = FeedKind(rawValue: row[0]), let status = EventStatus(rawValue: row[4]) else { continue }
                 let text: String = row[5]
-                let content = try decoder.decode(EventContent.self, from: Data(text.utf8))
+                let content: EventContent
+                if let known = decoded[text] {
+                    content = known
+                } else {
+                    content = try decoder.decode(EventContent.self, from: Data(text.utf8))
+                    decoded[text] = content
+                }
                 history[FeedOwner(kind: kind, id: row[1]), default: []].append(
                     StoredFeedEvent(content: content, sequence: row[2], lastModified: row[3], status: status))
             }
@@ -123,10 +132,18 @@ extension Store {
                     last_modified = excluded.last_modified, status = excluded.status,
                     content_hash = excluded.content_hash, content = excluded.content
                 """)
+            // Encode each distinct content once (it recurs in every feed that holds the event).
+            var encoded: [EventContent: (text: String, hash: String)] = [:]
             for (owner, event) in changes.upserts {
-                let content = String(decoding: try encoder.encode(event.content), as: UTF8.self)
+                let content: (text: String, hash: String)
+                if let known = encoded[event.content] {
+                    content = known
+                } else {
+                    content = (String(decoding: try encoder.encode(event.content), as: UTF8.self), event.content.fingerprint)
+                    encoded[event.content] = content
+                }
                 try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.sequence, event.lastModified,
-                                               event.status.rawValue, event.content.fingerprint, content])
+                                               event.status.rawValue, content.hash, content.text])
             }
             let delete = try db.cachedStatement(sql: "DELETE FROM feed_events WHERE kind = ? AND owner_id = ? AND uid = ?")
             for (owner, uid) in changes.deletions {

@@ -63,7 +63,10 @@ struct FeedPublisher {
         let history = try store.feedHistory()
         var result = FeedPublication()
         var changes = FeedHistoryChanges()
-        var files: [(URL, [UInt8])] = []
+        var calendars: [FeedCalendar] = []
+        var names: [String] = []
+        calendars.reserveCapacity(planned.count)
+        names.reserveCapacity(planned.count)
         for feed in planned {
             let previous = history[feed.owner] ?? []
             let merged = FeedHistory.merge(feed.events, history: previous, clock: clock, term: program.term)
@@ -73,12 +76,14 @@ struct FeedPublisher {
             if result.example == nil, feed.owner.kind == .parent, feed.events.contains(where: { !$0.uid.hasPrefix("openhouse-") }) {
                 result.example = listing
             }
-            files.append((feedsFolder.appendingPathComponent(listing.fileName),
-                          writer.render(feed.calendar(events: merged, settings: program.settings))))
+            calendars.append(feed.calendar(events: merged, settings: program.settings))
+            names.append(listing.fileName)
             count(feed.owner.kind, &result)
         }
+        let rendered = writer.render(calendars)
+        calendars = []
         try store.saveFeedHistory(changes)
-        try writeFiles(files, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), &result)
+        try writeFiles(rendered, names: names, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), &result)
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
@@ -108,20 +113,21 @@ struct FeedPublisher {
     /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
     /// never a mix), then `out/feeds.csv`; the list is staged before the swap and put in place by
     /// the next start if a crash comes between the two, so list and folder always match.
-    private func writeFiles(_ files: [(URL, [UInt8])], listings: String, _ result: inout FeedPublication) throws {
+    private func writeFiles(_ rendered: RenderedFeeds, names: [String], listings: String, _ result: inout FeedPublication) throws {
         let folder = try AtomicFolder(replacing: feedsFolder)
-        var names = Set<String>()
+        var bytes: [UInt8] = []
+        var scratch: [UInt8] = []
         do {
-            for (url, bytes) in files {
-                let name = url.lastPathComponent
-                names.insert(name)
+            for (index, name) in names.enumerated() {
+                bytes.removeAll(keepingCapacity: true)
+                rendered.append(feed: index, to: &bytes)
                 if validate {
                     for problem in FeedValidator.problems(in: bytes) {
                         result.problems.append("calendars/feeds/\(FeedToken.redacted(name)): \(problem)")
                     }
                 }
                 // Unchanged feeds are carried over, not rewritten, so web servers keep their ETags and dates.
-                if Self.holds(bytes, at: url) && folder.keep(name: name) {
+                if folder.keepIfUnchanged(bytes, name: name, scratch: &scratch) {
                     result.unchanged += 1
                 } else {
                     try folder.write(bytes, name: name)
@@ -132,8 +138,9 @@ struct FeedPublisher {
             folder.discard()
             throw error
         }
+        let kept = Set(names)
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
-        result.removed = previous.filter { $0.hasSuffix(".ics") && !names.contains($0) }.count
+        result.removed = previous.filter { $0.hasSuffix(".ics") && !kept.contains($0) }.count
         let list = try AtomicFileSet.stage([("feeds.csv", Array(listings.utf8), 0o600)], in: listFile.deletingLastPathComponent(),
                                            tag: "feeds", note: FileIdentity(path: folder.staging.path)?.text)
         do {
@@ -144,13 +151,6 @@ struct FeedPublisher {
             throw error
         }
         try list.commit()
-    }
-
-    /// Whether `url` already holds exactly `bytes` (`Data ==` compares with memcmp, which matters
-    /// at tens of thousands of feeds).
-    private static func holds(_ bytes: [UInt8], at url: URL) -> Bool {
-        guard let data = FileManager.default.contents(atPath: url.path), data.count == bytes.count else { return false }
-        return data == Data(bytes)
     }
 
     private func count(_ kind: FeedKind, _ result: inout FeedPublication) {
