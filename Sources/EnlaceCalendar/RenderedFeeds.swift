@@ -123,15 +123,33 @@ private struct PiecePlan {
     }
 
     /// What makes a header: everything `addCalendarProperties` writes (the zone is the writer's).
+    /// Texts are compared by their exact bytes (`ExactText`), as libical writes them.
     struct HeaderKey: Hashable {
-        var language, name, description, timezone: String
+        var language, name, description, timezone: ExactText
     }
 
     /// What makes an event's text: the event with its version and status, and the calendar's
-    /// language (every TEXT property's LANGUAGE) and organizer.
+    /// language (every TEXT property's LANGUAGE) and organizer; texts by their exact bytes.
     struct EventKey: Hashable {
         var event: PublishedEvent
         var language, organizerName, organizerEmail: String
+
+        func hash(into hasher: inout Hasher) {
+            event.content.hashBytes(into: &hasher)
+            hasher.combine(event.sequence)
+            hasher.combine(event.lastModified)
+            hasher.combine(event.status)
+            language.hashBytes(into: &hasher)
+            organizerName.hashBytes(into: &hasher)
+            organizerEmail.hashBytes(into: &hasher)
+        }
+
+        static func == (lhs: EventKey, rhs: EventKey) -> Bool {
+            lhs.event.sequence == rhs.event.sequence && lhs.event.lastModified == rhs.event.lastModified
+                && lhs.event.status == rhs.event.status && lhs.event.content.hasSameBytes(as: rhs.event.content)
+                && lhs.language.hasSameBytes(as: rhs.language) && lhs.organizerName.hasSameBytes(as: rhs.organizerName)
+                && lhs.organizerEmail.hasSameBytes(as: rhs.organizerEmail)
+        }
     }
 
     /// The closing line's piece number.
@@ -142,8 +160,8 @@ private struct PiecePlan {
     private var events: [EventKey: Int32] = [:]
 
     mutating func header(of calendar: FeedCalendar, _ index: Int) -> Int32 {
-        let key = HeaderKey(language: calendar.language, name: calendar.name, description: calendar.description,
-                            timezone: calendar.timezone)
+        let key = HeaderKey(language: ExactText(calendar.language), name: ExactText(calendar.name),
+                            description: ExactText(calendar.description), timezone: ExactText(calendar.timezone))
         if let piece = headers[key] { return piece }
         let piece = Int32(jobs.count)
         jobs.append(.header(calendar: index))

@@ -151,10 +151,7 @@ public enum FeedText {
     /// `text` without control characters (which iCalendar forbids and some clients choke on);
     /// line breaks become spaces unless `keepNewlines` (descriptions keep theirs, as `\n`).
     public static func clean(_ text: String, keepNewlines: Bool) -> String {
-        // Almost every text is clean: check its bytes first (C0 controls and DEL are single
-        // bytes; C1 controls start with 0xC2, U+2028/2029 with 0xE2 0x80).
-        let suspicious = text.utf8.contains { byte in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
-        if !suspicious { return text }
+        if !needsCleaning(text, keepNewlines: keepNewlines) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -166,5 +163,24 @@ public enum FeedText {
             }
         }
         return String(out)
+    }
+
+    /// Whether `clean` would change `text`, from its bytes alone (almost every text is clean, and
+    /// descriptions keep their line breaks): C0 controls and DEL are single bytes, C1 controls
+    /// are 0xC2 0x80–0x9F, U+2028 and U+2029 are 0xE2 0x80 0xA8 and 0xA9.
+    static func needsCleaning(_ text: String, keepNewlines: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A where keepNewlines: break
+            case 0x00..<0x20, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 }

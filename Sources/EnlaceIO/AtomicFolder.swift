@@ -12,7 +12,7 @@ import Glibc
 /// swapped with the target by `renameat2(RENAME_EXCHANGE)`. Where the file system cannot exchange,
 /// the old folder is renamed away first: a reader may then briefly find no folder, but never a
 /// mix, and a crash in between is repaired by `recover`.
-public struct AtomicFolder {
+public struct AtomicFolder: Sendable {
     /// The folder being replaced.
     public let target: URL
     /// Where the new contents go until `commit`.

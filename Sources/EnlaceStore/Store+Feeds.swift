@@ -100,17 +100,17 @@ extension Store {
             var history: [FeedOwner: [StoredFeedEvent]] = [:]
             // Most contents recur in many feeds (every parent of a group who reads one language):
             // decode each distinct text once, and share it.
-            var decoded: [String: EventContent] = [:]
+            var decoded: [ExactText: EventContent] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT kind, owner_id, sequence, last_modified, status, content FROM feed_events")
             while let row = try rows.next() {
                 guard let kind = FeedKind(rawValue: row[0]), let status = EventStatus(rawValue: row[4]) else { continue }
                 let text: String = row[5]
                 let content: EventContent
-                if let known = decoded[text] {
+                if let known = decoded[ExactText(text)] {
                     content = known
                 } else {
                     content = try decoder.decode(EventContent.self, from: Data(text.utf8))
-                    decoded[text] = content
+                    decoded[ExactText(text)] = content
                 }
                 history[FeedOwner(kind: kind, id: row[1]), default: []].append(
                     StoredFeedEvent(content: content, sequence: row[2], lastModified: row[3], status: status))
@@ -133,14 +133,14 @@ extension Store {
                     content_hash = excluded.content_hash, content = excluded.content
                 """)
             // Encode each distinct content once (it recurs in every feed that holds the event).
-            var encoded: [EventContent: (text: String, hash: String)] = [:]
+            var encoded: [ExactContent: (text: String, hash: String)] = [:]
             for (owner, event) in changes.upserts {
                 let content: (text: String, hash: String)
-                if let known = encoded[event.content] {
+                if let known = encoded[ExactContent(event.content)] {
                     content = known
                 } else {
                     content = (String(decoding: try encoder.encode(event.content), as: UTF8.self), event.content.fingerprint)
-                    encoded[event.content] = content
+                    encoded[ExactContent(event.content)] = content
                 }
                 try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.sequence, event.lastModified,
                                                event.status.rawValue, content.hash, content.text])

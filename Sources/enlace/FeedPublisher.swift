@@ -57,32 +57,55 @@ struct FeedPublisher {
         } catch {
             throw failWithInputError(error.description)
         }
+        var phases = PhaseClock()
         let planned = FeedPlanner(program: program, groups: groups, catalog: catalog).plan()
+        phases.lap("plan")
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
+        phases.lap("tokens")
         let history = try store.feedHistory()
+        phases.lap("history")
         var result = FeedPublication()
         var changes = FeedHistoryChanges()
         var calendars: [FeedCalendar] = []
         var names: [String] = []
         calendars.reserveCapacity(planned.count)
         names.reserveCapacity(planned.count)
+        let clock = clock, term = program.term, settings = program.settings
+        let merged = inChunks(of: planned.count, chunkSize: 1024) { range in
+            var chunk = MergedChunk()
+            for feed in planned[range] {
+                let previous = history[feed.owner] ?? []
+                let events = FeedHistory.merge(feed.events, history: previous, clock: clock, term: term)
+                chunk.record(previous: previous, merged: events, owner: feed.owner)
+                chunk.calendars.append(feed.calendar(events: events, settings: settings))
+            }
+            return chunk
+        }
+        for chunk in merged {
+            calendars += chunk.calendars
+            changes.upserts += chunk.changes.upserts
+            changes.deletions += chunk.changes.deletions
+            result.events += chunk.events
+            result.changedEvents += chunk.changedEvents
+            result.cancelledEvents += chunk.cancelledEvents
+        }
         for feed in planned {
-            let previous = history[feed.owner] ?? []
-            let merged = FeedHistory.merge(feed.events, history: previous, clock: clock, term: program.term)
-            record(previous: previous, merged: merged, owner: feed.owner, into: &changes, &result)
             let listing = FeedListing(owner: feed.owner, token: tokens[feed.owner]!)
             result.listings.append(listing)
             if result.example == nil, feed.owner.kind == .parent, feed.events.contains(where: { !$0.uid.hasPrefix("openhouse-") }) {
                 result.example = listing
             }
-            calendars.append(feed.calendar(events: merged, settings: program.settings))
             names.append(listing.fileName)
             count(feed.owner.kind, &result)
         }
+        phases.lap("merge")
         let rendered = writer.render(calendars)
+        phases.lap("render (\(rendered.distinctPieces) pieces)")
         calendars = []
         try store.saveFeedHistory(changes)
+        phases.lap("save history")
+        defer { phases.lap("write files") }
         try writeFiles(rendered, names: names, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), &result)
         result.seconds = Date().timeIntervalSince(started)
         return result
@@ -95,48 +118,47 @@ struct FeedPublisher {
         try? FileManager.default.removeItem(at: feedsFolder.appendingPathComponent(token + ".ics"))
     }
 
-    private func record(previous: [StoredFeedEvent], merged: [StoredFeedEvent], owner: FeedOwner,
-                        into changes: inout FeedHistoryChanges, _ result: inout FeedPublication) {
-        let before = Dictionary(previous.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
-        var kept = Set<String>()
-        for event in merged {
-            kept.insert(event.uid)
-            result.events += 1
-            if event.status == .cancelled { result.cancelledEvents += 1 }
-            guard before[event.uid] != event else { continue }
-            changes.upserts.append((owner, event))
-            result.changedEvents += 1
-        }
-        for uid in before.keys.sorted() where !kept.contains(uid) { changes.deletions.append((owner, uid)) }
-    }
-
     /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
     /// never a mix), then `out/feeds.csv`; the list is staged before the swap and put in place by
     /// the next start if a crash comes between the two, so list and folder always match.
     private func writeFiles(_ rendered: RenderedFeeds, names: [String], listings: String, _ result: inout FeedPublication) throws {
         let folder = try AtomicFolder(replacing: feedsFolder)
-        var bytes: [UInt8] = []
-        var scratch: [UInt8] = []
-        do {
-            for (index, name) in names.enumerated() {
+        let validate = validate
+        let written = inChunks(of: names.count, chunkSize: 512) { range in
+            var chunk = WrittenChunk()
+            var bytes: [UInt8] = [], scratch: [UInt8] = []
+            for index in range {
+                let name = names[index]
                 bytes.removeAll(keepingCapacity: true)
                 rendered.append(feed: index, to: &bytes)
                 if validate {
                     for problem in FeedValidator.problems(in: bytes) {
-                        result.problems.append("calendars/feeds/\(FeedToken.redacted(name)): \(problem)")
+                        chunk.problems.append("calendars/feeds/\(FeedToken.redacted(name)): \(problem)")
                     }
                 }
                 // Unchanged feeds are carried over, not rewritten, so web servers keep their ETags and dates.
                 if folder.keepIfUnchanged(bytes, name: name, scratch: &scratch) {
-                    result.unchanged += 1
+                    chunk.unchanged += 1
                 } else {
-                    try folder.write(bytes, name: name)
-                    result.written += 1
+                    do {
+                        try folder.write(bytes, name: name)
+                    } catch {
+                        chunk.failure = error
+                        break
+                    }
+                    chunk.written += 1
                 }
             }
-        } catch {
-            folder.discard()
-            throw error
+            return chunk
+        }
+        for chunk in written {
+            if let failure = chunk.failure {
+                folder.discard()
+                throw failure
+            }
+            result.problems += chunk.problems
+            result.unchanged += chunk.unchanged
+            result.written += chunk.written
         }
         let kept = Set(names)
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
@@ -182,5 +204,49 @@ extension FeedClock {
     /// `2026-08-01T12:00:00Z`, for the database's created_at columns.
     var isoText: String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
+    }
+}
+
+/// What merging one chunk of feeds with their history gives (`FeedPublisher.publish`).
+private struct MergedChunk: Sendable {
+    var calendars: [FeedCalendar] = []
+    var changes = FeedHistoryChanges()
+    var events = 0, changedEvents = 0, cancelledEvents = 0
+
+    /// Counts the feed's events and notes what the store must write or forget.
+    mutating func record(previous: [StoredFeedEvent], merged: [StoredFeedEvent], owner: FeedOwner) {
+        let before = Dictionary(previous.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
+        var kept = Set<String>()
+        for event in merged {
+            kept.insert(event.uid)
+            events += 1
+            if event.status == .cancelled { cancelledEvents += 1 }
+            guard before[event.uid] != event else { continue }
+            changes.upserts.append((owner, event))
+            changedEvents += 1
+        }
+        for uid in before.keys.sorted() where !kept.contains(uid) { changes.deletions.append((owner, uid)) }
+    }
+}
+
+/// What writing one chunk of feed files did.
+private struct WrittenChunk: @unchecked Sendable {
+    var written = 0, unchanged = 0
+    var problems: [String] = []
+    /// The first write that failed (the chunk stops there; the publication is abandoned).
+    var failure: (any Error)?
+}
+
+/// With `ENLACE_FEEDS_TIMINGS=1` in the environment, prints how long each phase of a publication
+/// took to stderr (for docs/PERFORMANCE.md); otherwise does nothing.
+private struct PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["ENLACE_FEEDS_TIMINGS"] == "1"
+    private var last = Date()
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        printToStderr("timing \(phase): \(String(format: "%.2f", now.timeIntervalSince(last))) s")
+        last = now
     }
 }

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Runs `body` on consecutive ranges of `0..<count` (at most `chunkSize` long) on every core and
+/// returns the results in range order, so that what the caller builds from them is the same
+/// whatever the number of cores and however the chunks were scheduled.
+func inChunks<T>(of count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    let chunks = (count + chunkSize - 1) / chunkSize
+    var results = [T?](repeating: nil, count: chunks)
+    results.withUnsafeMutableBufferPointer { buffer in
+        // Each slot is written by exactly one chunk, and read only after every chunk is done.
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            output[chunk] = body((chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize))
+        }
+    }
+    return results.map { $0! }
+}
