@@ -76,18 +76,39 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// One VEVENT's text (BEGIN:VEVENT to END:VEVENT), exactly as libical writes it inside a
-    /// calendar: `icalcomponent_as_ical_string_r` writes a component's properties, then each child
-    /// component's own text, then its END line.
+    /// The first part of one VEVENT's text: BEGIN:VEVENT and the properties that identify and
+    /// version the event (UID, DTSTAMP, DTSTART, DTEND, SEQUENCE, LAST-MODIFIED, STATUS).
+    /// `eventHead` followed by `eventTail` is exactly the event's text as libical writes it inside a
+    /// calendar: `icalcomponent_as_ical_string_r` writes a component's BEGIN line, each property's
+    /// own text in order, its children's text and its END line.
     ///
-    /// Runs without the libical lock: it only builds a fresh component, touches no zone (times
-    /// are floating with a TZID parameter; UTC is libical's static zone, set up by `init`) and
-    /// frees what it made; libical's ring buffer and error state are per thread. The caller frees
-    /// the thread's ring buffer (`icalmemory_free_ring`) when done.
-    func eventText(_ event: PublishedEvent, in calendar: FeedCalendar) -> [UInt8] {
-        let vevent = component(for: event, in: calendar)
+    /// Runs without the libical lock (so does `eventTail`): it only builds a fresh
+    /// component, touches no zone (times are floating with a TZID parameter; UTC is libical's static
+    /// zone, set up by `init`) and frees what it made; libical's ring buffer and error state are per
+    /// thread. The caller frees the thread's ring buffer (`icalmemory_free_ring`) when done.
+    func eventHead(_ event: PublishedEvent) -> [UInt8] {
+        let vevent = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
         defer { icalcomponent_free(vevent) }
-        return text(of: vevent)
+        addVersion(of: event, to: vevent)
+        return Self.cut(text(of: vevent), keepBegin: true)
+    }
+
+    /// The rest of one VEVENT's text: the properties that say what it is (SUMMARY to TRANSP) and
+    /// END:VEVENT. Shared by every session of a group in one language and status.
+    func eventTail(_ event: PublishedEvent, in calendar: FeedCalendar) -> [UInt8] {
+        let vevent = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
+        defer { icalcomponent_free(vevent) }
+        addTexts(of: event, in: calendar, to: vevent)
+        return Self.cut(text(of: vevent), keepBegin: false)
+    }
+
+    private static let veventBegin = Array("BEGIN:VEVENT\r\n".utf8), veventEnd = Array("END:VEVENT\r\n".utf8)
+
+    /// A VEVENT's text without its END line (`keepBegin`) or without its BEGIN line.
+    private static func cut(_ text: [UInt8], keepBegin: Bool) -> [UInt8] {
+        precondition(text.starts(with: veventBegin) && text.suffix(veventEnd.count).elementsEqual(veventEnd),
+                     "libical wrote a VEVENT without its BEGIN or END line")
+        return keepBegin ? Array(text.dropLast(veventEnd.count)) : Array(text.dropFirst(veventBegin.count))
     }
 
     private func text(of component: OpaquePointer) -> [UInt8] {
@@ -117,8 +138,15 @@ public struct FeedWriter: Sendable {
     }
 
     private func component(for event: PublishedEvent, in calendar: FeedCalendar) -> OpaquePointer {
-        let content = event.content
         let vevent = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
+        addVersion(of: event, to: vevent)
+        addTexts(of: event, in: calendar, to: vevent)
+        return vevent
+    }
+
+    /// The properties that identify and version an event: UID to STATUS.
+    private func addVersion(of event: PublishedEvent, to vevent: OpaquePointer) {
+        let content = event.content
         let stamp = utc(event.lastModified)
         icalcomponent_add_property(vevent, icalproperty_new_uid(content.uid))
         icalcomponent_add_property(vevent, icalproperty_new_dtstamp(stamp))
@@ -131,6 +159,12 @@ public struct FeedWriter: Sendable {
         icalcomponent_add_property(vevent, icalproperty_new_sequence(Int32(clamping: event.sequence)))
         icalcomponent_add_property(vevent, icalproperty_new_lastmodified(stamp))
         icalcomponent_add_property(vevent, icalproperty_new_status(event.status == .cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+    }
+
+    /// The properties that say what an event is, in the calendar's language: SUMMARY to TRANSP.
+    /// They follow `addVersion`'s in the event.
+    private func addTexts(of event: PublishedEvent, in calendar: FeedCalendar, to vevent: OpaquePointer) {
+        let content = event.content
         icalcomponent_add_property(vevent, text(icalproperty_new_summary(content.summary), calendar.language))
         if let location = content.location, !location.isEmpty {
             icalcomponent_add_property(vevent, text(icalproperty_new_location(location), calendar.language))
@@ -148,7 +182,6 @@ public struct FeedWriter: Sendable {
         icalproperty_add_parameter(organizer, icalparameter_new_cn(calendar.organizerName))
         icalcomponent_add_property(vevent, organizer)
         icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
-        return vevent
     }
 
     /// Adds LANGUAGE to a TEXT property, so that screen readers and clients pick the right voice

@@ -4,14 +4,18 @@ import Foundation
 
 /// Every feed of a publication as libical text, each distinct piece of text rendered once.
 ///
-/// A feed's text is its header (BEGIN:VCALENDAR, the calendar properties, the VTIMEZONE), its
-/// events' VEVENT texts in order, and END:VCALENDAR: exactly what libical writes for the whole
-/// tree, since `icalcomponent_as_ical_string_r` writes a component as its BEGIN line, its
-/// properties, each child's own text and its END line. Most pieces recur across feeds: the parents
-/// of one group who read one language see the same sessions, with the same UID, SEQUENCE,
-/// LAST-MODIFIED and STATUS, unless their histories differ (then the pieces differ too, since
-/// those values are part of what identifies a piece). At 60,000 parents, 894,098 events are
-/// 155,404 distinct texts and 147 distinct headers.
+/// A feed's text is its header (BEGIN:VCALENDAR, the calendar properties, the VTIMEZONE), each
+/// event's text in order, and END:VCALENDAR; an event's text is its head (BEGIN:VEVENT and the
+/// properties that identify and version it: UID to STATUS) and its tail (the properties that say
+/// what it is, SUMMARY to TRANSP, and END:VEVENT). That is exactly what libical writes for the
+/// whole tree, since `icalcomponent_as_ical_string_r` writes a component as its BEGIN line, each
+/// property's own text in order, each child's own text and its END line (tests compare the two).
+///
+/// Most pieces recur: the parents of one group who read one language see the same sessions, with
+/// the same UID, SEQUENCE, LAST-MODIFIED and STATUS, unless their histories differ (then the heads
+/// differ too, since those values are part of what identifies a head); and every session of a
+/// group says the same things, so shares one tail per language and status. At 60,000 parents,
+/// 894,098 events are 155,404 distinct heads and far fewer tails.
 public struct RenderedFeeds: Sendable {
     /// The distinct pieces of text, in order of first use.
     private let pieces: [[UInt8]]
@@ -55,19 +59,22 @@ extension FeedWriter {
     /// once by libical, events on `threads` threads.
     ///
     /// The result does not depend on `threads`: every piece's text depends only on its values.
-    /// An event is rendered once per distinct (event with its version and status, language,
-    /// organizer); a header once per distinct (language, name, description, zone).
+    /// An event's head is rendered once per distinct (UID, times, SEQUENCE, LAST-MODIFIED, STATUS),
+    /// its tail once per distinct (texts, language, organizer); a header once per distinct
+    /// (language, name, description, zone).
     /// - Complexity: O(events) hashing, plus libical's work for the distinct pieces only.
     public func render(_ calendars: [FeedCalendar], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> RenderedFeeds {
         var plan = PiecePlan()
         var layout: [Int32] = []
         var starts: [Int] = [0]
         starts.reserveCapacity(calendars.count + 1)
-        layout.reserveCapacity(calendars.reduce(0) { $0 + $1.events.count + 2 })
+        layout.reserveCapacity(calendars.reduce(0) { $0 + 2 * $1.events.count + 2 })
         for (index, calendar) in calendars.enumerated() {
             layout.append(plan.header(of: calendar, index))
             for (position, event) in calendar.events.enumerated() {
-                layout.append(plan.event(event, position, of: calendar, index))
+                let (head, tail) = plan.event(event, position, of: calendar, index)
+                layout.append(head)
+                layout.append(tail)
             }
             layout.append(PiecePlan.end)
             starts.append(layout.count)
@@ -76,7 +83,7 @@ extension FeedWriter {
     }
 
     /// The text of every piece of `plan`: headers one by one under the libical lock (they load the
-    /// zone), events in contiguous chunks on `threads` threads.
+    /// zone), event heads and tails in contiguous chunks on `threads` threads.
     private func renderPieces(_ plan: PiecePlan, _ calendars: [FeedCalendar], threads: Int) -> [[UInt8]] {
         var pieces = [[UInt8]](repeating: [], count: plan.jobs.count)
         var events: [Int] = []
@@ -87,7 +94,7 @@ extension FeedWriter {
                 let rendered = self.header(calendars[calendar])
                 pieces[piece] = rendered.header
                 pieces[Int(PiecePlan.end)] = rendered.end
-            case .event: events.append(piece)
+            case .head, .tail: events.append(piece)
             }
         }
         let chunkSize = 512
@@ -98,9 +105,14 @@ extension FeedWriter {
             nonisolated(unsafe) let output = buffer
             let work: @Sendable (Int) -> Void = { chunk in
                 for piece in eventPieces[(chunk * chunkSize)..<min(eventPieces.count, (chunk + 1) * chunkSize)] {
-                    guard case .event(let calendar, let position) = jobs[piece] else { continue }
-                    let owner = calendars[Int(calendar)]
-                    output[piece] = eventText(owner.events[Int(position)], in: owner)
+                    switch jobs[piece] {
+                    case .head(let calendar, let position):
+                        output[piece] = eventHead(calendars[Int(calendar)].events[Int(position)])
+                    case .tail(let calendar, let position):
+                        let owner = calendars[Int(calendar)]
+                        output[piece] = eventTail(owner.events[Int(position)], in: owner)
+                    case .end, .header: continue
+                    }
                 }
                 icalmemory_free_ring()
             }
@@ -119,7 +131,8 @@ private struct PiecePlan {
     enum Job {
         case end
         case header(calendar: Int)
-        case event(calendar: Int32, position: Int32)
+        case head(calendar: Int32, position: Int32)
+        case tail(calendar: Int32, position: Int32)
     }
 
     /// What makes a header: everything `addCalendarProperties` writes (the zone is the writer's).
@@ -134,14 +147,19 @@ private struct PiecePlan {
         var event: PublishedEvent
         var language, organizerName, organizerEmail: String
 
+        /// Hashes what tells events apart in practice (UID, times, version, status, language) and
+        /// only the lengths of the long texts: equal keys are then found by `==`, which is quick
+        /// because equal events of different feeds share their strings' storage.
         func hash(into hasher: inout Hasher) {
-            event.content.hashBytes(into: &hasher)
+            event.content.uid.hashBytes(into: &hasher)
+            hasher.combine(event.content.start)
+            hasher.combine(event.content.end)
             hasher.combine(event.sequence)
             hasher.combine(event.lastModified)
             hasher.combine(event.status)
             language.hashBytes(into: &hasher)
-            organizerName.hashBytes(into: &hasher)
-            organizerEmail.hashBytes(into: &hasher)
+            hasher.combine(event.content.summary.utf8.count)
+            hasher.combine(event.content.description.utf8.count)
         }
 
         static func == (lhs: EventKey, rhs: EventKey) -> Bool {
@@ -152,12 +170,38 @@ private struct PiecePlan {
         }
     }
 
+    /// What makes an event's head (`FeedWriter.eventHead`): UID, times, version and status.
+    struct HeadKey: Hashable {
+        var uid: ExactText
+        var start, end, sequence: Int
+        var lastModified: Int64
+        var status: EventStatus
+    }
+
+    /// What makes an event's tail (`FeedWriter.eventTail`): its texts, the calendar's language and
+    /// organizer.
+    struct TailKey: Hashable {
+        var summary, description, language, organizerName, organizerEmail: ExactText
+        var location, meetingURL, meetingLabel: ExactText?
+
+        /// Hashes the short texts; the description only by its length (see `EventKey.hash`).
+        func hash(into hasher: inout Hasher) {
+            summary.hash(into: &hasher)
+            language.hash(into: &hasher)
+            hasher.combine(location)
+            hasher.combine(meetingURL)
+            hasher.combine(description.text.utf8.count)
+        }
+    }
+
     /// The closing line's piece number.
     static let end: Int32 = 0
 
     private(set) var jobs: [Job] = [.end]
     private var headers: [HeaderKey: Int32] = [:]
-    private var events: [EventKey: Int32] = [:]
+    private var events: [EventKey: (head: Int32, tail: Int32)] = [:]
+    private var heads: [HeadKey: Int32] = [:]
+    private var tails: [TailKey: Int32] = [:]
 
     mutating func header(of calendar: FeedCalendar, _ index: Int) -> Int32 {
         let key = HeaderKey(language: ExactText(calendar.language), name: ExactText(calendar.name),
@@ -169,13 +213,36 @@ private struct PiecePlan {
         return piece
     }
 
-    mutating func event(_ event: PublishedEvent, _ position: Int, of calendar: FeedCalendar, _ index: Int) -> Int32 {
+    /// The head and tail pieces of `event`: most events are seen before as a whole (one lookup);
+    /// a new one often shares its tail with its group's other sessions.
+    mutating func event(_ event: PublishedEvent, _ position: Int, of calendar: FeedCalendar, _ index: Int) -> (Int32, Int32) {
         let key = EventKey(event: event, language: calendar.language, organizerName: calendar.organizerName,
                            organizerEmail: calendar.organizerEmail)
-        if let piece = events[key] { return piece }
-        let piece = Int32(jobs.count)
-        jobs.append(.event(calendar: Int32(index), position: Int32(position)))
-        events[key] = piece
-        return piece
+        if let pieces = events[key] { return pieces }
+        let content = event.content
+        let headKey = HeadKey(uid: ExactText(content.uid), start: content.start, end: content.end, sequence: event.sequence,
+                              lastModified: event.lastModified, status: event.status)
+        let head: Int32
+        if let known = heads[headKey] {
+            head = known
+        } else {
+            head = Int32(jobs.count)
+            jobs.append(.head(calendar: Int32(index), position: Int32(position)))
+            heads[headKey] = head
+        }
+        let tailKey = TailKey(summary: ExactText(content.summary), description: ExactText(content.description),
+                              language: ExactText(calendar.language), organizerName: ExactText(calendar.organizerName),
+                              organizerEmail: ExactText(calendar.organizerEmail), location: content.location.map(ExactText.init),
+                              meetingURL: content.meetingURL.map(ExactText.init), meetingLabel: content.meetingLabel.map(ExactText.init))
+        let tail: Int32
+        if let known = tails[tailKey] {
+            tail = known
+        } else {
+            tail = Int32(jobs.count)
+            jobs.append(.tail(calendar: Int32(index), position: Int32(position)))
+            tails[tailKey] = tail
+        }
+        events[key] = (head, tail)
+        return (head, tail)
     }
 }
