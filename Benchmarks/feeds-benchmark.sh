@@ -12,8 +12,9 @@
 # Usage: Benchmarks/feeds-benchmark.sh WORKDIR [ENLACE_BINARY]     (default .build/release/enlace)
 #   Env: PARENTS (60000) MENTORS (3000) SITES (120) MAX_PARENTS_PER_CHUNK (1200) PYTHON_FEEDS (3000: how
 #   many feeds the Python comparison writes; its events per second are compared).
-# Prints: seconds of the first publication (every feed written), of publishing again (nothing
-# changed), the feed and event counts, and the Python figures.
+# Prints: wall and CPU seconds and peak memory of the first publication (every feed written) and
+# of publishing again (nothing changed), each after the load average, the feed and event counts,
+# and the Python figures. ENLACE_FEEDS_TIMINGS=1 adds each phase's seconds (stderr).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(realpath -m "$1")"
@@ -41,9 +42,11 @@ db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM feed_events"); db.com
 PY
 rm -rf "$program/calendars/feeds" "$program/out/feeds.csv"
 sync
-/usr/bin/time -f '%e s, %M KB peak' -o "$work/time-first" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/first.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -f '%e s wall, %U s user, %S s sys, %M KB peak' -o "$work/time-first" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/first.txt"
 echo "first publication: $(cat "$work/time-first") — $(cat "$work/first.txt")"
-/usr/bin/time -f '%e s, %M KB peak' -o "$work/time-again" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/again.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -f '%e s wall, %U s user, %S s sys, %M KB peak' -o "$work/time-again" "$enlace" feeds --program "$program" --now 2026-08-01T12:00:00Z >"$work/again.txt"
 echo "publishing again:  $(cat "$work/time-again") — $(cat "$work/again.txt")"
 echo "feeds folder: $(find "$program/calendars/feeds" -name '*.ics' | wc -l) files, $(du -sh "$program/calendars/feeds" | cut -f1)"
 

@@ -1,7 +1,9 @@
 import CLibical
 import Foundation
 
-/// Serialises every call into libical made by this module.
+/// Serialises the calls into libical made by this module, except the rendering of feed events
+/// (`FeedWriter.eventHead`/`eventTail`): those build fresh components, touch no zone and change no
+/// shared state, and run on every core.
 ///
 /// libical keeps process-wide mutable state: the array of builtin zones (grown when a file names a
 /// zone not loaded yet), each zone's lazily computed list of offset changes, and the error flags.
