@@ -74,6 +74,17 @@ struct AssignmentNetwork {
         head[from] = Int32(to.count - 1)
     }
 
+    /// Whether placed person `node` holds a seat (its unit did not go straight to the sink).
+    func isAssigned(_ node: Int) -> Bool {
+        var arc = head[node]
+        while arc >= 0 {
+            let a = Int(arc)
+            if a & 1 == 0 && capacity[a ^ 1] > 0 { return Int(to[a]) != Self.sink }
+            arc = next[a]
+        }
+        return false
+    }
+
     /// Units of flow on arc `arc` (an index returned by `addArc`).
     func flow(on arc: Int) -> Int { Int(capacity[arc ^ 1]) }
 

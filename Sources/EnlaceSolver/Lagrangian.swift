@@ -17,19 +17,32 @@ import EnlaceCore
 ///   functionals" (1969) for the step size.
 struct LagrangianRelaxation {
     let subproblems: [MentorSubproblem]
-    private(set) var lambda: [Double]
+    var lambda: [Double]
     /// The lowest L(λ) seen.
     private(set) var bestBound = Double.infinity
     /// Subgradient steps taken so far.
     private(set) var steps = 0
     /// Each mentor's last configuration (positions in its subproblem's groups), tried first next time.
     private var hints: [[Int]]
+    /// Branch-and-bound decisions, per mentor (none outside branch and bound).
+    var fixings: [MentorFixing]
+    /// Each mentor's parents and value in the last evaluation (model indices).
+    private(set) var taken: [[Int32]]
+    private var values: [Double]
+    /// Whether to solve the subproblems one after another: for small models, handing them to
+    /// threads costs more than solving them.
+    private let sequential: Bool
 
     /// - Parameter prices: starting prices, one per parent (e.g. `UpperBound`'s dual prices);
     ///   by default each parent's price starts at half its best weight, so that the relaxation
     ///   starts near a sensible split instead of every mentor claiming every parent.
     init(model: MatchModel, prices: [Double]? = nil) {
-        subproblems = model.program.mentors.indices.map { MentorSubproblem(model: model, mentor: $0) }
+        let small = model.fits.reduce(0) { $0 + $1.count } < 50_000
+        subproblems = model.program.mentors.indices.map { m in
+            var sub = MentorSubproblem(model: model, mentor: m)
+            sub.exactMixed = small
+            return sub
+        }
         if let prices {
             lambda = prices
         } else {
@@ -45,6 +58,20 @@ struct LagrangianRelaxation {
             lambda = best.map { $0 / 2 }
         }
         hints = Array(repeating: [], count: subproblems.count)
+        fixings = Array(repeating: MentorFixing(), count: subproblems.count)
+        taken = Array(repeating: [], count: subproblems.count)
+        values = Array(repeating: 0, count: subproblems.count)
+        sequential = small
+    }
+
+    /// Mentor `m`'s configuration in the last evaluation (positions in its subproblem's groups).
+    func configuration(of m: Int) -> [Int] { hints[m] }
+
+    /// Starts a new search for the bound from the current prices (a branch-and-bound node): the
+    /// best bound and the step count are forgotten, the prices kept.
+    mutating func restart() {
+        bestBound = .infinity
+        steps = 0
     }
 
     /// One evaluation of L(λ) at the current prices: its value and each mentor's configuration
@@ -56,6 +83,8 @@ struct LagrangianRelaxation {
         for (m, best) in solveAll(prices: lambda).enumerated() {
             let sub = subproblems[m]
             hints[m] = best.groups
+            taken[m] = best.parents
+            values[m] = best.value
             value += best.value
             configurations.append(best.groups.map { sub.groups[$0] })
             for p in best.parents { claims[Int(p)] += 1 }
@@ -67,24 +96,28 @@ struct LagrangianRelaxation {
     /// solved on all cores; each result depends only on its own inputs, so the answer is the same
     /// whatever the scheduling.
     func solveAll(prices: [Double]) -> [(value: Double, groups: [Int], parents: [Int32])] {
+        let subproblems = self.subproblems, hints = self.hints, fixings = self.fixings
+        if sequential {
+            return subproblems.indices.map { subproblems[$0].solve(lambda: prices, hint: hints[$0], fixing: fixings[$0]) }
+        }
         let results = ResultSlots(count: subproblems.count)
-        let subproblems = self.subproblems, hints = self.hints
         DispatchQueue.concurrentPerform(iterations: subproblems.count) { m in
-            results.store(subproblems[m].solve(lambda: prices, hint: hints[m]), at: m)
+            results.store(subproblems[m].solve(lambda: prices, hint: hints[m], fixing: fixings[m]), at: m)
         }
         return results.values
     }
 
     /// Configurations chosen mentor by mentor at the current prices, most valuable mentor first,
     /// each mentor seeing only the parents no earlier mentor took: a feasible-leaning rounding of
-    /// the relaxation (the "Lagrangian greedy").
+    /// the relaxation (the "Lagrangian greedy"). Mentors are ranked by their values in the last
+    /// `evaluate()`.
     func sequentialConfigurations() -> [[Int]] {
-        let values = solveAll(prices: lambda).map(\.value)
         let order = subproblems.indices.sorted { (values[$0], -$0) > (values[$1], -$1) }
         var prices = lambda
         var configurations = Array(repeating: [Int](), count: subproblems.count)
         for m in order where values[m] > 0 {
-            let best = subproblems[m].solve(lambda: prices)
+            let best = subproblems[m].solve(lambda: prices, fixing: fixings[m])
+            guard best.value > -.infinity else { continue }
             configurations[m] = best.groups.map { subproblems[m].groups[$0] }
             for p in best.parents { prices[Int(p)] = .infinity }
         }
@@ -96,9 +129,12 @@ struct LagrangianRelaxation {
     /// return a better score, which becomes the new target).
     ///
     /// - Complexity: `iterations` evaluations of every mentor's subproblem.
-    mutating func run(iterations: Int, target: Int, onConfigurations: ([[Int]]) -> Int) {
+    /// `roundEvery` spaces the calls of `onConfigurations` (the first step always calls it).
+    /// `theta` is the first step's fraction of Polyak's step.
+    mutating func run(iterations: Int, target: Int, roundEvery: Int = 8, theta: Double = 1,
+                      onConfigurations: ([[Int]]) -> Int) {
         var target = Double(target)
-        var theta = 1.0
+        var theta = theta
         var sinceImprovement = 0
         for iteration in 0..<iterations {
             let (bound, configurations, claims) = evaluate()
@@ -113,7 +149,8 @@ struct LagrangianRelaxation {
                     sinceImprovement = 0
                 }
             }
-            if iteration % 8 == 0 {
+            if bound == -.infinity { break }  // the node's fixings admit no configuration
+            if iteration % roundEvery == 0 {
                 target = max(target, Double(onConfigurations(configurations)))
                 target = max(target, Double(onConfigurations(sequentialConfigurations())))
             }

@@ -36,6 +36,9 @@ struct MentorSubproblem {
     let capacity: Int
     /// Points for opening each group.
     let groupWeights: [Double]
+    /// Whether configurations mixing weekly and open-house groups are valued exactly (a small
+    /// flow each) instead of by each parent's best weight over them (an overestimate).
+    var exactMixed = false
 
     init(model: MatchModel, mentor m: Int) {
         mentor = m
@@ -75,7 +78,14 @@ struct MentorSubproblem {
     ///
     /// `hint` (positions in `groups`, usually the previous answer) is evaluated first: prices move
     /// little between subgradient steps, so it is often still best, and its value prunes the search.
-    func solve(lambda: [Double], hint: [Int] = []) -> (value: Double, groups: [Int], parents: [Int32]) {
+    ///
+    /// `fixing` (branch and bound) restricts the configurations: every forced group is in it, no
+    /// banned group is; the value is −∞ when no configuration satisfies it.
+    func solve(lambda: [Double], hint: [Int] = [], fixing: MentorFixing = MentorFixing()) -> (value: Double, groups: [Int], parents: [Int32]) {
+        let forced = fixing.forced
+        if forced.count > maxGroups || forced.contains(where: { g in forced.contains { conflicts[g][$0] } }) {
+            return (-.infinity, [], [])
+        }
         let price = parents.map { lambda[Int($0)] }
         var upper = Array(repeating: 0.0, count: parents.count)
         for i in groups.indices {
@@ -95,7 +105,8 @@ struct MentorSubproblem {
         let singles = groups.indices.map { i in
             topSum(members[i].lazy.map { upper[Int($0)] }, count: min(groupSizes[i], capacity)) + groupWeights[i]
         }
-        let order = groups.indices.filter { singles[$0] > 0 }.sorted { (singles[$0], -$0) > (singles[$1], -$1) }
+        let order = groups.indices.filter { singles[$0] > 0 && !forced.contains($0) && !fixing.banned.contains($0) }
+            .sorted { (singles[$0], -$0) > (singles[$1], -$1) }
         // A configuration of k groups is also worth at most the mentor's best min(seats of the k
         // largest groups, capacity) parents plus the k best group weights: when the capacity
         // binds, this ends the search early.
@@ -107,15 +118,19 @@ struct MentorSubproblem {
         }
         var scratch = Scratch(count: parents.count)
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
-        func evaluate(_ configuration: [Int]) -> (Double, [Int32]) {
+        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> (Double, [Int32]) {
             configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
-                : configurationValue(configuration, price, &scratch)
+                : configurationValue(configuration, price, &scratch, threshold: threshold ?? best.value)
         }
-        if !hint.isEmpty {
+        if !forced.isEmpty {
+            let (value, taken) = evaluate(forced, threshold: -.infinity)
+            best = (value, forced, taken.map { parents[Int($0)] })
+        }
+        if !hint.isEmpty && forced.allSatisfy(hint.contains) && !hint.contains(where: fixing.banned.contains) {
             let (value, taken) = evaluate(hint)
-            if value > 0 { best = (value, hint, taken.map { parents[Int($0)] }) }
+            if value > best.value { best = (value, hint, taken.map { parents[Int($0)] }) }
         }
-        var chosen: [Int] = []
+        var chosen = forced
         func visit(from start: Int, optimistic: Double) {
             for k in start..<order.count {
                 let i = order[k]
@@ -133,11 +148,11 @@ struct MentorSubproblem {
                 chosen.removeLast()
             }
         }
-        visit(from: 0, optimistic: 0)
+        if chosen.count < maxGroups { visit(from: 0, optimistic: forced.reduce(0) { $0 + singles[$1] }) }
         return best
     }
 
-    /// Reusable per-parent buffers for `configurationValue`.
+    /// Reusable per-parent buffers for `walk` and `configurationValue`.
     struct Scratch {
         var value: [Double]
         var slots: [UInt64]
@@ -164,7 +179,7 @@ struct MentorSubproblem {
     private func walk(_ chosen: [Int], _ ranked: [[Int32]], _ reduced: [Double], _ scratch: inout Scratch) -> (Double, [Int32]) {
         scratch.generation += 1
         let generation = scratch.generation
-        var assignment = AssignmentChecker(binSizes: chosen.map { groupSizes[$0] })
+        var assignment = SeatCounter(binSizes: chosen.map { groupSizes[$0] })
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         var taken: [Int32] = []
@@ -200,9 +215,11 @@ struct MentorSubproblem {
         return (total, taken)
     }
 
-    /// Greedy (matroid) assignment of parents to the configuration, by best reduced weight over it.
-    /// Returns the value and the local indices of the parents taken.
-    private func configurationValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch) -> (Double, [Int32]) {
+    /// Greedy (matroid) assignment of parents to the configuration, by best reduced weight over it
+    /// (or `exactValue` when `exactMixed`). Returns the value and the local indices of the parents
+    /// taken.
+    private func configurationValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch,
+                                    threshold: Double) -> (Double, [Int32]) {
         scratch.generation += 1
         var touched: [Int32] = []
         for (slot, i) in chosen.enumerated() {
@@ -221,7 +238,7 @@ struct MentorSubproblem {
         }
         let value = scratch.value
         touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
-        var assignment = AssignmentChecker(binSizes: chosen.map { groupSizes[$0] })
+        var assignment = SeatCounter(binSizes: chosen.map { groupSizes[$0] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         var taken: [Int32] = []
         for u in touched {
@@ -231,8 +248,46 @@ struct MentorSubproblem {
                 taken.append(u)
             }
         }
+        // The greedy value overstates the exact one; only a configuration that could beat the
+        // best so far needs the exact value.
+        if exactMixed && total > threshold { return exactValue(chosen, touched, price) }
         return (total, taken)
     }
+
+    /// The exact best assignment of parents to a mixed configuration (a parent's weight differs
+    /// between its groups): a small `AssignmentNetwork` with costs scaled by 2^20 and rounded up
+    /// in value, so the result can only overstate the true value (by under 2^-20 per parent), which
+    /// keeps the bound valid.
+    private func exactValue(_ chosen: [Int], _ touched: [Int32], _ price: [Double]) -> (Double, [Int32]) {
+        let scale = Double(1 << 20)
+        let parentBase = 2 + chosen.count
+        var network = AssignmentNetwork(nodes: parentBase + touched.count)
+        network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: capacity, cost: 0)
+        for (slot, i) in chosen.enumerated() { network.addArc(from: 2 + slot, to: 1, capacity: groupSizes[i], cost: 0) }
+        var local = [Int32: Int](minimumCapacity: touched.count)
+        for (k, u) in touched.enumerated() { local[u] = k }
+        for (slot, i) in chosen.enumerated() {
+            for (j, u32) in members[i].enumerated() {
+                guard let k = local[u32] else { continue }
+                let value = Double(weights[i][j]) - price[Int(u32)]
+                guard value > 0 else { continue }
+                network.addArc(from: parentBase + k, to: 2 + slot, capacity: 1, cost: -Int64((value * scale).rounded(.up)))
+            }
+        }
+        var total: Int64 = 0
+        for k in touched.indices { total += network.place(parentBase + k) }
+        var taken: [Int32] = []
+        for (k, u) in touched.enumerated() where network.isAssigned(parentBase + k) { taken.append(u) }
+        return (Double(-total) / scale + chosen.reduce(0) { $0 + groupWeights[$1] }, taken)
+    }
+}
+
+/// Branch-and-bound decisions about one mentor's groups (positions in its subproblem's groups).
+struct MentorFixing: Equatable, Sendable {
+    /// Groups every configuration must contain.
+    var forced: [Int] = []
+    /// Groups no configuration may contain.
+    var banned: [Int] = []
 }
 
 /// The sum of the `count` largest positive values.
@@ -247,6 +302,40 @@ func topSum(_ values: some Sequence<Double>, count: Int) -> Double {
         }
     }
     return top.reduce(0, +)
+}
+
+/// Whether a growing set of parents still fits a configuration's groups. For one or two groups
+/// Hall's condition is a few counters (each group's own parents within its size, all of them
+/// within the sum); for more, `AssignmentChecker`'s augmenting paths.
+struct SeatCounter {
+    private let sizes: (Int, Int)
+    private var counts = (0, 0, 0)
+    private var general: AssignmentChecker?
+
+    init(binSizes: [Int]) {
+        switch binSizes.count {
+        case 1: sizes = (binSizes[0], 0)
+        case 2: sizes = (binSizes[0], binSizes[1])
+        default:
+            sizes = (0, 0)
+            general = AssignmentChecker(binSizes: binSizes)
+        }
+    }
+
+    /// Adds an element that fits the bins whose bits are set in `slots` (non-zero); false (and no
+    /// change) when the set would not be assignable.
+    mutating func insert(slots: UInt64) -> Bool {
+        if general != nil { return general!.insert(slots: slots) }
+        var next = counts
+        switch slots {
+        case 1: next.0 += 1
+        case 2: next.1 += 1
+        default: next.2 += 1
+        }
+        guard next.0 <= sizes.0, next.1 <= sizes.1, next.0 + next.1 + next.2 <= sizes.0 + sizes.1 else { return false }
+        counts = next
+        return true
+    }
 }
 
 /// Keeps a set of elements assignable to a few bins of given sizes (at most 64 bins), inserting

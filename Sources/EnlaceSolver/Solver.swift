@@ -13,30 +13,35 @@ import EnlaceCore
 // shared topics, continuity) and w_group = −20 by default. This is a capacitated facility-location
 // problem with side constraints (K, overlaps): NP-hard in general.
 //
-// **Algorithm.** Four stages, all deterministic:
+// **Algorithm.** Five stages, all deterministic:
 // 1. *Greedy opening* (lazy greedy). Each candidate group's gain is the weight of the best parents
 //    it could still take (up to G and the mentor's remaining capacity) plus w_group. Gains only
 //    fall as parents are taken, so a max-heap of stale gains, re-evaluated when popped, finds the
-//    best group each step. Ties go to groups whose parents have fewer alternatives. This gives a
-//    first score for stage 3's step size.
+//    best group each step. Ties go to groups whose parents have fewer alternatives.
 // 2. *Exact assignment.* With the open groups fixed, the best assignment is a min-cost flow
-//    (source → parent → group → mentor → sink, capacities 1, G, capacity(m)); `AssignmentNetwork` solves
-//    it exactly, moving parents between groups to make room for those with fewer options.
+//    (parent → group → mentor → sink, capacities 1, G, capacity(m)); `AssignmentNetwork` solves it
+//    exactly, one shortest augmenting path per parent, moving parents between groups to make room
+//    for those with fewer options.
 // 3. *Lagrangian relaxation* (`LagrangianRelaxation`). Pricing each parent at λ_p splits the
 //    problem into one small problem per mentor (`MentorSubproblem`: the best ≤ K non-overlapping
-//    groups and the parents they would seat). Subgradient steps on λ lower the bound; every few
-//    steps the mentors' configurations are turned into schedules — as they are, and mentor by
-//    mentor with parents already taken removed ("Lagrangian greedy") — each completed by stage 2
-//    and the greedy; the best becomes the incumbent.
+//    groups and the parents they would seat). The prices start at the dual prices of the
+//    transportation bound (`UpperBound`), so the first L(λ) is already at most that bound;
+//    subgradient steps lower it. Every few steps the mentors' configurations are turned into
+//    schedules — as they are, and mentor by mentor with parents already taken removed
+//    ("Lagrangian greedy") — each completed by stage 2 and the greedy; the best is the incumbent.
 // 4. *Local search* (`exchangeWithFlow`). For each mentor, try another candidate in place of
 //    each open group (or in a free place), ranked by a cheap estimate, re-assigning everyone by
 //    stage 2; keep changes that raise the score. Skipped when stage 3 proved the incumbent optimal.
+// 5. *Branch and bound* (`BranchAndBound`, small models only). Best first on "this group has
+//    parents / has none", each node bounded by a few subgradient steps from its parent's prices
+//    and rounded like stage 3, until the bound meets the score (optimality proven) or the node
+//    budget ends (the bound of the best open node is reported).
 // Every loop is bounded by budgets the caller gives (`SolverOptions`), never by the clock.
 //
-// **Bound.** The reported bound is the smaller of two valid upper bounds: the best Lagrangian
-// value L(λ) (which keeps K, overlaps and group sizes), and `UpperBound`, a transportation
-// relaxation solved as a min-cost flow. Scores are integers, so a bound less than one above the
-// score proves it optimal.
+// **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
+// Lagrangian value L(λ) (which keeps K, overlaps and group sizes), the transportation relaxation
+// `UpperBound`, and the branch and bound's. Scores are integers, so a bound less than one above
+// the score proves it optimal.
 //
 // **Guarantees.** The solution satisfies every hard constraint by construction (checked in tests
 // and by the independent Python checker); its score is recomputed from scratch; the same model
@@ -54,6 +59,10 @@ public struct SolverOptions: Sendable {
     public var improvementRounds = 3
     /// Largest number of candidate exchanges evaluated exactly (one min-cost flow each).
     public var maxSwapEvaluations = 400
+    /// Nodes of the branch and bound that runs when the bound has not met the score (0: none).
+    public var branchingNodes = 0
+    /// Subgradient steps at each branch-and-bound node.
+    public var stepsPerNode = 12
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
@@ -69,7 +78,10 @@ public struct SolverOptions: Sendable {
         let factor = min(1.0, 12_000.0 / Double(pairs))
         var options = SolverOptions()
         options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
-        options.maxSwapEvaluations = max(20, Int(Double(options.maxSwapEvaluations) * factor))
+        options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
+        // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
+        // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).
+        options.branchingNodes = pairs <= 3_000 ? 400 : 0
         return options
     }
 }
@@ -108,10 +120,26 @@ public enum Solver {
         if Double(bestScore) + 1 <= relaxation.bestBound + 1e-6 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
-        let (score, terms) = model.score(groupOfParent: best.groupOfParent)
-        clock.lap("local search", score)
+        bestScore = model.weightedScore(best.groupOfParent)
+        clock.lap("local search", bestScore)
         let lagrangianBound = relaxation.bestBound.isFinite ? Int((relaxation.bestBound + 1e-6).rounded(.down)) : Int.max
-        let bound = min(lagrangianBound, flowBound.bound)
+        var bound = min(lagrangianBound, flowBound.bound)
+        if bound > bestScore && options.branchingNodes > 0 {
+            let search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
+            let result = search.run(root: relaxation, incumbentScore: bestScore, incumbentGroups: best.openGroups) { configurations in
+                var trial = SearchState(model: model)
+                trial.openConfigurations(configurations)
+                let score = model.weightedScore(trial.groupOfParent)
+                if score > bestScore {
+                    best = trial
+                    bestScore = score
+                }
+                return (bestScore, best.openGroups)
+            }
+            bound = min(bound, result.bound)
+            clock.lap("branch and bound (\(result.nodes) nodes; bound \(result.bound))", bestScore)
+        }
+        let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
                         score: score, terms: terms, bound: bound)
     }

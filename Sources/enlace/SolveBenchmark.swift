@@ -20,6 +20,12 @@ extension Enlace {
         @Option(help: "Exact exchange evaluations (default: scaled to the model).")
         var swaps: Int?
 
+        @Option(help: "Branch-and-bound nodes (default: scaled to the model).")
+        var nodes: Int?
+
+        @Option(help: "Subgradient steps per branch-and-bound node.")
+        var nodeSteps: Int?
+
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -31,6 +37,8 @@ extension Enlace {
             var solverOptions = SolverOptions.scaled(for: model)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
+            if let nodes { solverOptions.branchingNodes = nodes }
+            if let nodeSteps { solverOptions.stepsPerNode = nodeSteps }
             solverOptions.trace = { printToStderr($0) }
             let solution = Solver.solve(model, options: solverOptions)
             let total = seconds()

@@ -76,7 +76,9 @@ struct CalendarIsolationTests {
         } throws: { error in
             (error as? InputError)?.description.contains("calendars/blackouts.ics: reading this calendar used more than 1 s of CPU time") == true
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The message already names the CPU limit; the clock shows it struck well before the 20 s
+        // wall-clock limit (with room for a loaded machine, where 1 s of CPU takes longer).
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test func aBlockedChildIsKilledAtTheWallClockTimeout() throws {
