@@ -98,7 +98,7 @@ public enum Solver {
         best.reassignExactly()
         var bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("exact assignment", bestScore)
-        let flowBound = UpperBound.compute(model)
+        let flowBound = UpperBound.compute(model, target: bestScore, mentorOfParent: best.groupOfParent.map { $0.map { model.groups[$0].mentor } })
         clock.lap("flow bound \(flowBound.bound)", bestScore)
         var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices)
         var rounds = 0

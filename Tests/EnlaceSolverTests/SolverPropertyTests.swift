@@ -34,4 +34,26 @@ import Testing
         }
         #expect(nontrivial >= 15)
     }
+
+    /// Both ways of bounding the transportation relaxation are valid: the exact flow and the dual
+    /// descent used on large models are at least the enumerated optimum, and the descent (any
+    /// seat prices give a valid bound) is never below the exact flow's optimum.
+    @Test func transportationBoundsAreValid() {
+        var compared = 0
+        for seed in 0..<60 {
+            var generator = TinyInstances(seed: UInt64(5000 + seed))
+            let program = generator.program(mentors: 2, parents: generator.int(3...6))
+            let model = MatchModel(program: program)
+            guard model.groups.count <= 12 else { continue }
+            let optimum = bruteForceOptimum(model)
+            let start = Solver.solve(model).groupOfParent.map { $0.map { model.groups[$0].mentor } }
+            let exact = UpperBound.compute(model, target: optimum, mentorOfParent: start)
+            let descent = UpperBound.compute(model, target: optimum, mentorOfParent: start, exactLimit: -1)
+            #expect(exact.bound >= optimum, "seed \(seed)")
+            #expect(descent.bound >= exact.bound, "seed \(seed): descent \(descent.bound), exact \(exact.bound)")
+            #expect(descent.prices.count == program.parents.count && descent.prices.allSatisfy { $0 >= 0 })
+            compared += 1
+        }
+        #expect(compared >= 30)
+    }
 }
