@@ -103,9 +103,8 @@ public enum Solver {
         var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices)
         var rounds = 0
         var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
-        relaxation.run(iterations: options.lagrangianIterations, target: bestScore) { configurations in
-            roundingClock.restart()
-            defer { roundingNanoseconds += roundingClock.elapsed() }
+        /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
+        func round(_ configurations: [[Int]]) -> Int {
             var trial = SearchState(model: model)
             trial.openConfigurations(configurations)
             let score = model.weightedScore(trial.groupOfParent)
@@ -113,8 +112,13 @@ public enum Solver {
                 best = trial
                 bestScore = score
             }
-            rounds += 1
             return bestScore
+        }
+        relaxation.run(iterations: options.lagrangianIterations, target: bestScore) { configurations in
+            roundingClock.restart()
+            defer { roundingNanoseconds += roundingClock.elapsed() }
+            rounds += 1
+            return round(configurations)
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         if Double(bestScore) + 1 <= relaxation.bestBound + 1e-6 {
@@ -127,14 +131,7 @@ public enum Solver {
         if bound > bestScore && options.branchingNodes > 0 {
             let search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
             let result = search.run(root: relaxation, incumbentScore: bestScore, incumbentGroups: best.openGroups) { configurations in
-                var trial = SearchState(model: model)
-                trial.openConfigurations(configurations)
-                let score = model.weightedScore(trial.groupOfParent)
-                if score > bestScore {
-                    best = trial
-                    bestScore = score
-                }
-                return (bestScore, best.openGroups)
+                (round(configurations), best.openGroups)
             }
             bound = min(bound, result.bound)
             clock.lap("branch and bound (\(result.nodes) nodes; bound \(result.bound))", bestScore)
