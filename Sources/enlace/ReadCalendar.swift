@@ -36,7 +36,13 @@ extension Enlace {
         /// Failures on demand, for the tests of the parent's handling of them; honoured only here.
         private static func testHooks() {
             let environment = ProcessInfo.processInfo.environment
-            if environment["ENLACE_TEST_CRASH_CALENDAR"] == "1" { raise(SIGSEGV) }
+            if environment["ENLACE_TEST_CRASH_CALENDAR"] == "1" {
+                // The default action, so that the crash is the same in every build: under
+                // AddressSanitizer (scripts/sanitize) its SIGSEGV handler would otherwise report
+                // the deliberate crash and exit 1 instead of dying by the signal.
+                signal(SIGSEGV, SIG_DFL)
+                raise(SIGSEGV)
+            }
             switch environment["ENLACE_TEST_HANG_CALENDAR"] {
             case "spin":
                 var counter = 0
