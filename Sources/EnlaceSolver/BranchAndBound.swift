@@ -77,7 +77,7 @@ struct BranchAndBound {
             if prunable(bound) { continue }
             guard let (m, position) = branchingGroup(relaxation, fixings: node.fixings, incumbent: bestGroups) else {
                 // Nothing left to branch on: only more steps can lower this node's bound.
-                relaxation.run(iterations: 4 * stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.25) { configurations in
+                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { configurations in
                     let result = round(configurations)
                     if result.score > best {
                         best = result.score

@@ -121,12 +121,24 @@ public enum Solver {
             return round(configurations)
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
-        if Double(bestScore) + 1 <= relaxation.bestBound + 1e-6 {
+        var classicBound = Double.infinity
+        if model.fits.reduce(0, { $0 + $1.count }) <= UpperBound.exactLimit {
+            // Small models: a second descent from the classic start (half of each parent's best
+            // weight). The two starts round into different schedules — the dual prices give the
+            // better bound, this start often the better schedule — and each costs little here.
+            // The branch and bound goes on from the dual prices (their nodes prune faster).
+            var classic = LagrangianRelaxation(model: model)
+            classic.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: 4) { round($0) }
+            classicBound = classic.bestBound
+            clock.lap("lagrangian from the classic start (bound \(classic.bestBound))", bestScore)
+        }
+        if Double(bestScore) + 1 <= min(relaxation.bestBound, classicBound) + 1e-6 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
         bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("local search", bestScore)
-        let lagrangianBound = relaxation.bestBound.isFinite ? Int((relaxation.bestBound + 1e-6).rounded(.down)) : Int.max
+        let bestLagrangian = min(relaxation.bestBound, classicBound)
+        let lagrangianBound = bestLagrangian.isFinite ? Int((bestLagrangian + 1e-6).rounded(.down)) : Int.max
         var bound = min(lagrangianBound, flowBound.bound)
         if bound > bestScore && options.branchingNodes > 0 {
             let search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
