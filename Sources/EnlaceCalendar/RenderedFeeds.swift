@@ -213,6 +213,15 @@ private struct PiecePlan {
         return piece
     }
 
+    /// The piece rendered for `key`, or a new rendering job for it, appended to `jobs`.
+    private static func piece<Key: Hashable>(_ key: Key, in table: inout [Key: Int32], _ jobs: inout [Job], _ job: Job) -> Int32 {
+        if let known = table[key] { return known }
+        let piece = Int32(jobs.count)
+        jobs.append(job)
+        table[key] = piece
+        return piece
+    }
+
     /// The head and tail pieces of `event`: most events are seen before as a whole (one lookup);
     /// a new one often shares its tail with its group's other sessions.
     mutating func event(_ event: PublishedEvent, _ position: Int, of calendar: FeedCalendar, _ index: Int) -> (Int32, Int32) {
@@ -222,26 +231,12 @@ private struct PiecePlan {
         let content = event.content
         let headKey = HeadKey(uid: ExactText(content.uid), start: content.start, end: content.end, sequence: event.sequence,
                               lastModified: event.lastModified, status: event.status)
-        let head: Int32
-        if let known = heads[headKey] {
-            head = known
-        } else {
-            head = Int32(jobs.count)
-            jobs.append(.head(calendar: Int32(index), position: Int32(position)))
-            heads[headKey] = head
-        }
+        let head = Self.piece(headKey, in: &heads, &jobs, .head(calendar: Int32(index), position: Int32(position)))
         let tailKey = TailKey(summary: ExactText(content.summary), description: ExactText(content.description),
                               language: ExactText(calendar.language), organizerName: ExactText(calendar.organizerName),
                               organizerEmail: ExactText(calendar.organizerEmail), location: content.location.map(ExactText.init),
                               meetingURL: content.meetingURL.map(ExactText.init), meetingLabel: content.meetingLabel.map(ExactText.init))
-        let tail: Int32
-        if let known = tails[tailKey] {
-            tail = known
-        } else {
-            tail = Int32(jobs.count)
-            jobs.append(.tail(calendar: Int32(index), position: Int32(position)))
-            tails[tailKey] = tail
-        }
+        let tail = Self.piece(tailKey, in: &tails, &jobs, .tail(calendar: Int32(index), position: Int32(position)))
         events[key] = (head, tail)
         return (head, tail)
     }

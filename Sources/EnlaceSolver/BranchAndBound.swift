@@ -24,19 +24,16 @@ struct BranchAndBound {
     let nodeLimit: Int
     let stepsPerNode: Int
 
-    private struct Node {
+    /// An open node; the queue pops the best bound first, the older node on equal bounds.
+    private struct Node: Comparable {
         var fixings: [MentorFixing]
         var lambda: [Double]
         var bound: Double
         /// Creation order, the tie-break between equal bounds (deterministic).
         var serial: Int
-    }
 
-    /// Orders the open nodes best bound first.
-    private struct Open: Comparable {
-        let bound: Double
-        let serial: Int
-        static func < (a: Open, b: Open) -> Bool { (a.bound, -a.serial) < (b.bound, -b.serial) }
+        static func < (a: Node, b: Node) -> Bool { (a.bound, -a.serial) < (b.bound, -b.serial) }
+        static func == (a: Node, b: Node) -> Bool { a.serial == b.serial }
     }
 
     /// Runs the search from the root relaxation (its prices and bound); `round` turns
@@ -46,15 +43,22 @@ struct BranchAndBound {
              round: ([[Int]]) -> (score: Int, groups: Set<Int>)) -> (bound: Int, nodes: Int) {
         var relaxation = root
         var best = incumbentScore, bestGroups = incumbentGroups
-        var pending: [Int: Node] = [0: Node(fixings: relaxation.fixings, lambda: relaxation.lambda, bound: root.bestBound, serial: 0)]
-        var queue = MaxHeap<Open>()
-        queue.push(Open(bound: root.bestBound, serial: 0))
+        var queue = MaxHeap<Node>()
+        queue.push(Node(fixings: relaxation.fixings, lambda: relaxation.lambda, bound: root.bestBound, serial: 0))
         var serial = 0
         var unresolved = -Double.infinity
         var nodes = 0
         func prunable(_ bound: Double) -> Bool { bound < Double(best) + 1 - 1e-6 }
-        while let top = queue.pop() {
-            let node = pending.removeValue(forKey: top.serial)!
+        /// Rounds configurations and keeps the schedule if it is the best; returns the best score.
+        func keep(_ configurations: [[Int]]) -> Int {
+            let result = round(configurations)
+            if result.score > best {
+                best = result.score
+                bestGroups = result.groups
+            }
+            return best
+        }
+        while let node = queue.pop() {
             if prunable(node.bound) { continue }
             guard nodes < nodeLimit else {
                 // Best first: this is the largest bound left, so the rest cannot raise it.
@@ -65,26 +69,12 @@ struct BranchAndBound {
             relaxation.fixings = node.fixings
             relaxation.lambda = node.lambda
             relaxation.restart()
-            relaxation.run(iterations: stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.5) { configurations in
-                let result = round(configurations)
-                if result.score > best {
-                    best = result.score
-                    bestGroups = result.groups
-                }
-                return best
-            }
+            relaxation.run(iterations: stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.5) { keep($0) }
             var bound = min(node.bound, relaxation.bestBound)
             if prunable(bound) { continue }
             guard let (m, position) = branchingGroup(relaxation, fixings: node.fixings, incumbent: bestGroups) else {
                 // Nothing left to branch on: only more steps can lower this node's bound.
-                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { configurations in
-                    let result = round(configurations)
-                    if result.score > best {
-                        best = result.score
-                        bestGroups = result.groups
-                    }
-                    return best
-                }
+                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { keep($0) }
                 bound = min(bound, relaxation.bestBound)
                 if !prunable(bound) { unresolved = max(unresolved, bound) }
                 continue
@@ -94,8 +84,7 @@ struct BranchAndBound {
             open[m].forced.append(position)
             for fixings in [closed, open] {
                 serial += 1
-                pending[serial] = Node(fixings: fixings, lambda: relaxation.lambda, bound: bound, serial: serial)
-                queue.push(Open(bound: bound, serial: serial))
+                queue.push(Node(fixings: fixings, lambda: relaxation.lambda, bound: bound, serial: serial))
             }
         }
         let bound = unresolved == -.infinity ? best : max(best, Int((unresolved + 1e-6).rounded(.down)))

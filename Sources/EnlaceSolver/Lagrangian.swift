@@ -37,7 +37,7 @@ struct LagrangianRelaxation {
     ///   by default each parent's price starts at half its best weight, so that the relaxation
     ///   starts near a sensible split instead of every mentor claiming every parent.
     init(model: MatchModel, prices: [Double]? = nil) {
-        let small = model.fits.reduce(0) { $0 + $1.count } < 50_000
+        let small = model.isSmall
         subproblems = model.program.mentors.indices.map { m in
             var sub = MentorSubproblem(model: model, mentor: m)
             sub.exactMixed = small

@@ -74,7 +74,7 @@ public struct SolverOptions: Sendable {
     /// size of a large school (about 12,000 pairs) to keep runs on a district within seconds.
     /// Deterministic: the same model gives the same budgets.
     public static func scaled(for model: MatchModel) -> SolverOptions {
-        let pairs = max(model.fits.reduce(0) { $0 + $1.count }, 1)
+        let pairs = max(model.pairCount, 1)
         let factor = min(1.0, 12_000.0 / Double(pairs))
         var options = SolverOptions()
         options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
@@ -122,7 +122,7 @@ public enum Solver {
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         var classicBound = Double.infinity
-        if model.fits.reduce(0, { $0 + $1.count }) <= UpperBound.exactLimit {
+        if model.isSmall {
             // Small models: a second descent from the classic start (half of each parent's best
             // weight). The two starts round into different schedules — the dual prices give the
             // better bound, this start often the better schedule — and each costs little here.
@@ -132,12 +132,12 @@ public enum Solver {
             classicBound = classic.bestBound
             clock.lap("lagrangian from the classic start (bound \(classic.bestBound))", bestScore)
         }
-        if Double(bestScore) + 1 <= min(relaxation.bestBound, classicBound) + 1e-6 {
+        let bestLagrangian = min(relaxation.bestBound, classicBound)
+        if Double(bestScore) + 1 <= bestLagrangian + 1e-6 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
         bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("local search", bestScore)
-        let bestLagrangian = min(relaxation.bestBound, classicBound)
         let lagrangianBound = bestLagrangian.isFinite ? Int((bestLagrangian + 1e-6).rounded(.down)) : Int.max
         var bound = min(lagrangianBound, flowBound.bound)
         if bound > bestScore && options.branchingNodes > 0 {
@@ -152,6 +152,15 @@ public enum Solver {
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
                         score: score, terms: terms, bound: bound)
     }
+}
+
+extension MatchModel {
+    /// The number of fitting parent–group pairs: the size every budget is measured against.
+    public var pairCount: Int { fits.reduce(0) { $0 + $1.count } }
+
+    /// Models small enough for the exact, single-threaded paths: the exact transportation flow,
+    /// subproblems solved one after another, exact mixed configurations, a second descent.
+    var isSmall: Bool { pairCount <= 50_000 }
 }
 
 /// Times the solver's stages for `SolverOptions.trace`; reads no clock when there is no trace.

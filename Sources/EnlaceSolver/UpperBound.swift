@@ -20,8 +20,11 @@ enum UpperBound {
     /// The bound and each parent's dual price (in score points).
     ///
     /// - Complexity: one `AssignmentNetwork` over the distinct fitting parent–mentor pairs, or
-    ///   `dualDescent` above `exactLimit` pairs. `target` is a known score (for the step size).
-    static func compute(_ model: MatchModel, target: Int, mentorOfParent: [Int?], exactLimit: Int = exactLimit) -> (bound: Int, prices: [Double]) {
+    ///   `dualDescent` for models that are not `isSmall` (or as `exact` says): when seats are
+    ///   scarce, every parent's augmenting-path search crosses the whole network (at 4,000
+    ///   parents and 762,786 pairs, seconds instead of tens of milliseconds). `target` is a known
+    ///   score (for the step size).
+    static func compute(_ model: MatchModel, target: Int, mentorOfParent: [Int?], exact: Bool? = nil) -> (bound: Int, prices: [Double]) {
         let parents = model.program.parents.count, mentors = model.program.mentors.count
         let scale = max(1, min(1_000, model.groupSize.max() ?? 1))
         /// Scaled upper bound on a group's weight per parent.
@@ -54,7 +57,7 @@ enum UpperBound {
                 best[p] = Int.min
             }
         }
-        if model.fits.reduce(0, { $0 + $1.count }) > exactLimit {
+        if !(exact ?? model.isSmall) {
             // Start each full mentor's seat price at its least valuable parent's weight in the
             // known schedule (what one more seat would displace), the others at 0.
             var load = Array(repeating: 0, count: mentors), cheapest = Array(repeating: Int.max, count: mentors)
@@ -85,12 +88,6 @@ enum UpperBound {
         let mentorPrice = (0..<mentors).map { m in Double(max(0, sinkPotential - network.potential[1 + m])) }
         return (bound, parentPrices(arcs: arcs, mentorPrice: mentorPrice, scale: scale))
     }
-
-    /// Above this many fitting pairs the transportation problem is bounded by `dualDescent`
-    /// instead of solved exactly: when seats are scarce, every parent's augmenting path search
-    /// crosses the whole network (at 4,000 parents and 762,786 pairs, seconds instead of tens of
-    /// milliseconds).
-    static let exactLimit = 50_000
 
     /// Each parent's price given the mentors' seat prices: the best it could earn net of them.
     private static func parentPrices(arcs: [[(mentor: Int, weight: Int)]], mentorPrice: [Double], scale: Int) -> [Double] {

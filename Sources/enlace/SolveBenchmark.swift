@@ -42,7 +42,7 @@ extension Enlace {
             solverOptions.trace = { printToStderr($0) }
             let solution = Solver.solve(model, options: solverOptions)
             let total = seconds()
-            let pairs = model.fits.reduce(0) { $0 + $1.count }
+            let pairs = model.pairCount
             print("{\"parents\":\(loaded.program.parents.count),\"pairs\":\(pairs),\"score\":\(solution.score),\"bound\":\(solution.bound),"
                   + "\"gap\":\(String(format: "%.5f", solution.gap)),\"read_seconds\":\(String(format: "%.3f", read)),"
                   + "\"model_seconds\":\(String(format: "%.3f", built - read)),\"solve_seconds\":\(String(format: "%.3f", total - built))}")

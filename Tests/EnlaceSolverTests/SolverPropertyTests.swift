@@ -21,11 +21,7 @@ import Testing
     /// have several parents competing for few seats), which the second expectation guards.
     @Test func matchesBruteForceOnTinyInstances() {
         var nontrivial = 0
-        for seed in 0..<80 {
-            var generator = TinyInstances(seed: UInt64(1000 + seed))
-            let program = generator.program(mentors: 2, parents: generator.int(3...6))
-            let model = MatchModel(program: program)
-            guard model.groups.count <= 12 else { continue }
+        for (seed, model) in enumerableModels(seeds: 1000..<1080) {
             let optimum = bruteForceOptimum(model)
             let solution = Solver.solve(model)
             #expect(solution.score == optimum, "seed \(seed): solver \(solution.score), optimum \(optimum)")
@@ -40,20 +36,25 @@ import Testing
     /// seat prices give a valid bound) is never below the exact flow's optimum.
     @Test func transportationBoundsAreValid() {
         var compared = 0
-        for seed in 0..<60 {
-            var generator = TinyInstances(seed: UInt64(5000 + seed))
-            let program = generator.program(mentors: 2, parents: generator.int(3...6))
-            let model = MatchModel(program: program)
-            guard model.groups.count <= 12 else { continue }
+        for (seed, model) in enumerableModels(seeds: 5000..<5060) {
             let optimum = bruteForceOptimum(model)
             let start = Solver.solve(model).groupOfParent.map { $0.map { model.groups[$0].mentor } }
             let exact = UpperBound.compute(model, target: optimum, mentorOfParent: start)
-            let descent = UpperBound.compute(model, target: optimum, mentorOfParent: start, exactLimit: -1)
+            let descent = UpperBound.compute(model, target: optimum, mentorOfParent: start, exact: false)
             #expect(exact.bound >= optimum, "seed \(seed)")
             #expect(descent.bound >= exact.bound, "seed \(seed): descent \(descent.bound), exact \(exact.bound)")
-            #expect(descent.prices.count == program.parents.count && descent.prices.allSatisfy { $0 >= 0 })
+            #expect(descent.prices.count == model.program.parents.count && descent.prices.allSatisfy { $0 >= 0 })
             compared += 1
         }
         #expect(compared >= 30)
+    }
+
+    /// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
+    private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
+        seeds.compactMap { seed in
+            var generator = TinyInstances(seed: UInt64(seed))
+            let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...6)))
+            return model.groups.count <= 12 ? (seed, model) : nil
+        }
     }
 }
