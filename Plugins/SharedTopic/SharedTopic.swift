@@ -21,6 +21,10 @@ public final class SharedTopic: ConstraintPlugin {
         /// Topics as small integer codes: each parent's distinct topics, each mentor's sorted.
         let parentCodes: [[Int32]]
         let mentorCodes: [[Int32]]
+        /// The same as bit sets when the program has at most 64 topics (then nil otherwise):
+        /// scoring is one AND and a population count per pair.
+        let parentMasks: [UInt64]?
+        let mentorMasks: [UInt64]?
         let hooks: RuleHooks = .pairScore
 
         init(_ program: Program) {
@@ -36,6 +40,14 @@ public final class SharedTopic: ConstraintPlugin {
             }
             parentCodes = program.parents.map { Array(Set($0.topics.map(code))) }
             mentorCodes = program.mentors.map { Array(Set($0.topics.map(code))).sorted() }
+            if codes.count <= 64 {
+                func mask(_ codes: [Int32]) -> UInt64 { codes.reduce(0) { $0 | (1 << UInt64($1)) } }
+                parentMasks = parentCodes.map(mask)
+                mentorMasks = mentorCodes.map(mask)
+            } else {
+                parentMasks = nil
+                mentorMasks = nil
+            }
         }
 
         private func shared(_ parent: Int, _ mentor: Int) -> [TopicID] {
@@ -47,6 +59,13 @@ public final class SharedTopic: ConstraintPlugin {
             guard weight != 0, cap > 0 else { return }
             let mentor = mentorCodes[group.mentor]
             guard !mentor.isEmpty else { return }
+            if let parentMasks, let mentorMasks {
+                let topics = mentorMasks[group.mentor]
+                for (i, p) in parents.enumerated() {
+                    scores[i] += min((parentMasks[Int(p)] & topics).nonzeroBitCount, cap) * weight
+                }
+                return
+            }
             for (i, p) in parents.enumerated() {
                 var count = 0
                 for topic in parentCodes[Int(p)] where mentor.contains(topic) { count += 1 }

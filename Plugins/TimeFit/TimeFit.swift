@@ -17,11 +17,15 @@ public final class TimeFit: ConstraintPlugin {
     final class Rule: PreparedRule {
         let program: Program
         let minutes: Int
-        /// Each parent's windows and open-house answer, unpacked once (the filter runs over every
-        /// candidate parent of every group).
+        /// Each parent's windows and open-house answer, unpacked once.
         let availability: [Availability]
         let attends: [Bool]
-        let hooks: RuleHooks = [.groupFilter, .pairFilter]
+        /// Answered as keys rather than a filter, so that groups meeting at one time share their
+        /// fitting parents (the matcher computes those once per combination of keys).
+        let hooks: RuleHooks = [.groupFilter, .pairIndex]
+
+        /// The key of open-house groups that every parent who goes to open houses holds.
+        static let attendsKey: Int32 = -1
 
         init(_ program: Program) {
             self.program = program
@@ -45,14 +49,62 @@ public final class TimeFit: ConstraintPlugin {
             }
         }
 
-        func filter(_ parents: inout [Int32], in group: CandidateGroup) {
-            switch group.timing {
-            case .weekly(let day, let start):
-                let end = start + minutes
-                parents.removeAll { !availability[Int($0)].contains(day: day, from: start, to: end) }
-            case .openHouse:
-                parents.removeAll { !fits(Int($0), group) }
+        /// A weekly group's key is its slot (minute of the week). An open-house group admits the
+        /// `attendsKey` and the key of its sessions' weekly pattern: the distinct (weekday, start,
+        /// length) of its sessions, which is all that decides whether a parent's weekly windows hold
+        /// every session. Each parent holds the slots and patterns its windows hold.
+        ///
+        /// - Complexity: O(parents × (their slot keys + open-house patterns × pattern length)).
+        func pairIndex(groups: [CandidateGroup]) -> PairIndex {
+            var slots = Array(repeating: [Int](), count: 7)
+            var patternKeys: [[WeeklyMeeting]: Int32] = [:], patterns: [[WeeklyMeeting]] = []
+            let groupKeys: [[Int32]?] = groups.map { group in
+                switch group.timing {
+                case .weekly(let day, let start):
+                    slots[day.rawValue].append(start)
+                    return [Rule.slotKey(day, start)]
+                case .openHouse:
+                    let pattern = WeeklyMeeting.pattern(of: group.sessions)
+                    if patternKeys[pattern] == nil {
+                        patternKeys[pattern] = Rule.patternKey(patterns.count)
+                        patterns.append(pattern)
+                    }
+                    return [Rule.attendsKey, patternKeys[pattern]!]
+                }
             }
+            for day in slots.indices { slots[day] = Array(Set(slots[day])).sorted() }
+            let parentKeys = availability.indices.map { p in
+                var keys: [Int32] = []
+                for window in availability[p].windows {
+                    let starts = slots[window.day.rawValue]
+                    var i = Rule.firstIndex(in: starts, atLeast: window.start)
+                    while i < starts.count && starts[i] + minutes <= window.end {
+                        keys.append(Rule.slotKey(window.day, starts[i]))
+                        i += 1
+                    }
+                }
+                if attends[p] {
+                    keys.append(Rule.attendsKey)
+                } else {
+                    for (i, pattern) in patterns.enumerated() where pattern.allSatisfy({ $0.fits(availability[p]) }) {
+                        keys.append(Rule.patternKey(i))
+                    }
+                }
+                return keys
+            }
+            return PairIndex(parentKeys: parentKeys, groupKeys: groupKeys)
+        }
+
+        static func slotKey(_ day: Weekday, _ start: Int) -> Int32 { Int32(day.rawValue * 1440 + start) }
+        static func patternKey(_ i: Int) -> Int32 { Int32(-2 - i) }
+
+        static func firstIndex(in sorted: [Int], atLeast value: Int) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
 
         func justify(group: CandidateGroup) -> String? {
@@ -79,6 +131,29 @@ public final class TimeFit: ConstraintPlugin {
             return "\(program.speakersPhrase(parent: p, groups: groups, and: ("meets the way you can", "meet the way you can"))); \(when)"
         }
     }
+}
+
+/// One weekly meeting of an open-house session: what decides whether a weekly window holds it.
+struct WeeklyMeeting: Hashable, Comparable {
+    let day: Int
+    let start: Int
+    /// Minutes; -1 for a session that crosses midnight, which no window holds.
+    let length: Int
+
+    /// The distinct weekly meetings of `sessions`, sorted.
+    static func pattern(of sessions: [Session]) -> [WeeklyMeeting] {
+        Array(Set(sessions.map { session in
+            let crosses = session.start.date != session.end.adding(minutes: -1).date || session.end <= session.start
+            return WeeklyMeeting(day: session.start.date.weekday.rawValue, start: session.start.minuteOfDay,
+                                 length: crosses ? -1 : session.end.minutes - session.start.minutes)
+        })).sorted()
+    }
+
+    func fits(_ availability: Availability) -> Bool {
+        length >= 0 && availability.contains(day: Weekday(rawValue: day)!, from: start, to: start + length)
+    }
+
+    static func < (a: WeeklyMeeting, b: WeeklyMeeting) -> Bool { (a.day, a.start, a.length) < (b.day, b.start, b.length) }
 }
 
 @_cdecl("enlace_plugin_TimeFit")

@@ -34,37 +34,148 @@ extension MatchModel {
 
     /// Explains every parent `solution` leaves unmatched, in parent order.
     ///
-    /// - Complexity: O(unmatched parents × candidate groups × pair rules); the rules are asked
+    /// - Complexity: O(fitting pairs) to count each unmatched parent's fitting mentors, then for
+    ///   each unmatched parent no group fits, O(candidate groups × pair rules); the rules are asked
     ///   about single pairs only here, never while solving.
     public func explainUnmatched(_ solution: Solution) -> [UnmatchedExplanation] {
-        var fitting = Array(repeating: Set<Int>(), count: program.parents.count)
-        for (g, fit) in fits.enumerated() { for p in fit { fitting[Int(p)].insert(groups[g].mentor) } }
+        let unmatched = solution.groupOfParent.indices.filter { solution.groupOfParent[$0] == nil }
+        let fittingMentors = fittingMentorCounts(unmatched)
         let pairRules = rules.with([.pairIndex, .pairFilter])
         let indices = pairRules.map { $0.hooks.contains(.pairIndex) ? $0.rule.pairIndex(groups: groups) : nil }
         let refused = RefusedGroups(model: self, pairRules: pairRules)
-        return solution.groupOfParent.enumerated().compactMap { p, group in
-            guard group == nil else { return nil }
-            if !fitting[p].isEmpty {
-                let count = fitting[p].count
+        var explained: [Int: UnmatchedExplanation] = [:]
+        var excluded: [Int] = []
+        for p in unmatched {
+            if let count = fittingMentors[p], count > 0 {
                 let who = count == 1 ? "the 1 mentor who fits is full" : "all \(count) mentors who fit are full"
-                return UnmatchedExplanation(parent: p, cause: .capacity, reasons: [
+                explained[p] = UnmatchedExplanation(parent: p, cause: .capacity, reasons: [
                     "every fitting mentor is full: \(who) (their seats went to families with fewer options)",
                 ])
+            } else if let refusal = refusedFit(parent: p, pairRules: pairRules, refused: refused) {
+                explained[p] = refusal
+            } else {
+                excluded.append(p)
             }
-            if let refusal = refusedFit(parent: p, pairRules: pairRules, refused: refused) { return refusal }
-            var left = groups
-            for (r, rule) in pairRules.enumerated() {
-                let next = left.filter { admits(rule, indices[r], parent: p, group: $0) }
-                if next.isEmpty {
-                    let reason = rule.rule.explainExclusion(parent: p, groups: left)
-                        ?? left.first.flatMap { rule.rule.justify(parent: p, group: $0) }.map { "\(rule.name): \($0)" }
-                        ?? "no candidate group passes the \(rule.name) rule"
-                    return UnmatchedExplanation(parent: p, cause: UnmatchedCause(rawValue: rule.name), reasons: [reason])
-                }
-                left = next
-            }
-            return UnmatchedExplanation(parent: p, cause: .capacity, reasons: ["no candidate group fits this parent"])
         }
+        var walk = ExclusionWalk(model: self, pairRules: pairRules, indices: indices)
+        for p in walk.order(excluded) {
+            guard let (r, remaining) = walk.firstExclusion(parent: p) else {
+                explained[p] = UnmatchedExplanation(parent: p, cause: .capacity, reasons: ["no candidate group fits this parent"])
+                continue
+            }
+            let rule = pairRules[r]
+            let reason = rule.rule.explainExclusion(parent: p, groups: remaining)
+                ?? remaining.first.flatMap { rule.rule.justify(parent: p, group: $0) }.map { "\(rule.name): \($0)" }
+                ?? "no candidate group passes the \(rule.name) rule"
+            explained[p] = UnmatchedExplanation(parent: p, cause: UnmatchedCause(rawValue: rule.name), reasons: [reason])
+        }
+        return unmatched.map { explained[$0]! }
+    }
+
+    /// Finds, for parents no group fits, the first pair rule (in order) that admits the parent into
+    /// none of the groups the rules before it left. With keyed rules only, the groups left after
+    /// each rule depend on the parent's keys alone: parents are walked in the order of their keys
+    /// and the groups left at each rule are kept for the next parent with the same keys so far (one
+    /// list per rule in memory, so 60,000 parents do not each filter every group).
+    private struct ExclusionWalk {
+        let model: MatchModel
+        let pairRules: [ActiveRule]
+        let indices: [PairIndex?]
+        /// Whether every pair rule is keyed (no predicate), so that keys decide everything.
+        let keyedOnly: Bool
+        /// Per rule: the keys up to it, and the groups left after it.
+        private var left: [(keys: [[Int32]], groups: [Int])?]
+        /// The groups handed to the last failing rule's explanation, with the keys before it.
+        private var remaining: (rule: Int, keys: [[Int32]], groups: [CandidateGroup])?
+
+        init(model: MatchModel, pairRules: [ActiveRule], indices: [PairIndex?]) {
+            self.model = model
+            self.pairRules = pairRules
+            self.indices = indices
+            keyedOnly = pairRules.allSatisfy { $0.hooks.contains(.pairIndex) && !$0.hooks.contains(.pairFilter) }
+            left = Array(repeating: nil, count: pairRules.count)
+        }
+
+        func keys(_ p: Int) -> [[Int32]] {
+            keyedOnly ? indices.map { Array(Set($0!.parentKeys[p])).sorted() } : []
+        }
+
+        /// `parents` ordered by their keys (then index), so that equal prefixes are adjacent.
+        func order(_ parents: [Int]) -> [Int] {
+            guard keyedOnly else { return parents }
+            let keyed = parents.map { (keys($0), $0) }
+            return keyed.sorted { a, b in
+                for (x, y) in zip(a.0, b.0) where x != y { return x.lexicographicallyPrecedes(y) }
+                return a.1 < b.1
+            }.map(\.1)
+        }
+
+        mutating func firstExclusion(parent p: Int) -> (rule: Int, remaining: [CandidateGroup])? {
+            let all = keys(p)
+            var current = Array(model.groups.indices)
+            for (r, rule) in pairRules.enumerated() {
+                let prefix = keyedOnly ? Array(all[...r]) : []
+                let next: [Int]
+                if keyedOnly, let known = left[r], known.keys == prefix {
+                    next = known.groups
+                } else {
+                    next = current.filter { model.admits(rule, indices[r], parent: p, group: $0) }
+                    if keyedOnly { left[r] = (prefix, next) }
+                }
+                if next.isEmpty {
+                    let before = Array(prefix.dropLast())
+                    if keyedOnly, let known = remaining, known.rule == r, known.keys == before { return (r, known.groups) }
+                    let groups = current.map { model.groups[$0] }
+                    if keyedOnly { remaining = (r, before, groups) }
+                    return (r, groups)
+                }
+                current = next
+            }
+            return nil
+        }
+    }
+
+    /// How many mentors have a group that each of `parents` fits. On a truncated model, whose
+    /// `fits` hold candidates only, this counts by the fit classes (the keyed rules; a district's
+    /// predicate rule is not asked again here).
+    ///
+    /// - Complexity: O(fitting pairs) on a whole model; on a truncated one, O(total class size +
+    ///   the classes of `parents` × their mentors).
+    func fittingMentorCounts(_ parents: [Int]) -> [Int: Int] {
+        var wanted = Array(repeating: false, count: program.parents.count)
+        for p in parents { wanted[p] = true }
+        var counts: [Int: Int] = [:]
+        var stamp = Array(repeating: -1, count: program.mentors.count)
+        if !isTruncated {
+            var groupsOf: [Int: [Int]] = [:]
+            for (g, fit) in fits.enumerated() { for p in fit where wanted[Int(p)] { groupsOf[Int(p), default: []].append(g) } }
+            for p in parents {
+                var count = 0
+                for g in groupsOf[p] ?? [] where stamp[groups[g].mentor] != p {
+                    stamp[groups[g].mentor] = p
+                    count += 1
+                }
+                counts[p] = count
+            }
+            return counts
+        }
+        var mentorsOfClass = Array(repeating: [Int](), count: fitClasses.members.count)
+        for (g, c) in fitClasses.classOfGroup.enumerated() { mentorsOfClass[Int(c)].append(groups[g].mentor) }
+        var classesOf: [Int: [Int]] = [:]
+        for (c, members) in fitClasses.members.enumerated() where !mentorsOfClass[c].isEmpty {
+            for p in members where wanted[Int(p)] { classesOf[Int(p), default: []].append(c) }
+        }
+        for p in parents {
+            var count = 0
+            for c in classesOf[p] ?? [] {
+                for m in mentorsOfClass[c] where stamp[m] != p {
+                    stamp[m] = p
+                    count += 1
+                }
+            }
+            counts[p] = count
+        }
+        return counts
     }
 
     /// When a district plugin's group filter refused a group the parent would otherwise fit, that
@@ -104,7 +215,7 @@ extension MatchModel {
     }
 
     /// Whether one pair rule admits parent `p` into `group` (keys, then the predicate).
-    private func admits(_ rule: ActiveRule, _ index: PairIndex?, parent p: Int, group: CandidateGroup) -> Bool {
+    fileprivate func admits(_ rule: ActiveRule, _ index: PairIndex?, parent p: Int, group: CandidateGroup) -> Bool {
         if let index, let keys = index.groupKeys[group.index], !index.parentKeys[p].contains(where: keys.contains) { return false }
         if rule.hooks.contains(.pairFilter) {
             var one: [Int32] = [Int32(p)]
@@ -112,5 +223,11 @@ extension MatchModel {
             return !one.isEmpty
         }
         return true
+    }
+
+    /// The same for the model's group `g`, reading the group only when the rule has a predicate.
+    fileprivate func admits(_ rule: ActiveRule, _ index: PairIndex?, parent p: Int, group g: Int) -> Bool {
+        if let index, let keys = index.groupKeys[g], !index.parentKeys[p].contains(where: keys.contains) { return false }
+        return rule.hooks.contains(.pairFilter) ? admits(rule, nil, parent: p, group: groups[g]) : true
     }
 }

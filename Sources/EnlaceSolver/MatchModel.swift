@@ -1,6 +1,14 @@
 import EnlaceCore
 @_exported import EnlacePlugins
 
+/// Groups that the keyed rules cannot tell apart: they admit the same parents.
+public struct FitClasses: Sendable {
+    /// The class of each group.
+    public let classOfGroup: [Int32]
+    /// The parents each class admits by the keyed rules (before predicate rules), ascending.
+    public let members: [[Int32]]
+}
+
 /// The program turned into integer-indexed tables for the solver, by asking the run's constraint
 /// plugins (`RuleSet`) their batch questions once: which candidate groups exist, who fits which
 /// group, the weight of every fitting parent–group pair and of every group, and the limits.
@@ -12,8 +20,15 @@ public struct MatchModel: @unchecked Sendable {
     public let groups: [CandidateGroup]
     /// Candidate group indices of each mentor.
     public let groupsOfMentor: [[Int]]
-    /// Parents fitting each group, ascending.
+    /// Parents fitting each group, ascending: all of them, or on a model too large to search
+    /// whole (`isTruncated`) each group's candidates (see `candidates`).
     public let fits: [[Int32]]
+    /// The groups' fit classes: groups the keyed rules give the same keys share one list of
+    /// parents, computed once (and one array in memory).
+    public let fitClasses: FitClasses
+    /// Whether `fits` holds candidates only: the model has more fitting pairs than
+    /// `searchablePairs`. The matcher's bound then comes from `fitClasses` (`CoverageBound`).
+    public let isTruncated: Bool
     /// The weight of each fitting pair: `pairWeights[g][i]` is parent `fits[g][i]`'s in `g`.
     public let pairWeights: [[Int32]]
     /// Points for opening each group (the `group` term and any plugin's group terms).
@@ -59,7 +74,9 @@ public struct MatchModel: @unchecked Sendable {
     /// - Throws: `InputError` naming a plugin whose answers break the contract of its hook (an
     ///   index of the wrong size, a filter that adds or reorders parents, scores of the wrong
     ///   length), instead of letting a bad plugin crash the run.
-    public init(program: Program, rules: RuleSet) throws(InputError) {
+    /// - Parameter searchablePairs: above this many fitting pairs, `fits` keeps candidates only
+    ///   (tests lower it to exercise that path on small programs).
+    public init(program: Program, rules: RuleSet, searchablePairs: Int = MatchModel.searchablePairs) throws(InputError) {
         self.program = program
         self.rules = rules
         let parentCount = program.parents.count
@@ -82,7 +99,17 @@ public struct MatchModel: @unchecked Sendable {
         var byMentor = Array(repeating: [Int](), count: program.mentors.count)
         for (g, group) in groups.enumerated() { byMentor[group.mentor].append(g) }
         groupsOfMentor = byMentor
-        fits = try MatchModel.findFits(groups: groups, parentCount: parentCount, rules: rules)
+        let sizers = rules.with(.groupSize)
+        let sizes = groups.map { group in max(0, sizers.reduce(parentCount) { min($0, $1.rule.groupSize(group)) }) }
+        groupSize = sizes
+        let classes = try MatchModel.fitClasses(groups: groups, parentCount: parentCount, rules: rules)
+        fitClasses = classes
+        let fullPairs = classes.classOfGroup.reduce(0) { $0 + classes.members[Int($1)].count }
+        isTruncated = fullPairs > searchablePairs
+        let lists = isTruncated
+            ? MatchModel.candidates(classes, parentCount: parentCount) { g in MatchModel.candidateLimit(groupSize: sizes[g]) }
+            : classes.classOfGroup.map { classes.members[Int($0)] }
+        fits = try MatchModel.filter(lists, groups: groups, rules: rules)
 
         var weights: [[Int32]] = []
         weights.reserveCapacity(groups.count)
@@ -102,8 +129,6 @@ public struct MatchModel: @unchecked Sendable {
         pairWeights = weights
         let groupScorers = rules.with(.groupScore)
         groupWeight = groups.map { group in groupScorers.reduce(0) { $0 + $1.rule.score(group) } }
-        let sizers = rules.with(.groupSize)
-        groupSize = groups.map { group in max(0, sizers.reduce(parentCount) { min($0, $1.rule.groupSize(group)) }) }
         let capacities = rules.with(.mentorCapacity), counters = rules.with(.groupsPerMentor)
         mentorCapacity = program.mentors.indices.map { m in max(0, capacities.reduce(parentCount) { min($0, $1.rule.capacity(ofMentor: m)) }) }
         maxGroups = program.mentors.indices.map { m in max(0, counters.reduce(min(byMentor[m].count, 64)) { min($0, $1.rule.maxGroups(ofMentor: m)) }) }
@@ -133,10 +158,12 @@ public struct MatchModel: @unchecked Sendable {
         conflictMatrix = matrices
     }
 
-    /// Fits per group: seeded from the most selective keyed rule's index (the union of the
-    /// parents of the group's keys), narrowed by the other keyed rules' keys, then by each
-    /// predicate rule in order.
-    private static func findFits(groups: [CandidateGroup], parentCount: Int, rules: RuleSet) throws(InputError) -> [[Int32]] {
+    /// The fit classes: for each distinct combination of the keyed rules' group keys, the parents
+    /// seeded from the most selective rule's index (the union of the parents of the group's keys)
+    /// and narrowed by the other keyed rules' keys. Groups of one mentor's slot at different
+    /// mentors with the same languages share a class, which is what keeps a district of 60,000
+    /// parents (some 100 million fitting pairs) from being computed pair by pair.
+    static func fitClasses(groups: [CandidateGroup], parentCount: Int, rules: RuleSet) throws(InputError) -> FitClasses {
         struct Keyed {
             let index: PairIndex
             let parents: [Int32: [Int32]]
@@ -153,40 +180,98 @@ public struct MatchModel: @unchecked Sendable {
             }
             keyed.append(Keyed(index: index, parents: parents))
         }
-        let predicates = rules.with(.pairFilter)
         let everyone = (0..<Int32(parentCount)).map { $0 }
-        var fits: [[Int32]] = []
-        fits.reserveCapacity(groups.count)
+        var classOfSignature: [[[Int32]?]: Int32] = [:]
+        var members: [[Int32]] = []
+        var classOfGroup: [Int32] = []
+        classOfGroup.reserveCapacity(groups.count)
         for group in groups {
             let g = group.index
+            let signature = keyed.map { rule in rule.index.groupKeys[g].map { Array(Set($0)).sorted() } }
+            if let known = classOfSignature[signature] {
+                classOfGroup.append(known)
+                continue
+            }
             var seed: (rule: Int, size: Int)? = nil
             for (r, rule) in keyed.enumerated() {
-                guard let keys = rule.index.groupKeys[g] else { continue }
+                guard let keys = signature[r] else { continue }
                 let size = keys.reduce(0) { $0 + (rule.parents[$1]?.count ?? 0) }
                 if seed == nil || size < seed!.size { seed = (r, size) }
             }
             var list: [Int32]
             if let seed {
-                let keys = Set(keyed[seed.rule].index.groupKeys[g]!)
-                list = keys.count == 1 ? keyed[seed.rule].parents[keys.first!] ?? []
+                let keys = signature[seed.rule]!
+                list = keys.count == 1 ? keyed[seed.rule].parents[keys[0]] ?? []
                     : Array(Set(keys.flatMap { keyed[seed.rule].parents[$0] ?? [] })).sorted()
                 for (r, rule) in keyed.enumerated() where r != seed.rule {
-                    guard let keys = rule.index.groupKeys[g] else { continue }
+                    guard let keys = signature[r] else { continue }
                     list.removeAll { p in !rule.index.parentKeys[Int(p)].contains(where: keys.contains) }
                 }
             } else {
                 list = everyone
             }
-            for predicate in predicates where !list.isEmpty {
-                let before = list
-                predicate.rule.filter(&list, in: group)
-                guard isOrderedSubset(list, of: before) else {
+            let c = Int32(members.count)
+            classOfSignature[signature] = c
+            members.append(list)
+            classOfGroup.append(c)
+        }
+        return FitClasses(classOfGroup: classOfGroup, members: members)
+    }
+
+    /// Each group's list narrowed by each predicate rule in order.
+    private static func filter(_ lists: [[Int32]], groups: [CandidateGroup], rules: RuleSet) throws(InputError) -> [[Int32]] {
+        let predicates = rules.with(.pairFilter)
+        guard !predicates.isEmpty else { return lists }
+        var fits = lists
+        for group in groups {
+            for predicate in predicates where !fits[group.index].isEmpty {
+                let before = fits[group.index]
+                predicate.rule.filter(&fits[group.index], in: group)
+                guard isOrderedSubset(fits[group.index], of: before) else {
                     throw broken(predicate, "filter(_:in:) added or reordered parents for group \(group.id); it may only remove them")
                 }
             }
-            fits.append(list)
         }
         return fits
+    }
+
+    /// Models with more fitting pairs than this are searched over candidates (`candidates`).
+    public static let searchablePairs = 3_000_000
+
+    /// How many candidates a group of `groupSize` parents keeps in a truncated model.
+    static func candidateLimit(groupSize: Int) -> Int { max(8, 3 * groupSize) }
+
+    /// Each group's candidates when the model is too large to search whole. The members of a class
+    /// are ordered by how few groups admit them (then by index), and the class's groups take turns
+    /// through that order, `limit(g)` members each, wrapping around: every member of a class with
+    /// enough groups is some group's candidate, the scarcest first when there are too few.
+    ///
+    /// - Complexity: O(total size of the classes + candidates × log(limit)).
+    static func candidates(_ classes: FitClasses, parentCount: Int, limit: (Int) -> Int) -> [[Int32]] {
+        var groupsOfClass = Array(repeating: [Int](), count: classes.members.count)
+        for (g, c) in classes.classOfGroup.enumerated() { groupsOfClass[Int(c)].append(g) }
+        var degree = Array(repeating: 0, count: parentCount)
+        for (c, members) in classes.members.enumerated() {
+            for p in members { degree[Int(p)] += groupsOfClass[c].count }
+        }
+        var lists = Array(repeating: [Int32](), count: classes.classOfGroup.count)
+        for (c, members) in classes.members.enumerated() where !members.isEmpty {
+            let order = members.sorted { (degree[Int($0)], $0) < (degree[Int($1)], $1) }
+            var next = 0
+            for g in groupsOfClass[c] {
+                let take = min(limit(g), order.count)
+                if take == order.count {
+                    lists[g] = members
+                    continue
+                }
+                var list: [Int32] = []
+                list.reserveCapacity(take)
+                for j in 0..<take { list.append(order[(next + j) % order.count]) }
+                next = (next + take) % order.count
+                lists[g] = list.sorted()
+            }
+        }
+        return lists
     }
 
     /// Whether `list` keeps some of `original`'s elements in their order (both ascending).

@@ -86,6 +86,27 @@ func district() -> TinyDistrict {
         #expect(verifier.justification(parent: "P1", group: present) == "the parent does not go to open houses and is not free at every session")
     }
 
+    /// A parent who does not go to open houses joins an open-house group when the weekly windows
+    /// hold every session, whatever their dates: the rule's keys are the sessions' weekly pattern.
+    @Test func openHouseSessionsByWeeklyPattern() throws {
+        var tiny = district()
+        tiny.mentor("M4", languages: ["es"], sites: ["LIN"], modes: [.inPerson], availability: "MO 09:00-10:00", openHouse: true)
+        tiny.parent("P7", languages: ["es"], site: "LIN", availability: "TH 18:30-20:00", openHouse: false)
+        tiny.parent("P8", languages: ["es"], site: "LIN", availability: "TH 19:30-21:00", openHouse: false)
+        var verifier = try PluginVerifier(builtIn("time_fit"), district: tiny)
+        func session(_ iso: String, _ hour: Int, minutes: Int = 60) -> Session {
+            let start = LocalDateTime(date: LocalDate(iso: iso)!, minuteOfDay: hour * 60)
+            return Session(start: start, end: start.adding(minutes: minutes))
+        }
+        let thursdays = verifier.openHouseGroup(mentor: "M4", site: "LIN", sessions: [session("2026-09-10", 19), session("2026-10-08", 19)])
+        let withAWednesday = verifier.openHouseGroup(mentor: "M4", site: "LIN", sessions: [session("2026-09-10", 19), session("2026-10-14", 19)])
+        let pastMidnight = verifier.openHouseGroup(mentor: "M4", site: "LIN", sessions: [session("2026-09-10", 23, minutes: 90)])
+        #expect(verifier.admits(parent: "P7", into: thursdays), "free every Thursday 18:30-20:00")
+        #expect(!verifier.admits(parent: "P8", into: thursdays), "free from 19:30 only")
+        #expect(!verifier.admits(parent: "P7", into: withAWednesday), "not free on Wednesdays")
+        #expect(!verifier.admits(parent: "P7", into: pastMidnight), "no window holds a session that crosses midnight")
+    }
+
     @Test func limits() throws {
         var tiny = district()
         tiny.settings.maxGroupSize = 5

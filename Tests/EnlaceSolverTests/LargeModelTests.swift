@@ -1,0 +1,193 @@
+import EnlaceCore
+@testable import EnlaceSolver
+import Testing
+
+/// The path for districts too large to search whole: shared fit classes, candidate lists, the
+/// coverage bound and its flow, and explanations that no longer read every fitting pair. Each test
+/// forces that path on small programs (`searchablePairs: 0`) and compares it with the whole model.
+@Suite struct LargeModelTests {
+    private func models(seed: Int, mentors: ClosedRange<Int> = 2...6, parents: ClosedRange<Int> = 10...40) -> (whole: MatchModel, truncated: MatchModel) {
+        var generator = TinyInstances(seed: UInt64(seed))
+        let program = generator.program(mentors: generator.int(mentors), parents: generator.int(parents))
+        let rules = RuleSet.builtIn(program: program)
+        return (try! MatchModel(program: program, rules: rules),
+                try! MatchModel(program: program, rules: rules, searchablePairs: 0))
+    }
+
+    /// Groups that share a class share its list, and the classes give exactly each group's fits.
+    @Test(arguments: 0..<20)
+    func fitClassesGiveEachGroupsFits(seed: Int) {
+        let (whole, _) = models(seed: seed)
+        #expect(!whole.isTruncated)
+        for g in whole.groups.indices {
+            #expect(whole.fits[g] == whole.fitClasses.members[Int(whole.fitClasses.classOfGroup[g])])
+        }
+        #expect(whole.fitClasses.members.count <= whole.groups.count)
+    }
+
+    /// Candidates are fitting parents, at most the limit per group, ascending; a class with enough
+    /// groups offers every member to some group.
+    @Test(arguments: 0..<20)
+    func candidatesAreFittingAndCoverTheirClass(seed: Int) {
+        let (whole, truncated) = models(seed: seed, parents: 30...60)
+        #expect(truncated.isTruncated)
+        var offered = Array(repeating: Set<Int32>(), count: truncated.fitClasses.members.count)
+        for g in truncated.groups.indices {
+            let candidates = truncated.fits[g]
+            #expect(Set(candidates).isSubset(of: Set(whole.fits[g])))
+            #expect(candidates == candidates.sorted())
+            #expect(candidates.count <= MatchModel.candidateLimit(groupSize: truncated.groupSize[g]))
+            offered[Int(truncated.fitClasses.classOfGroup[g])].formUnion(candidates)
+        }
+        var groupsOfClass = Array(repeating: 0, count: offered.count)
+        for c in truncated.fitClasses.classOfGroup { groupsOfClass[Int(c)] += 1 }
+        for (c, members) in truncated.fitClasses.members.enumerated()
+        where groupsOfClass[c] * MatchModel.candidateLimit(groupSize: truncated.program.settings.maxGroupSize) >= members.count {
+            #expect(offered[c] == Set(members), "class \(c)")
+        }
+    }
+
+    /// The solver on candidates keeps every hard rule (checked from the program, not the model),
+    /// reports the score the whole model gives its schedule, and never beats either bound.
+    @Test(arguments: 0..<30)
+    func truncatedSolutionsAreFeasibleAndBounded(seed: Int) {
+        let (whole, truncated) = models(seed: seed)
+        let solution = Solver.solve(truncated)
+        #expect(violations(solution, whole) == [])
+        #expect(whole.score(groupOfParent: solution.groupOfParent).total == solution.score)
+        let bound = CoverageBound.compute(truncated)
+        let matched = solution.groupOfParent.compactMap { $0 }.count
+        #expect(matched <= bound.parents)
+        #expect(solution.bound >= solution.score && solution.bound == max(solution.score, bound.score))
+        #expect(bound == CoverageBound.compute(whole), "the bound reads the classes, which truncation keeps")
+        #expect(bound.score >= Solver.solve(whole).score)
+        #expect(Solver.solve(truncated) == solution)
+    }
+
+    /// The coverage bound is at least the most parents any schedule matches (by enumeration) and
+    /// equals a plain augmenting-path matching of parents to mentors' seats.
+    @Test func coverageBoundIsValidAndExact() {
+        var compared = 0
+        for seed in 200..<260 {
+            var generator = TinyInstances(seed: UInt64(seed))
+            let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...7)))
+            guard model.groups.count <= 12 else { continue }
+            let bound = CoverageBound.compute(model)
+            #expect(bound.parents >= mostMatched(model), "seed \(seed)")
+            #expect(bound.parents == referenceCoverage(model), "seed \(seed)")
+            #expect(bound.score >= bruteForceOptimum(model), "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared >= 30)
+        for seed in 300..<320 {
+            let (whole, _) = models(seed: seed, parents: 20...60)
+            #expect(CoverageBound.compute(whole).parents == referenceCoverage(whole), "seed \(seed)")
+        }
+    }
+
+    /// Dinic's flow equals a plain breadth-first augmenting-path flow on random networks.
+    @Test func flowMatchesEdmondsKarp() {
+        var generator = TinyInstances(seed: 77)
+        for round in 0..<60 {
+            let nodes = generator.int(4...14)
+            var arcs: [(Int, Int, Int)] = []
+            for _ in 0..<generator.int(3...40) {
+                let from = generator.int(0...nodes - 1), to = generator.int(0...nodes - 1)
+                if from != to { arcs.append((from, to, generator.int(1...5))) }
+            }
+            var network = UnitFlowNetwork(nodes: nodes)
+            for (from, to, capacity) in arcs { network.addArc(from, to, capacity: capacity) }
+            #expect(network.maximumFlow(from: 0, to: 1) == edmondsKarp(nodes: nodes, arcs: arcs, source: 0, sink: 1), "round \(round)")
+        }
+    }
+
+    /// Unmatched parents get the same reasons from the truncated model (which counts fitting
+    /// mentors by class and walks the rules in key order) as from the whole one.
+    @Test(arguments: 0..<20)
+    func explanationsDoNotDependOnTruncation(seed: Int) {
+        let (whole, truncated) = models(seed: seed, mentors: 1...3, parents: 20...50)
+        let solution = Solver.solve(whole)
+        #expect(whole.explainUnmatched(solution) == truncated.explainUnmatched(solution))
+    }
+
+    // MARK: - References
+
+    private func mostMatched(_ model: MatchModel) -> Int {
+        let parents = model.program.parents.count
+        let options = (0..<parents).map { p in [nil] + model.groups.indices.filter { model.fits[$0].contains(Int32(p)) }.map(Optional.some) }
+        var choice = Array(repeating: Int?.none, count: parents), best = 0
+        func visit(_ p: Int) {
+            if p == parents {
+                let solution = Solution(openGroups: Array(Set(choice.compactMap { $0 })).sorted(), groupOfParent: choice,
+                                        score: 0, terms: [:], bound: 0)
+                if violations(solution, model).isEmpty { best = max(best, choice.compactMap { $0 }.count) }
+                return
+            }
+            for option in options[p] {
+                choice[p] = option
+                visit(p + 1)
+            }
+        }
+        visit(0)
+        return best
+    }
+
+    /// Parents matched to mentors (a parent fits a mentor with a group it fits), each mentor
+    /// holding `CoverageBound.seats`, by augmenting paths one parent at a time.
+    private func referenceCoverage(_ model: MatchModel) -> Int {
+        let mentors = model.program.mentors.indices
+        let seats = mentors.map { CoverageBound.seats(model, mentor: $0) }
+        let fitting = model.program.parents.indices.map { p in
+            mentors.filter { m in model.groupsOfMentor[m].contains { model.fits[$0].contains(Int32(p)) } }
+        }
+        var holders = mentors.map { _ in [Int]() }
+        func place(_ p: Int, _ visited: inout Set<Int>) -> Bool {
+            for m in fitting[p] where seats[m] > 0 && visited.insert(m).inserted {
+                if holders[m].count < seats[m] {
+                    holders[m].append(p)
+                    return true
+                }
+                for (i, q) in holders[m].enumerated() where place(q, &visited) {
+                    holders[m][i] = p
+                    return true
+                }
+            }
+            return false
+        }
+        var matched = 0
+        for p in model.program.parents.indices {
+            var visited = Set<Int>()
+            if place(p, &visited) { matched += 1 }
+        }
+        return matched
+    }
+
+    private func edmondsKarp(nodes: Int, arcs: [(Int, Int, Int)], source: Int, sink: Int) -> Int {
+        var capacity = Array(repeating: Array(repeating: 0, count: nodes), count: nodes)
+        for (from, to, c) in arcs { capacity[from][to] += c }
+        var total = 0
+        while true {
+            var parent = Array(repeating: -1, count: nodes)
+            parent[source] = source
+            var queue = [source], head = 0
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                for v in 0..<nodes where parent[v] < 0 && capacity[u][v] > 0 {
+                    parent[v] = u
+                    queue.append(v)
+                }
+            }
+            guard parent[sink] >= 0 else { return total }
+            var push = Int.max, v = sink
+            while v != source { push = min(push, capacity[parent[v]][v]); v = parent[v] }
+            v = sink
+            while v != source {
+                capacity[parent[v]][v] -= push
+                capacity[v][parent[v]] += push
+                v = parent[v]
+            }
+            total += push
+        }
+    }
+}
