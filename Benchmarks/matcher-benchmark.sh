@@ -2,7 +2,10 @@
 # Matcher benchmark: generates districts of several sizes with `enlace generate`, runs
 # `enlace match --json` (release build, whole command: reading the folder, solving, writing
 # outputs) from a fresh database, checks every schedule with the independent checker, and, with
-# --mip SECONDS, solves the same program with the exact HiGHS model for comparison.
+# --mip SECONDS, solves the same program with the exact HiGHS model for comparison. Districts
+# too large to search whole (above 3 million fitting pairs, e.g. 60,000 parents) also get the
+# flow bound on how many parents any schedule can match (`enlace _solve-benchmark`'s
+# matched_bound), against which the issue measures their coverage.
 #
 # Usage: Benchmarks/matcher-benchmark.sh [--mip SECONDS] [SIZE ...]
 #   SIZE is SITES:MENTORS:PARENTS (default: 3:12:80 8:40:400 40:300:4000)
@@ -18,7 +21,7 @@ sizes=("$@")
 swift build -c release --product enlace >&2
 enlace=.build/release/enlace
 work="$(mktemp -d)"
-printf 'size\tparents\tmatched\tscore\tbound\tgap\tseconds\tpeak_MB\tcheck\tmip_objective\tmip_bound\tmip_seconds\n'
+printf 'size\tparents\tmatched\tmatched_bound\tscore\tbound\tgap\tseconds\tpeak_MB\tcheck\tmip_objective\tmip_bound\tmip_seconds\n'
 for size in "${sizes[@]}"; do
     IFS=: read -r sites mentors parents <<<"$size"
     dir="$work/$size"
@@ -26,16 +29,18 @@ for size in "${sizes[@]}"; do
     summary=$(/usr/bin/time -f '%M' -o "$work/time" "$enlace" match --program "$dir" --json 2>/dev/null)
     peak=$(( $(tail -n 1 "$work/time") / 1024 ))
     check=$(python3 Benchmarks/check_schedule.py "$dir" >/dev/null 2>&1 && echo ok || echo VIOLATIONS)
+    coverage=$("$enlace" _solve-benchmark --program "$dir" 2>/dev/null \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin).get("matched_bound", "-"))')
     mipcols="-\t-\t-"
     if [[ "$mip" != 0 ]]; then
         result=$(python3 Benchmarks/mip_reference.py "$dir" --time-limit "$mip" 2>/dev/null || true)
         mipcols=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(f"{d[\"objective\"]:.0f}\t{d[\"bound\"]:.0f}\t{d[\"seconds\"]:.1f}")' "$result" 2>/dev/null || echo "-\t-\t-")
     fi
-    python3 - "$size" "$summary" "$peak" "$check" "$mipcols" <<'PY'
+    python3 - "$size" "$summary" "$peak" "$check" "$mipcols" "$coverage" <<'PY'
 import json, sys
-size, summary, peak, check, mip = sys.argv[1:]
+size, summary, peak, check, mip, coverage = sys.argv[1:]
 d = json.loads(summary)
-print("\t".join([size, str(d["parents"]), str(d["matched"]), str(d["score"]), str(d["bound"]),
+print("\t".join([size, str(d["parents"]), str(d["matched"]), coverage, str(d["score"]), str(d["bound"]),
                  f'{d["gap"]*100:.2f}%', f'{d["seconds"]:.2f}', peak, check, mip.replace("\\t", "\t")]))
 PY
 done

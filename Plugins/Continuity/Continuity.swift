@@ -16,7 +16,7 @@ public final class Continuity: ConstraintPlugin {
     final class Rule: PreparedRule {
         let previous: [Int?]
         let weight: Int
-        let hooks: RuleHooks = .pairScore
+        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
         init(_ context: PluginContext) {
             previous = context.previousMentor
@@ -27,6 +27,8 @@ public final class Continuity: ConstraintPlugin {
             guard weight != 0 else { return }
             for (i, p) in parents.enumerated() where previous[Int(p)] == group.mentor { scores[i] += weight }
         }
+
+        func scoreCeiling(parent: Int) -> Int { previous[parent] == nil ? 0 : max(0, weight) }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
             previous[parent] == group.mentor ? "the parent stays with the mentor of the previous run: \(weight < 0 ? "\(weight)" : "+\(weight)") (continuity)" : nil

@@ -14,13 +14,15 @@ public final class Matched: ConstraintPlugin {
 
     final class Rule: PreparedRule {
         let weight: Int
-        let hooks: RuleHooks = .pairScore
+        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
         init(weight: Int) { self.weight = weight }
 
         func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
             for i in scores.indices { scores[i] += weight }
         }
+
+        func scoreCeiling(parent: Int) -> Int { weight }
 
         func justify(parent: Int, group: CandidateGroup) -> String? { "the parent has a group: \(weight < 0 ? "\(weight)" : "+\(weight)") (matched)" }
     }

@@ -14,7 +14,7 @@ public final class OpenHouse: ConstraintPlugin {
 
     final class Rule: PreparedRule {
         let weight: Int
-        let hooks: RuleHooks = .pairScore
+        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
         init(weight: Int) { self.weight = weight }
 
@@ -22,6 +22,8 @@ public final class OpenHouse: ConstraintPlugin {
             guard group.isOpenHouse, weight != 0 else { return }
             for i in scores.indices { scores[i] += weight }
         }
+
+        func scoreCeiling(parent: Int) -> Int { max(0, weight) }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
             group.isOpenHouse ? "the group meets at the school's open house: \(weight < 0 ? "\(weight)" : "+\(weight)") (open_house)" : nil

@@ -20,7 +20,7 @@ public final class PreferredLanguage: ConstraintPlugin {
         /// of their primary subtags (compared per fitting pair).
         let preferred: [Int32]
         let mentorLanguages: [[Int32]]
-        let hooks: RuleHooks = .pairScore
+        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
         init(_ program: Program) {
             self.program = program
@@ -43,6 +43,8 @@ public final class PreferredLanguage: ConstraintPlugin {
             guard weight != 0 else { return }
             for (i, p) in parents.enumerated() where applies(Int(p), group.mentor) { scores[i] += weight }
         }
+
+        func scoreCeiling(parent: Int) -> Int { max(0, weight) }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
             guard applies(parent, group.mentor) else { return nil }

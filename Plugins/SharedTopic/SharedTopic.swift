@@ -25,7 +25,7 @@ public final class SharedTopic: ConstraintPlugin {
         /// scoring is one AND and a population count per pair.
         let parentMasks: [UInt64]?
         let mentorMasks: [UInt64]?
-        let hooks: RuleHooks = .pairScore
+        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
         init(_ program: Program) {
             self.program = program
@@ -72,6 +72,8 @@ public final class SharedTopic: ConstraintPlugin {
                 scores[i] += min(count, cap) * weight
             }
         }
+
+        func scoreCeiling(parent: Int) -> Int { max(0, weight) * max(0, min(cap, parentCodes[parent].count)) }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
             let topics = shared(parent, group.mentor)

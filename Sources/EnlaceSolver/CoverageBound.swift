@@ -13,7 +13,8 @@ import EnlaceCore
 /// *Score:* each matched parent scores at most its best weight in any group that admits it, at most
 /// `parents` parents are matched, and groups add at most their positive weights: so the score is
 /// at most the sum of the `parents` largest positive best weights plus each mentor's best
-/// `maxGroups` positive group weights.
+/// `maxGroups` positive group weights. On the largest districts a parent's best weight is bounded
+/// by the sum of the rules' ceilings instead of scoring every pair (`exhaustiveScoringPairs`).
 public struct CoverageBound: Sendable, Equatable {
     /// Most parents any schedule can match.
     public let parents: Int
@@ -25,9 +26,17 @@ public struct CoverageBound: Sendable, Equatable {
     /// - Complexity: the flow is Dinic's algorithm on (total class size + groups) arcs; the score
     ///   asks the pair-score rules about every fitting pair once, one group at a time, and stores
     ///   only one number per parent.
-    public static func compute(_ model: MatchModel) -> CoverageBound {
-        let parents = maximumCoverage(model)
-        let best = bestWeights(model).filter { $0 > 0 }.sorted(by: >)
+    /// - Parameter exhaustiveScoringPairs: above this many fitting pairs (before predicate rules),
+    ///   the score bound takes each parent's best weight from the pair-score rules' ceilings
+    ///   (`RuleHooks.scoreCeiling`) when every one of them gives one, instead of scoring every pair.
+    public static func compute(_ model: MatchModel, exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs) -> CoverageBound {
+        let (parents, reachable) = maximumCoverage(model)
+        let classes = model.fitClasses
+        let pairs = classes.classOfGroup.reduce(0) { $0 + classes.members[Int($1)].count }
+        let scorers = model.rules.with(.pairScore)
+        let weights = pairs > exhaustiveScoringPairs && scorers.allSatisfy({ $0.hooks.contains(.scoreCeiling) })
+            ? ceilings(model) : bestWeights(model)
+        let best = weights.indices.filter { reachable[$0] && weights[$0] > 0 }.map { weights[$0] }.sorted(by: >)
         var score = best.prefix(parents).reduce(0, +)
         for m in model.program.mentors.indices {
             let positive = model.groupsOfMentor[m].map { model.groupWeight[$0] }.filter { $0 > 0 }.sorted(by: >)
@@ -42,14 +51,25 @@ public struct CoverageBound: Sendable, Equatable {
         model.isTruncated ? !model.fitClasses.members[Int(model.fitClasses.classOfGroup[g])].isEmpty : !model.fits[g].isEmpty
     }
 
+    /// Scoring every pair costs about 16 ns on this machine: 400 million pairs, some 6 s, is where
+    /// the ceilings take over (a district of 600,000 parents has billions of pairs).
+    public static let exhaustiveScoringPairs = 400_000_000
+
+    /// Each parent's best weight bounded by the sum of the pair-score rules' ceilings.
+    static func ceilings(_ model: MatchModel) -> [Int] {
+        let scorers = model.rules.with(.pairScore)
+        return model.program.parents.indices.map { p in scorers.reduce(0) { $0 + $1.rule.scoreCeiling(parent: p) } }
+    }
+
     /// The most seats mentor `m` can offer: its capacity, and its `maxGroups` largest groups.
     static func seats(_ model: MatchModel, mentor m: Int) -> Int {
         let sizes = model.groupsOfMentor[m].filter { admitsAnyone(model, $0) }.map { model.groupSize[$0] }.sorted(by: >)
         return min(model.mentorCapacity[m], sizes.prefix(model.maxGroups[m]).reduce(0, +))
     }
 
-    /// The maximum flow parent → class → mentor (see the type's comment).
-    static func maximumCoverage(_ model: MatchModel) -> Int {
+    /// The maximum flow parent → class → mentor (see the type's comment), and which parents some
+    /// mentor's group admits.
+    static func maximumCoverage(_ model: MatchModel) -> (flow: Int, reachable: [Bool]) {
         let classes = model.fitClasses
         let parentCount = model.program.parents.count, mentorCount = model.program.mentors.count
         var mentorsOfClass = Array(repeating: [Int32](), count: classes.members.count)
@@ -74,7 +94,7 @@ public struct CoverageBound: Sendable, Equatable {
         }
         for p in 0..<parentCount where reachable[p] { flow.addArc(source, parentBase + p, capacity: 1) }
         for m in 0..<mentorCount where seats[m] > 0 { flow.addArc(mentorBase + m, sink, capacity: seats[m]) }
-        return flow.maximumFlow(from: source, to: sink)
+        return (flow.maximumFlow(from: source, to: sink), reachable)
     }
 
     /// Each parent's best weight in any group that admits it (`Int.min` when none does), asking the

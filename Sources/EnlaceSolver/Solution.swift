@@ -12,6 +12,9 @@ public struct Solution: Sendable, Equatable {
     public let terms: [String: Int]
     /// An upper bound on the best possible score (see `UpperBound`).
     public let bound: Int
+    /// On models too large to search whole, the most parents any schedule can match
+    /// (`CoverageBound`); nil otherwise.
+    public var matchedBound: Int? = nil
 
     /// The relative distance between the score and the bound: (bound − score) / |bound|, 0 when equal.
     public var gap: Double {

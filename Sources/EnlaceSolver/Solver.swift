@@ -38,6 +38,15 @@ import EnlaceCore
 //    budget ends (the bound of the best open node is reported).
 // Every loop is bounded by budgets the caller gives (`SolverOptions`), never by the clock.
 //
+// **Large districts.** Above `MatchModel.searchablePairs` (3 million) fitting pairs — a district of
+// 60,000 parents has about 100 million — the model keeps, per group, a sample of candidates from
+// its fit class (every member of a class with enough groups is someone's candidate, the parents
+// with fewest alternatives first) and only stages 1 and 2 run, over the candidates. The relaxations
+// of stages 3–5 would bound the candidates, not the district, so the bound comes from
+// `CoverageBound`: a maximum flow from parents through fit classes to mentors' seats (how many
+// parents any schedule can match; the 60,000- and 600,000-parent districts reach it exactly) and,
+// for the score, that many parents' best weights.
+//
 // **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
 // Lagrangian value L(λ) (which keeps K, overlaps and group sizes), the transportation relaxation
 // `UpperBound`, and the branch and bound's. Scores are integers, so a bound less than one above
@@ -47,8 +56,8 @@ import EnlaceCore
 // and by the independent Python checker); its score is recomputed from scratch; the same model
 // and budgets give the same solution. Failure modes: none — an instance where nobody fits
 // anything yields an empty solution, which callers report as "no feasible group". Cost grows with
-// the number of fitting parent–group pairs, which are materialised (see docs/PERFORMANCE.md for
-// the sizes this handles today).
+// the number of fitting parent–group pairs searched: all of them up to 3 million, candidates
+// beyond (docs/PERFORMANCE.md has the figures).
 
 /// Budgets of the search. They bound work, not time, so results never depend on machine speed.
 public struct SolverOptions: Sendable {
@@ -172,7 +181,7 @@ extension Solver {
         clock.lap("coverage bound: \(matched) of at most \(bound.parents) parents matched; score bound \(bound.score)", model.weightedScore(best.groupOfParent))
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
-                        score: score, terms: terms, bound: max(score, bound.score))
+                        score: score, terms: terms, bound: max(score, bound.score), matchedBound: bound.parents)
     }
 }
 

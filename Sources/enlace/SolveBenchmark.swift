@@ -43,7 +43,9 @@ extension Enlace {
             let solution = Solver.solve(model, options: solverOptions)
             let total = seconds()
             let pairs = model.pairCount
-            print("{\"parents\":\(loaded.program.parents.count),\"pairs\":\(pairs),\"score\":\(solution.score),\"bound\":\(solution.bound),"
+            let matched = solution.groupOfParent.lazy.filter { $0 != nil }.count
+            let coverage = solution.matchedBound.map { ",\"matched_bound\":\($0)" } ?? ""
+            print("{\"parents\":\(loaded.program.parents.count),\"pairs\":\(pairs),\"matched\":\(matched)\(coverage),\"score\":\(solution.score),\"bound\":\(solution.bound),"
                   + "\"gap\":\(String(format: "%.5f", solution.gap)),\"read_seconds\":\(String(format: "%.3f", read)),"
                   + "\"model_seconds\":\(String(format: "%.3f", built - read)),\"solve_seconds\":\(String(format: "%.3f", total - built))}")
         }

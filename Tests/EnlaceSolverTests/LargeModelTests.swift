@@ -85,6 +85,36 @@ import Testing
         }
     }
 
+    /// Each built-in pair-score rule's ceiling is at least what it gives the parent in any fitting
+    /// group (continuity included: half the parents have a previous mentor), and the bound from
+    /// the ceilings is valid, and no tighter than the one from scoring every pair.
+    @Test(arguments: 0..<20)
+    func ceilingsBoundEveryPair(seed: Int) {
+        var generator = TinyInstances(seed: UInt64(seed))
+        let program = generator.program(mentors: generator.int(2...5), parents: generator.int(10...30))
+        let previous = program.parents.indices.map { $0 % 2 == 0 ? Optional($0 % program.mentors.count) : nil }
+        let model = try! MatchModel(program: program, rules: RuleSet.builtIn(program: program, previousMentor: previous))
+        let scorers = model.rules.with(.pairScore)
+        #expect(scorers.count >= 5 && scorers.allSatisfy { $0.hooks.contains(.scoreCeiling) })
+        var tight = 0
+        for rule in scorers {
+            for g in model.groups.indices where !model.fits[g].isEmpty {
+                var scores = Array(repeating: 0, count: model.fits[g].count)
+                rule.rule.score(model.fits[g], in: model.groups[g], into: &scores)
+                for (i, p) in model.fits[g].enumerated() {
+                    let ceiling = rule.rule.scoreCeiling(parent: Int(p))
+                    #expect(scores[i] <= ceiling, "\(rule.name), parent \(p), group \(g)")
+                    if scores[i] == ceiling && ceiling > 0 { tight += 1 }
+                }
+            }
+        }
+        #expect(tight > 0)
+        let exhaustive = CoverageBound.compute(model), fromCeilings = CoverageBound.compute(model, exhaustiveScoringPairs: 0)
+        #expect(fromCeilings.parents == exhaustive.parents)
+        #expect(fromCeilings.score >= exhaustive.score)
+        #expect(exhaustive.score >= Solver.solve(model).score)
+    }
+
     /// Dinic's flow equals a plain breadth-first augmenting-path flow on random networks.
     @Test func flowMatchesEdmondsKarp() {
         var generator = TinyInstances(seed: 77)

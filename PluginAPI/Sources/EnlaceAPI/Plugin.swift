@@ -38,20 +38,20 @@
 /// layout of these types.
 public enum EnlacePluginAPI {
     /// Raised whenever a change here can break a compiled plugin.
-    @inlinable public static var version: Int { 1 }
+    @inlinable public static var version: Int { 2 }
 
     /// `enlace-plugin-api/VERSION swift/COMPILER`: what a compiled plugin was built with. It is
     /// inlined into the plugin when the plugin is compiled, so the host can compare it with its own
     /// before touching any Swift type of the plugin.
     @inlinable public static var abi: StaticString {
         #if compiler(>=6.4)
-        "enlace-plugin-api/1 swift/6.4+"
+        "enlace-plugin-api/2 swift/6.4+"
         #elseif compiler(>=6.3)
-        "enlace-plugin-api/1 swift/6.3"
+        "enlace-plugin-api/2 swift/6.3"
         #elseif compiler(>=6.2)
-        "enlace-plugin-api/1 swift/6.2"
+        "enlace-plugin-api/2 swift/6.2"
         #else
-        "enlace-plugin-api/1 swift/older"
+        "enlace-plugin-api/2 swift/older"
         #endif
     }
 
@@ -120,6 +120,10 @@ public struct RuleHooks: OptionSet, Sendable, Hashable {
     public static let conflicts = RuleHooks(rawValue: 1 << 7)
     public static let pairScore = RuleHooks(rawValue: 1 << 8)
     public static let groupScore = RuleHooks(rawValue: 1 << 9)
+    /// With `.pairScore`: the rule can say the most it gives a parent in any group
+    /// (`scoreCeiling(parent:)`), which spares the matcher scoring every pair of a very large
+    /// district to bound its score.
+    public static let scoreCeiling = RuleHooks(rawValue: 1 << 10)
 
     /// The hooks that make a rule hard.
     public static let hard: RuleHooks = [.blockedDays, .groupFilter, .pairIndex, .pairFilter, .groupSize,
@@ -174,6 +178,10 @@ public protocol PreparedRule: AnyObject {
     func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int])
     /// This term's weighted points for opening `group`.
     func score(_ group: CandidateGroup) -> Int
+    /// At least the most points `score(_:in:into:)` adds for `parent` in any group (`.scoreCeiling`).
+    /// It only has to be an upper bound; the closer it is, the closer the reported bound of a very
+    /// large district's schedule.
+    func scoreCeiling(parent: Int) -> Int
 
     /// One sentence on this rule's decision about a parent in a group: why it rejects the pairing
     /// (hard), or what it adds (soft). nil when the rule has nothing to say about the pair.
@@ -200,6 +208,7 @@ extension PreparedRule {
     public func conflict(_ a: CandidateGroup, _ b: CandidateGroup) -> Bool { false }
     public func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {}
     public func score(_ group: CandidateGroup) -> Int { 0 }
+    public func scoreCeiling(parent: Int) -> Int { .max }
     public func justify(parent: Int, group: CandidateGroup) -> String? { nil }
     public func justify(group: CandidateGroup) -> String? { nil }
     public func justify(mentor: Int) -> String? { nil }
