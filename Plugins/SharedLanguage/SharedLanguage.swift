@@ -35,8 +35,12 @@ public final class SharedLanguage: ConstraintPlugin {
             PairIndex(parentKeys: parentCodes, groupKeys: groups.map { mentorCodes[$0.mentor] })
         }
 
+        /// How many mentors share a language with parents of each set of codes (explanations ask
+        /// for every unmatched parent; a district has a few such sets).
+        private var speakers: [[Int32]: Int] = [:]
+
         private func shares(_ parent: Int, _ mentor: Int) -> Bool {
-            !Set(parentCodes[parent]).isDisjoint(with: mentorCodes[mentor])
+            parentCodes[parent].contains(where: mentorCodes[mentor].contains)
         }
 
         func justify(parent: Int, group: CandidateGroup) -> String? {
@@ -47,11 +51,13 @@ public final class SharedLanguage: ConstraintPlugin {
 
         func explainExclusion(parent: Int, groups: [CandidateGroup]) -> String? {
             let languages = LanguageNames.list(program.parents[parent].languages)
-            let speakers = program.mentors.indices.filter { shares(parent, $0) }.count
-            switch speakers {
+            let codes = parentCodes[parent]
+            let count = speakers[codes] ?? program.mentors.indices.filter { shares(parent, $0) }.count
+            speakers[codes] = count
+            switch count {
             case 0: return "no mentor speaks \(languages)"
             case 1: return "1 mentor speaks \(languages) but has no group to offer (no weekly time or way of meeting)"
-            default: return "\(speakers) mentors speak \(languages) but none has a group to offer (no weekly time or way of meeting)"
+            default: return "\(count) mentors speak \(languages) but none has a group to offer (no weekly time or way of meeting)"
             }
         }
     }

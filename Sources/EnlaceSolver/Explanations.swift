@@ -38,6 +38,12 @@ extension MatchModel {
     ///   each unmatched parent no group fits, O(candidate groups × pair rules); the rules are asked
     ///   about single pairs only here, never while solving.
     public func explainUnmatched(_ solution: Solution) -> [UnmatchedExplanation] {
+        explainUnmatched(solution, walkingClasses: true)
+    }
+
+    /// `walkingClasses: false` filters every group one rule at a time, as with a predicate rule
+    /// (tests compare the two walks).
+    func explainUnmatched(_ solution: Solution, walkingClasses: Bool) -> [UnmatchedExplanation] {
         let unmatched = solution.groupOfParent.indices.filter { solution.groupOfParent[$0] == nil }
         let fittingMentors = fittingMentorCounts(unmatched)
         let pairRules = rules.with([.pairIndex, .pairFilter])
@@ -57,7 +63,7 @@ extension MatchModel {
                 excluded.append(p)
             }
         }
-        var walk = ExclusionWalk(model: self, pairRules: pairRules, indices: indices)
+        var walk = ExclusionWalk(model: self, pairRules: pairRules, indices: indices, walkingClasses: walkingClasses)
         for p in walk.order(excluded) {
             guard let (r, remaining) = walk.firstExclusion(parent: p) else {
                 explained[p] = UnmatchedExplanation(parent: p, cause: .capacity, reasons: ["no candidate group fits this parent"])
@@ -73,27 +79,58 @@ extension MatchModel {
     }
 
     /// Finds, for parents no group fits, the first pair rule (in order) that admits the parent into
-    /// none of the groups the rules before it left. With keyed rules only, the groups left after
-    /// each rule depend on the parent's keys alone: parents are walked in the order of their keys
-    /// and the groups left at each rule are kept for the next parent with the same keys so far (one
-    /// list per rule in memory, so 60,000 parents do not each filter every group).
+    /// none of the groups the rules before it left, and those groups.
+    ///
+    /// With keyed rules only (the built-ins), a rule's answer is the same for every group of a fit
+    /// class, so the walk runs over classes as bit sets: the classes a rule admits a parent into
+    /// are the union of the sets of the parent's keys and of the classes the rule leaves open, and
+    /// each step is one AND. The groups handed to the failing rule's explanation are gathered only
+    /// when they differ from the previous parent's at that rule (parents are walked in the order
+    /// of their keys). On a truncated model they are one group per mentor (the lowest-numbered),
+    /// which is all the built-in explanations read (they count mentors), and keeps a district of
+    /// 600,000 parents from copying a hundred thousand groups per parent. With a predicate rule,
+    /// each parent filters the groups one rule at a time.
     private struct ExclusionWalk {
         let model: MatchModel
         let pairRules: [ActiveRule]
         let indices: [PairIndex?]
         /// Whether every pair rule is keyed (no predicate), so that keys decide everything.
         let keyedOnly: Bool
-        /// Per rule: the keys up to it, and the groups left after it.
-        private var left: [(keys: [[Int32]], groups: [Int])?]
-        /// The groups handed to the last failing rule's explanation, with the keys before it.
-        private var remaining: (rule: Int, keys: [[Int32]], groups: [CandidateGroup])?
+        private let words: Int
+        /// Per rule: the classes it leaves open to everyone, and the classes of each key.
+        private var openClasses: [[UInt64]] = []
+        private var classesOfKey: [[Int32: [UInt64]]] = []
+        private var groupsOfClass: [[Int]] = []
+        /// Per rule: the classes left before it at the last failure there, and their groups.
+        private var gathered: [Int: (classes: [UInt64], groups: [CandidateGroup])] = [:]
 
-        init(model: MatchModel, pairRules: [ActiveRule], indices: [PairIndex?]) {
+        init(model: MatchModel, pairRules: [ActiveRule], indices: [PairIndex?], walkingClasses: Bool) {
             self.model = model
             self.pairRules = pairRules
             self.indices = indices
-            keyedOnly = pairRules.allSatisfy { $0.hooks.contains(.pairIndex) && !$0.hooks.contains(.pairFilter) }
-            left = Array(repeating: nil, count: pairRules.count)
+            keyedOnly = walkingClasses && pairRules.allSatisfy { $0.hooks.contains(.pairIndex) && !$0.hooks.contains(.pairFilter) }
+            let classes = model.fitClasses
+            words = (classes.members.count + 63) / 64
+            guard keyedOnly else { return }
+            groupsOfClass = Array(repeating: [], count: classes.members.count)
+            for (g, c) in classes.classOfGroup.enumerated() { groupsOfClass[Int(c)].append(g) }
+            for index in indices {
+                var open = Array(repeating: UInt64(0), count: words)
+                var byKey: [Int32: [UInt64]] = [:]
+                for (c, groups) in groupsOfClass.enumerated() {
+                    guard let g = groups.first else { continue }
+                    guard let keys = index!.groupKeys[g] else {
+                        open[c >> 6] |= 1 << UInt64(c & 63)
+                        continue
+                    }
+                    for key in keys {
+                        if byKey[key] == nil { byKey[key] = Array(repeating: 0, count: words) }
+                        byKey[key]![c >> 6] |= 1 << UInt64(c & 63)
+                    }
+                }
+                openClasses.append(open)
+                classesOfKey.append(byKey)
+            }
         }
 
         func keys(_ p: Int) -> [[Int32]] {
@@ -111,24 +148,53 @@ extension MatchModel {
         }
 
         mutating func firstExclusion(parent p: Int) -> (rule: Int, remaining: [CandidateGroup])? {
-            let all = keys(p)
+            guard keyedOnly else { return filteringExclusion(parent: p) }
+            var current = Array(repeating: UInt64.max, count: words)
+            for r in pairRules.indices {
+                var admitted = openClasses[r]
+                for key in indices[r]!.parentKeys[p] {
+                    guard let classes = classesOfKey[r][key] else { continue }
+                    for w in 0..<words { admitted[w] |= classes[w] }
+                }
+                var any = false
+                for w in 0..<words {
+                    admitted[w] &= current[w]
+                    if admitted[w] != 0 { any = true }
+                }
+                if !any { return (r, groups(in: current, rule: r)) }
+                current = admitted
+            }
+            return nil
+        }
+
+        /// The groups of the classes in `classes` (one per mentor on a truncated model), ascending.
+        private mutating func groups(in classes: [UInt64], rule r: Int) -> [CandidateGroup] {
+            if let known = gathered[r], known.classes == classes { return known.groups }
+            var chosen: [Int] = []
+            for w in 0..<words where classes[w] != 0 {
+                var bits = classes[w]
+                while bits != 0 {
+                    let c = w << 6 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if c < groupsOfClass.count { chosen.append(contentsOf: groupsOfClass[c]) }
+                }
+            }
+            chosen.sort()
+            if model.isTruncated {
+                var seen = Set<Int>()
+                chosen = chosen.filter { seen.insert(model.groups[$0].mentor).inserted }
+            }
+            let groups = chosen.map { model.groups[$0] }
+            gathered[r] = (classes, groups)
+            return groups
+        }
+
+        /// The walk for rule sets with a predicate: every group, one rule at a time.
+        private func filteringExclusion(parent p: Int) -> (rule: Int, remaining: [CandidateGroup])? {
             var current = Array(model.groups.indices)
             for (r, rule) in pairRules.enumerated() {
-                let prefix = keyedOnly ? Array(all[...r]) : []
-                let next: [Int]
-                if keyedOnly, let known = left[r], known.keys == prefix {
-                    next = known.groups
-                } else {
-                    next = current.filter { model.admits(rule, indices[r], parent: p, group: $0) }
-                    if keyedOnly { left[r] = (prefix, next) }
-                }
-                if next.isEmpty {
-                    let before = Array(prefix.dropLast())
-                    if keyedOnly, let known = remaining, known.rule == r, known.keys == before { return (r, known.groups) }
-                    let groups = current.map { model.groups[$0] }
-                    if keyedOnly { remaining = (r, before, groups) }
-                    return (r, groups)
-                }
+                let next = current.filter { model.admits(rule, indices[r], parent: p, group: $0) }
+                if next.isEmpty { return (r, current.map { model.groups[$0] }) }
                 current = next
             }
             return nil

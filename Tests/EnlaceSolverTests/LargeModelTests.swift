@@ -140,6 +140,20 @@ import Testing
         #expect(whole.explainUnmatched(solution) == truncated.explainUnmatched(solution))
     }
 
+    /// The walk over fit classes as bit sets gives the same reasons as filtering every group one
+    /// rule at a time, on programs where several rules are what keeps parents out.
+    @Test func classWalkEqualsFilteringEveryGroup() {
+        var causes = Set<String>()
+        for seed in 400..<460 {
+            let (whole, _) = models(seed: seed, mentors: 1...4, parents: 20...60)
+            let solution = Solver.solve(whole)
+            let walked = whole.explainUnmatched(solution), filtered = whole.explainUnmatched(solution, walkingClasses: false)
+            #expect(walked == filtered, "seed \(seed)")
+            causes.formUnion(walked.map(\.cause.rawValue))
+        }
+        #expect(causes.count >= 3, "causes met: \(causes.sorted())")
+    }
+
     // MARK: - References
 
     private func mostMatched(_ model: MatchModel) -> Int {

@@ -69,7 +69,17 @@ extension Program {
     /// sentence in the singular and the plural ("meets", "meet").
     public func speakersPhrase(parent p: Int, groups: [CandidateGroup], and verbs: (String, String)? = nil) -> String {
         let primaries = Set(parents[p].languages.map(\.primary))
-        let count = Set(groups.map(\.mentor)).filter { m in mentors[m].languages.contains { primaries.contains($0.primary) } }.count
+        // Reads each group's mentor in place and each mentor once: the explanations of a large
+        // district call this for thousands of parents with tens of thousands of groups.
+        var seen = Array(repeating: false, count: mentors.count)
+        var count = 0
+        groups.withUnsafeBufferPointer { groups in
+            for i in groups.indices where !seen[groups[i].mentor] {
+                let m = groups[i].mentor
+                seen[m] = true
+                if mentors[m].languages.contains(where: { primaries.contains($0.primary) }) { count += 1 }
+            }
+        }
         let languages = LanguageNames.list(parents[p].languages)
         let subject = count == 1 ? "1 mentor speaks \(languages)" : "\(count) mentors speak \(languages)"
         guard let verbs else { return subject }
