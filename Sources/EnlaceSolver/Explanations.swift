@@ -41,10 +41,11 @@ extension MatchModel {
         explainUnmatched(solution, walkingClasses: true)
     }
 
+    /// The explanations of the unmatched parents among `only` (all unmatched parents when nil).
     /// `walkingClasses: false` filters every group one rule at a time, as with a predicate rule
     /// (tests compare the two walks).
-    func explainUnmatched(_ solution: Solution, walkingClasses: Bool) -> [UnmatchedExplanation] {
-        let unmatched = solution.groupOfParent.indices.filter { solution.groupOfParent[$0] == nil }
+    func explainUnmatched(_ solution: Solution, only: [Int]? = nil, walkingClasses: Bool = true) -> [UnmatchedExplanation] {
+        let unmatched = (only ?? Array(solution.groupOfParent.indices)).filter { solution.groupOfParent[$0] == nil }
         let fittingMentors = fittingMentorCounts(unmatched)
         let pairRules = rules.with([.pairIndex, .pairFilter])
         let indices = pairRules.map { $0.hooks.contains(.pairIndex) ? $0.rule.pairIndex(groups: groups) : nil }

@@ -302,13 +302,42 @@ public struct MatchModel: @unchecked Sendable {
     ///
     /// - Complexity: O(log |fits[g]|).
     public func weight(parent p: Int, group g: Int) -> Int {
-        let list = fits[g], target = Int32(p)
+        MatchModel.position(of: Int32(p), in: fits[g]).map { Int(pairWeights[g][$0]) } ?? 0
+    }
+
+    /// Every parent fitting group `g`: `fits[g]`, or on a truncated model (whose `fits` hold
+    /// candidates) the group's class narrowed by the predicate rules.
+    public func fittingParents(of g: Int) -> [Int32] {
+        guard isTruncated else { return fits[g] }
+        var list = fitClasses.members[Int(fitClasses.classOfGroup[g])]
+        for predicate in rules.with(.pairFilter) where !list.isEmpty { predicate.rule.filter(&list, in: groups[g]) }
+        return list
+    }
+
+    /// Whether parent `p` fits group `g`, also outside a truncated model's candidates.
+    public func admits(parent p: Int, group g: Int) -> Bool {
+        guard isTruncated else { return MatchModel.position(of: Int32(p), in: fits[g]) != nil }
+        guard MatchModel.position(of: Int32(p), in: fitClasses.members[Int(fitClasses.classOfGroup[g])]) != nil else { return false }
+        var one: [Int32] = [Int32(p)]
+        for predicate in rules.with(.pairFilter) where !one.isEmpty { predicate.rule.filter(&one, in: groups[g]) }
+        return !one.isEmpty
+    }
+
+    /// Parent `p`'s weight in group `g` if `p` fits `g` (0 otherwise), also for a pair outside a
+    /// truncated model's candidates (asking the soft rules about that one pair).
+    public func fullWeight(parent p: Int, group g: Int) -> Int {
+        if let i = MatchModel.position(of: Int32(p), in: fits[g]) { return Int(pairWeights[g][i]) }
+        return isTruncated && admits(parent: p, group: g) ? pairTerms(parent: p, group: g).reduce(0) { $0 + $1.value } : 0
+    }
+
+    /// The position of `value` in the ascending `list`, if there.
+    static func position(of value: Int32, in list: [Int32]) -> Int? {
         var low = 0, high = list.count
         while low < high {
             let mid = (low + high) / 2
-            if list[mid] < target { low = mid + 1 } else { high = mid }
+            if list[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < list.count && list[low] == target ? Int(pairWeights[g][low]) : 0
+        return low < list.count && list[low] == value ? low : nil
     }
 
     /// Parent `p`'s points in group `g`, per soft rule (the keys of `score.terms`).

@@ -40,7 +40,7 @@ extension MatchModel {
             load[groups[g].mentor] += members.count
             groupsOpen[groups[g].mentor] += 1
         }
-        let fitting = groups.indices.filter { fits[$0].contains(Int32(p)) }
+        let fitting = groups.indices.filter { admits(parent: p, group: $0) }
         let alternatives = fitting.map { g -> ParentExplanation.Alternative in
             let mentor = groups[g].mentor
             let size = byGroup[g]?.count ?? 0
@@ -51,9 +51,9 @@ extension MatchModel {
                 else if load[mentor] >= mentorCapacity[mentor] { "not formed: the mentor is at capacity (\(load[mentor]) of \(mentorCapacity[mentor])) in other groups" }
                 else if groupsOpen[mentor] >= maxGroups[mentor] { "not formed: the mentor already leads \(groupsOpen[mentor]) groups (the most allowed)" }
                 else { "not formed: it overlaps another of the mentor's groups, or fewer families fit it" }
-            return .init(group: g, weight: weight(parent: p, group: g), whyNot: whyNot)
+            return .init(group: g, weight: fullWeight(parent: p, group: g), whyNot: whyNot)
         }.sorted { ($0.whyNot == nil ? 1 : 0, $0.weight, -$0.group) > ($1.whyNot == nil ? 1 : 0, $1.weight, -$1.group) }
-        let reasons = own == nil ? explainUnmatched(solution).first { $0.parent == p }?.reasons ?? [] : []
+        let reasons = own == nil ? explainUnmatched(solution, only: [p]).first?.reasons ?? [] : []
         let justifications = own.map { g in rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } } ?? []
         return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
                                  justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))

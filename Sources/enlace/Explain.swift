@@ -89,8 +89,9 @@ extension Enlace {
             for g in own {
                 print("  \(model.groups[g].id): \(byGroup[g]!.map { model.program.parents[$0].id.rawValue }.joined(separator: ", "))")
             }
-            let candidates = model.groupsOfMentor[m].filter { !model.fits[$0].isEmpty }
-            let unmatchedFitting = Set(candidates.flatMap { g in model.fits[g].map(Int.init).filter { solution.groupOfParent[$0] == nil } })
+            let fitting = model.groupsOfMentor[m].map { (group: $0, parents: model.fittingParents(of: $0)) }.filter { !$0.parents.isEmpty }
+            let candidates = fitting.map(\.group)
+            let unmatchedFitting = Set(fitting.flatMap { $0.parents.map(Int.init).filter { solution.groupOfParent[$0] == nil } })
             print("  \(candidates.count) possible groups have families who fit; \(unmatchedFitting.count) unmatched families fit one of them.")
             if seated >= model.mentorCapacity[m] && !unmatchedFitting.isEmpty {
                 print("What would change it: raising this mentor's capacity would seat unmatched families who fit.")

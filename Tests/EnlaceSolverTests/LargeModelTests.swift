@@ -140,6 +140,24 @@ import Testing
         #expect(whole.explainUnmatched(solution) == truncated.explainUnmatched(solution))
     }
 
+    /// What `enlace explain` reads — every fitting parent of a group, whether a pair fits, its
+    /// weight, a parent's alternatives and levers — is the same on a truncated model as on the whole.
+    @Test(arguments: 0..<12)
+    func explainReadsEveryFitOnTruncatedModels(seed: Int) {
+        let (whole, truncated) = models(seed: seed, mentors: 1...4, parents: 20...50)
+        let solution = Solver.solve(whole)
+        for g in whole.groups.indices {
+            #expect(truncated.fittingParents(of: g) == whole.fits[g])
+            for p in whole.program.parents.indices {
+                #expect(truncated.admits(parent: p, group: g) == whole.fits[g].contains(Int32(p)))
+                #expect(truncated.fullWeight(parent: p, group: g) == whole.weight(parent: p, group: g))
+            }
+        }
+        for p in whole.program.parents.indices {
+            #expect(text(truncated.explain(parent: p, in: solution)) == text(whole.explain(parent: p, in: solution)), "parent \(p)")
+        }
+    }
+
     /// The walk over fit classes as bit sets gives the same reasons as filtering every group one
     /// rule at a time, on programs where several rules are what keeps parents out.
     @Test func classWalkEqualsFilteringEveryGroup() {
@@ -155,6 +173,11 @@ import Testing
     }
 
     // MARK: - References
+
+    private func text(_ e: ParentExplanation) -> [String] {
+        ["\(e.parent) \(e.group.map(String.init) ?? "-")"] + e.terms.map { "\($0.key)=\($0.value)" } + e.justifications
+            + e.alternatives.map { "\($0.group) \($0.weight) \($0.whyNot ?? "-")" } + e.reasons + e.levers
+    }
 
     private func mostMatched(_ model: MatchModel) -> Int {
         let parents = model.program.parents.count
