@@ -180,23 +180,7 @@ import Testing
     }
 
     private func mostMatched(_ model: MatchModel) -> Int {
-        let parents = model.program.parents.count
-        let options = (0..<parents).map { p in [nil] + model.groups.indices.filter { model.fits[$0].contains(Int32(p)) }.map(Optional.some) }
-        var choice = Array(repeating: Int?.none, count: parents), best = 0
-        func visit(_ p: Int) {
-            if p == parents {
-                let solution = Solution(openGroups: Array(Set(choice.compactMap { $0 })).sorted(), groupOfParent: choice,
-                                        score: 0, terms: [:], bound: 0)
-                if violations(solution, model).isEmpty { best = max(best, choice.compactMap { $0 }.count) }
-                return
-            }
-            for option in options[p] {
-                choice[p] = option
-                visit(p + 1)
-            }
-        }
-        visit(0)
-        return best
+        bruteForceBest(model) { $0.compactMap { $0 }.count }
     }
 
     /// Parents matched to mentors (a parent fits a mentor with a group it fits), each mentor

@@ -107,6 +107,11 @@ func violations(_ solution: Solution, _ model: MatchModel) -> [String] {
 
 /// The optimum by enumeration: every parent in one fitting group or none, every feasible result scored.
 func bruteForceOptimum(_ model: MatchModel) -> Int {
+    bruteForceBest(model) { model.score(groupOfParent: $0).total }
+}
+
+/// The most of `value` over every feasible assignment (each parent in one fitting group or none).
+func bruteForceBest(_ model: MatchModel, value: ([Int?]) -> Int) -> Int {
     let parents = model.program.parents.count
     let options = (0..<parents).map { p in [nil] + model.groups.indices.filter { model.fits[$0].contains(Int32(p)) }.map(Optional.some) }
     var choice = Array(repeating: Int?.none, count: parents)
@@ -115,7 +120,7 @@ func bruteForceOptimum(_ model: MatchModel) -> Int {
         if p == parents {
             let solution = Solution(openGroups: Array(Set(choice.compactMap { $0 })).sorted(), groupOfParent: choice,
                                     score: 0, terms: [:], bound: 0)
-            if violations(solution, model).isEmpty { best = max(best, model.score(groupOfParent: choice).total) }
+            if violations(solution, model).isEmpty { best = max(best, value(choice)) }
             return
         }
         for option in options[p] {
