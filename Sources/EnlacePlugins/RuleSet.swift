@@ -14,8 +14,13 @@ public struct ActiveRule {
 /// order. This is what the matcher's model is built from.
 public struct RuleSet {
     public let rules: [ActiveRule]
+    /// Each parent's mentor index in the previous run, if any (what the plugins were given).
+    public let previousMentor: [Int?]
 
-    public init(rules: [ActiveRule]) { self.rules = rules }
+    public init(rules: [ActiveRule], previousMentor: [Int?] = []) {
+        self.rules = rules
+        self.previousMentor = previousMentor
+    }
 
     /// Prepares every enabled plugin of `catalog` for `program`.
     ///
@@ -40,7 +45,7 @@ public struct RuleSet {
                                  fix: "correct what the plugin names, or switch it off with enabled = false under [plugins.\(loaded.name)].")
             }
         }
-        return RuleSet(rules: rules)
+        return RuleSet(rules: rules, previousMentor: previous)
     }
 
     /// The built-in plugins with default parameters: spec section 4 exactly.

@@ -107,7 +107,9 @@ public struct MatchModel: @unchecked Sendable {
         let fullPairs = classes.classOfGroup.reduce(0) { $0 + classes.members[Int($1)].count }
         isTruncated = fullPairs > searchablePairs
         let lists = isTruncated
-            ? MatchModel.candidates(classes, parentCount: parentCount) { g in MatchModel.candidateLimit(groupSize: sizes[g]) }
+            ? MatchModel.candidates(classes, groups: groups, parentCount: parentCount, previousMentor: rules.previousMentor) { g in
+                MatchModel.candidateLimit(groupSize: sizes[g])
+            }
             : classes.classOfGroup.map { classes.members[Int($0)] }
         fits = try MatchModel.filter(lists, groups: groups, rules: rules)
 
@@ -244,10 +246,15 @@ public struct MatchModel: @unchecked Sendable {
     /// Each group's candidates when the model is too large to search whole. The members of a class
     /// are ordered by how few groups admit them (then by index), and the class's groups take turns
     /// through that order, `limit(g)` members each, wrapping around: every member of a class with
-    /// enough groups is some group's candidate, the scarcest first when there are too few.
+    /// enough groups is some group's candidate, the scarcest first when there are too few. The
+    /// parents a group's mentor had in the previous run are candidates too (when the group admits
+    /// them), so that a re-run can keep families with their mentor.
     ///
     /// - Complexity: O(total size of the classes + candidates × log(limit)).
-    static func candidates(_ classes: FitClasses, parentCount: Int, limit: (Int) -> Int) -> [[Int32]] {
+    static func candidates(_ classes: FitClasses, groups: [CandidateGroup], parentCount: Int, previousMentor: [Int?],
+                           limit: (Int) -> Int) -> [[Int32]] {
+        var previousParents: [Int: [Int32]] = [:]
+        for (p, m) in previousMentor.enumerated() { if let m { previousParents[m, default: []].append(Int32(p)) } }
         var groupsOfClass = Array(repeating: [Int](), count: classes.members.count)
         for (g, c) in classes.classOfGroup.enumerated() { groupsOfClass[Int(c)].append(g) }
         var degree = Array(repeating: 0, count: parentCount)
@@ -268,7 +275,8 @@ public struct MatchModel: @unchecked Sendable {
                 list.reserveCapacity(take)
                 for j in 0..<take { list.append(order[(next + j) % order.count]) }
                 next = (next + take) % order.count
-                lists[g] = list.sorted()
+                let kept = (previousParents[groups[g].mentor] ?? []).filter { position(of: $0, in: members) != nil }
+                lists[g] = kept.isEmpty ? list.sorted() : Array(Set(list).union(kept)).sorted()
             }
         }
         return lists

@@ -36,7 +36,7 @@ import Testing
             let candidates = truncated.fits[g]
             #expect(Set(candidates).isSubset(of: Set(whole.fits[g])))
             #expect(candidates == candidates.sorted())
-            #expect(candidates.count <= MatchModel.candidateLimit(groupSize: truncated.groupSize[g]))
+            #expect(candidates.count <= MatchModel.candidateLimit(groupSize: truncated.groupSize[g]), "no previous run here")
             offered[Int(truncated.fitClasses.classOfGroup[g])].formUnion(candidates)
         }
         var groupsOfClass = Array(repeating: 0, count: offered.count)
@@ -45,6 +45,28 @@ import Testing
         where groupsOfClass[c] * MatchModel.candidateLimit(groupSize: truncated.program.settings.maxGroupSize) >= members.count {
             #expect(offered[c] == Set(members), "class \(c)")
         }
+    }
+
+    /// A re-run on candidates keeps families with their mentor: the parents a mentor had are
+    /// candidates of that mentor's groups, and the continuity term does the rest.
+    @Test(arguments: 0..<12)
+    func rerunsKeepParentsWithTheirMentor(seed: Int) {
+        var generator = TinyInstances(seed: UInt64(seed))
+        let program = generator.program(mentors: generator.int(3...6), parents: generator.int(40...80))
+        let first = Solver.solve(try! MatchModel(program: program, rules: RuleSet.builtIn(program: program), searchablePairs: 0))
+        let previous = first.groupOfParent.map { $0.map { MatchModel(program: program).groups[$0].mentor } }
+        let rules = RuleSet.builtIn(program: program, previousMentor: previous)
+        let model = try! MatchModel(program: program, rules: rules, searchablePairs: 0)
+        for g in model.groups.indices {
+            let kept = model.fittingParents(of: g).filter { previous[Int($0)] == model.groups[g].mentor }
+            #expect(Set(kept).isSubset(of: Set(model.fits[g])), "group \(g)")
+        }
+        let second = Solver.solve(model)
+        let before = previous.compactMap { $0 }.count
+        let stayed = program.parents.indices.filter { p in
+            previous[p] != nil && second.groupOfParent[p].map { model.groups[$0].mentor } == previous[p]
+        }.count
+        #expect(stayed * 10 >= before * 9, "\(stayed) of \(before) kept their mentor")
     }
 
     /// The solver on candidates keeps every hard rule (checked from the program, not the model),
