@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
-        .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore"]),
+        .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),

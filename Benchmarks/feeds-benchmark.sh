@@ -11,7 +11,7 @@
 #
 # Usage: Benchmarks/feeds-benchmark.sh WORKDIR [ENLACE_BINARY]     (default .build/release/enlace)
 #   Env: PARENTS (60000) MENTORS (3000) SITES (120) MAX_PARENTS_PER_CHUNK (1200) PYTHON_FEEDS (3000: how
-#   many feeds the Python comparison writes; its events per second are compared).
+#   many feeds the Python comparison writes; its events per second are compared; 0 skips it).
 # Prints: wall and CPU seconds and peak memory of the first publication (every feed written) and
 # of publishing again (nothing changed), each after the load average, the feed and event counts,
 # and the Python figures. ENLACE_FEEDS_TIMINGS=1 adds each phase's seconds (stderr).
@@ -38,7 +38,9 @@ fi
 # First publication: no feed history, no feeds folder.
 python3 - "$program/enlace.sqlite" <<'PY'
 import sqlite3, sys
-db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM feed_events"); db.commit()
+db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM feed_events")
+if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'feed_contents'").fetchone(): db.execute("DELETE FROM feed_contents")
+db.commit()
 PY
 rm -rf "$program/calendars/feeds" "$program/out/feeds.csv"
 sync
@@ -50,5 +52,6 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "publishing again:  $(cat "$work/time-again") — $(cat "$work/again.txt")"
 echo "feeds folder: $(find "$program/calendars/feeds" -name '*.ics' | wc -l) files, $(du -sh "$program/calendars/feeds" | cut -f1)"
 
+[[ "$python_feeds" == 0 ]] && exit 0
 rm -rf "$work/python-feeds"
 echo "python icalendar ($python_feeds feeds): $(python3 "$here/feeds-python-icalendar.py" "$program" "$work/python-feeds" --limit "$python_feeds" --check)"

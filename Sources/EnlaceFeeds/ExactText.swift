@@ -61,18 +61,6 @@ public struct ExactText: Hashable, Sendable {
 }
 
 extension EventContent {
-    /// Hashes every field, texts by their exact bytes.
-    public func hashBytes(into hasher: inout Hasher) {
-        hasher.combine(start)
-        hasher.combine(end)
-        uid.hashBytes(into: &hasher)
-        summary.hashBytes(into: &hasher)
-        description.hashBytes(into: &hasher)
-        location.hashBytes(into: &hasher)
-        meetingURL.hashBytes(into: &hasher)
-        meetingLabel.hashBytes(into: &hasher)
-    }
-
     /// Whether every field is equal, texts byte for byte.
     public func hasSameBytes(as other: EventContent) -> Bool {
         start == other.start && end == other.end && uid.hasSameBytes(as: other.uid)
@@ -82,12 +70,27 @@ extension EventContent {
     }
 }
 
-/// An event content as a dictionary key by its exact bytes.
-public struct ExactContent: Hashable, Sendable {
+/// The texts of an event content (title, description, place, meeting link: everything but its
+/// UID and times) as a dictionary key by their exact bytes.
+public struct ExactTexts: Hashable, Sendable {
     public let content: EventContent
 
     public init(_ content: EventContent) { self.content = content }
 
-    public func hash(into hasher: inout Hasher) { content.hashBytes(into: &hasher) }
-    public static func == (lhs: ExactContent, rhs: ExactContent) -> Bool { lhs.content.hasSameBytes(as: rhs.content) }
+    /// Hashes the short texts and only the description's length: equal keys are then found by
+    /// `==`, which is quick because the events of one group share their strings' storage.
+    public func hash(into hasher: inout Hasher) {
+        content.summary.hashBytes(into: &hasher)
+        content.location.hashBytes(into: &hasher)
+        content.meetingURL.hashBytes(into: &hasher)
+        hasher.combine(content.description.utf8.count)
+    }
+
+    public static func == (lhs: ExactTexts, rhs: ExactTexts) -> Bool {
+        lhs.content.summary.hasSameBytes(as: rhs.content.summary)
+            && lhs.content.description.hasSameBytes(as: rhs.content.description)
+            && lhs.content.location.hasSameBytes(as: rhs.content.location)
+            && lhs.content.meetingURL.hasSameBytes(as: rhs.content.meetingURL)
+            && lhs.content.meetingLabel.hasSameBytes(as: rhs.content.meetingLabel)
+    }
 }

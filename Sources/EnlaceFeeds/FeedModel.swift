@@ -72,24 +72,6 @@ public struct EventContent: Hashable, Sendable, Codable {
     public var startTime: LocalDateTime { LocalDateTime(minutes: start) }
     /// The local end as a date-time.
     public var endTime: LocalDateTime { LocalDateTime(minutes: end) }
-
-    /// A short, stable fingerprint of the content (FNV-1a, 64 bits, hex) kept next to it in the
-    /// store; equal contents always give equal fingerprints.
-    public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0xff
-            hash = hash &* 0x100_0000_01b3
-        }
-        for part in [uid, String(start), String(end), summary, description, location ?? "\u{1}",
-                     meetingURL ?? "\u{1}", meetingLabel ?? "\u{1}"] { mix(part) }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }
 
 /// Whether an event is on or called off.

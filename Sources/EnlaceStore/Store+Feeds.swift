@@ -93,62 +93,66 @@ extension Store {
 
     /// Every feed's published events, by owner.
     ///
-    /// - Throws: `StoreError` when a stored event cannot be decoded (a damaged database).
+    /// Each distinct set of texts is decoded once and shared by every event that shows it.
+    ///
+    /// - Throws: `StoreError` when a stored content cannot be decoded or a history row refers to
+    ///   a content that is not there (a damaged database).
     public func feedHistory() throws -> [FeedOwner: [StoredFeedEvent]] {
-        let decoder = JSONDecoder()
-        return try read { db in
+        try read { db in
+            let templates = try FeedContents.templates(db)
             var history: [FeedOwner: [StoredFeedEvent]] = [:]
-            // Most contents recur in many feeds (every parent of a group who reads one language):
-            // decode each distinct text once, and share it.
-            var decoded: [ExactText: EventContent] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT kind, owner_id, sequence, last_modified, status, content FROM feed_events")
+            // Rows come in key order, so each feed's rows are consecutive: one dictionary insert per feed.
+            var owner: FeedOwner?
+            var events: [StoredFeedEvent] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT kind, owner_id, uid, start_minute, end_minute, sequence, last_modified, status, content_id
+                FROM feed_events ORDER BY kind, owner_id, uid
+                """)
             while let row = try rows.next() {
-                guard let kind = FeedKind(rawValue: row[0]), let status = EventStatus(rawValue: row[4]) else { continue }
-                let text: String = row[5]
-                let content: EventContent
-                if let known = decoded[ExactText(text)] {
-                    content = known
-                } else {
-                    content = try decoder.decode(EventContent.self, from: Data(text.utf8))
-                    decoded[ExactText(text)] = content
+                guard let kind = FeedKind(rawValue: row[0]), let status = EventStatus(rawValue: row[7]) else { continue }
+                let id: String = row[1]
+                if owner?.kind != kind || owner?.id != id {
+                    if let owner { history[owner] = events }
+                    owner = FeedOwner(kind: kind, id: id)
+                    events = []
                 }
-                history[FeedOwner(kind: kind, id: row[1]), default: []].append(
-                    StoredFeedEvent(content: content, sequence: row[2], lastModified: row[3], status: status))
+                let contentID: Int64 = row[8]
+                guard let template = templates[contentID] else {
+                    throw StoreError(description: "the feed history of \(kind.rawValue) \(id) refers to a missing content (\(contentID)): the database is damaged")
+                }
+                events.append(StoredFeedEvent(content: template.with(uid: row[2], start: row[3], end: row[4]),
+                                              sequence: row[5], lastModified: row[6], status: status))
             }
+            if let owner { history[owner] = events }
             return history
         }
     }
 
-    /// Applies a publication's changes to the feed history in one transaction.
+    /// Applies a publication's changes to the feed history in one transaction; contents that no
+    /// event shows any more are deleted.
     public func saveFeedHistory(_ changes: FeedHistoryChanges) throws {
         guard !changes.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try write("the feed history was not stored; the next run will publish the same changes again") { db in
+            // A first publication replaces nothing, so it has nothing to clean up.
+            let hadContents = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feed_contents)") ?? false
+            var contents = FeedContents.Writer(db)
             let upsert = try db.cachedStatement(sql: """
-                INSERT INTO feed_events (kind, owner_id, uid, sequence, last_modified, status, content_hash, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(kind, owner_id, uid) DO UPDATE SET sequence = excluded.sequence,
-                    last_modified = excluded.last_modified, status = excluded.status,
-                    content_hash = excluded.content_hash, content = excluded.content
+                INSERT INTO feed_events (kind, owner_id, uid, start_minute, end_minute, sequence, last_modified, status, content_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(kind, owner_id, uid) DO UPDATE SET start_minute = excluded.start_minute,
+                    end_minute = excluded.end_minute, sequence = excluded.sequence, last_modified = excluded.last_modified,
+                    status = excluded.status, content_id = excluded.content_id
                 """)
-            // Encode each distinct content once (it recurs in every feed that holds the event).
-            var encoded: [ExactContent: (text: String, hash: String)] = [:]
             for (owner, event) in changes.upserts {
-                let content: (text: String, hash: String)
-                if let known = encoded[ExactContent(event.content)] {
-                    content = known
-                } else {
-                    content = (String(decoding: try encoder.encode(event.content), as: UTF8.self), event.content.fingerprint)
-                    encoded[ExactContent(event.content)] = content
-                }
-                try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.sequence, event.lastModified,
-                                               event.status.rawValue, content.hash, content.text])
+                try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.content.start, event.content.end,
+                                               event.sequence, event.lastModified, event.status.rawValue,
+                                               try contents.id(of: event.content)])
             }
             let delete = try db.cachedStatement(sql: "DELETE FROM feed_events WHERE kind = ? AND owner_id = ? AND uid = ?")
             for (owner, uid) in changes.deletions {
                 try delete.execute(arguments: [owner.kind.rawValue, owner.id, uid])
             }
+            if hadContents { try FeedContents.deleteUnreferenced(db) }
         }
     }
 

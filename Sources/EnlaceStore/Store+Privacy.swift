@@ -63,8 +63,8 @@ public struct PurgeSummary: Sendable, Equatable {
 extension Store {
     /// Removes one family from the database: their row, their assignments in every run, their id
     /// from every stored `schedule.json` (rewritten by `rewriteSchedule`), their feed token and
-    /// feed history. Then VACUUMs and truncates the WAL, so the deleted bytes are gone from the
-    /// files too (`secure_delete` zeroes them first).
+    /// feed history, with the event texts no other feed shows. Then VACUUMs and truncates the WAL,
+    /// so the deleted bytes are gone from the files too (`secure_delete` zeroes them first).
     ///
     /// - Returns: what was removed, or nil when the database knows nothing of `id`.
     /// - Throws: `StoreError`; nothing is removed unless everything is.
@@ -85,6 +85,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM run_assignments WHERE parent_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+                try FeedContents.deleteUnreferenced(db)
                 for row in try Row.fetchAll(db, sql: "SELECT id, schedule_json FROM runs ORDER BY id") {
                     let old: String = row[1]
                     let new = try rewriteSchedule(old)
@@ -124,7 +125,8 @@ extension Store {
     }
 
     /// End-of-term purge: deletes the runs created before `date` (with their assignments) and the
-    /// feed events whose sessions ended before `date` (local time), then VACUUMs.
+    /// feed events whose sessions ended before `date` (local time), with the event texts no other
+    /// event shows, then VACUUMs.
     ///
     /// - Parameter date: the first day to keep; runs are compared by their ISO 8601 `created_at`.
     public func purge(before date: LocalDate) throws -> PurgeSummary {
@@ -140,9 +142,10 @@ extension Store {
                 try db.execute(sql: "DELETE FROM run_assignments WHERE run_id IN (SELECT id FROM runs WHERE created_at < ?)", arguments: [day])
                 try db.execute(sql: "DELETE FROM runs WHERE created_at < ?", arguments: [day])
                 summary.runs = db.changesCount
-                try db.execute(sql: "DELETE FROM feed_events WHERE json_extract(content, '$.end') <= ?",
+                try db.execute(sql: "DELETE FROM feed_events WHERE end_minute <= ?",
                                arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
                 summary.feedEvents = db.changesCount
+                try FeedContents.deleteUnreferenced(db)
                 return .commit
             }
         }
