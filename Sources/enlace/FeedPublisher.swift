@@ -38,6 +38,7 @@ struct FeedPublisher {
     /// - Throws: `ExitCode(1)` with a message on stderr when there is no run yet or the input is bad.
     func publish(loaded: LoadedProgram, store: Store) throws -> FeedPublication {
         let started = Date()
+        var phases = PhaseClock()
         guard let run = try store.latestRun() else {
             throw failWithInputError("there is no match to publish yet: run `enlace match --program \(folder.path)` first.")
         }
@@ -57,7 +58,7 @@ struct FeedPublisher {
         } catch {
             throw failWithInputError(error.description)
         }
-        var phases = PhaseClock()
+        phases.lap("read run")
         let planned = FeedPlanner(program: program, groups: groups, catalog: catalog).plan()
         phases.lap("plan")
         var generator = SystemRandomNumberGenerator()
@@ -239,7 +240,7 @@ private struct WrittenChunk: @unchecked Sendable {
 
 /// With `ENLACE_FEEDS_TIMINGS=1` in the environment, prints how long each phase of a publication
 /// took to stderr (for docs/PERFORMANCE.md); otherwise does nothing.
-private struct PhaseClock {
+struct PhaseClock {
     private let enabled = ProcessInfo.processInfo.environment["ENLACE_FEEDS_TIMINGS"] == "1"
     private var last = Date()
 

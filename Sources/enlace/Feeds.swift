@@ -133,11 +133,17 @@ func openStore(_ folder: URL) throws -> Store {
 
 /// `enlace feeds` for a folder: what `Publish` and `Demo` run.
 func publishFeeds(folder: URL, now: Date, check: Bool) throws -> FeedPublication {
+    var phases = PhaseClock()
     let loaded = try loadProgram(folder)
-    let store = try openStore(folder)
+    phases.lap("read program folder")
     var publisher = FeedPublisher(folder: folder, clock: FeedClock(now: now, timezone: loaded.program.settings.timezone))
     publisher.validate = check
-    let publication = try publisher.publish(loaded: loaded, store: store)
+    var store: Store? = try openStore(folder)
+    phases.lap("open database")
+    let publication = try publisher.publish(loaded: loaded, store: store!)
+    phases.lap("publish (the phases above)")
+    store = nil  // closing the last connection checkpoints the WAL into the database
+    phases.lap("close database")
     for problem in publication.problems.prefix(20) { printToStderr("problem: \(problem)") }
     if !publication.problems.isEmpty {
         printToStderr("enlace: \(publication.problems.count) problems in the written feeds (see above); please report this as a bug.")
