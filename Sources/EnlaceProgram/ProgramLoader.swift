@@ -60,30 +60,38 @@ public struct ProgramLoader {
         let sitesTable = try table("data/sites.csv", &fingerprint, &warnings, known: Columns.sites)
         let sites = try PeopleReader.sites(sitesTable)
         let siteIDs = Set(sites.map(\.id))
-        let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
-        let mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesTable.file)
-        let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)
-        let parents = try PeopleReader.parents(parentsTable, sites: siteIDs, sitesFile: sitesTable.file)
-        warnings += emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
-        warnings += emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
-
+        // The district calendars are read by children while the CSV files are parsed here; their
+        // problems are still reported after the CSV files' (the first problem in file order).
         let term = settings.termStart...settings.termEnd
-        var requests: [(request: CalendarRequest, ics: [UInt8])] = []
-        for (file, site) in try openHouseFiles(siteIDs: siteIDs) {
-            requests.append((CalendarRequest(kind: .openHouses, file: file, site: site, timezone: settings.timezone, term: term),
-                             try read(file, into: &fingerprint)))
+        let calendarFiles = Result { () throws(InputError) in try calendarRequests(siteIDs: siteIDs, settings: settings, term: term) }
+        var pending: PendingReadings?
+        if case .childProcess(let reader) = calendars, case .success(let files) = calendarFiles {
+            pending = PendingReadings(reader, files.requests)
         }
-        let blackoutsFile = "calendars/blackouts.ics"
-        if exists(blackoutsFile) {
-            requests.append((CalendarRequest(kind: .blackouts, file: blackoutsFile, timezone: settings.timezone, term: term),
-                             try read(blackoutsFile, into: &fingerprint)))
-        } else {
-            warnings.append(InputWarning(file: blackoutsFile, message: "not found, so no day is blocked. Add the district's holidays to keep meetings off them."))
+        let mentors: [(Mentor, Contact)], parents: [(Parent, Contact)]
+        do {
+            let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
+            mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesTable.file)
+            let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)
+            parents = try PeopleReader.parents(parentsTable, sites: siteIDs, sitesFile: sitesTable.file)
+            warnings += emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
+            warnings += emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
+        } catch {
+            _ = pending?.results()  // no child outlives the load
+            throw error
         }
+
+        let files = try calendarFiles.get()
+        for (request, ics) in files.requests { fingerprint.add(request.file, ics) }
+        if files.blackoutsMissing {
+            warnings.append(InputWarning(file: Self.blackoutsFile, message: "not found, so no day is blocked. Add the district's holidays to keep meetings off them."))
+        }
+        let readings = pending?.results()
+            ?? files.requests.map { request, ics in Result { () throws(InputError) in try calendar.read(request, ics: ics) } }
         var openHouses: [OpenHouse] = []
         var blackouts = Set<LocalDate>()
         // Results come back in request order, so the first refusal reported is always the same one.
-        for result in readCalendars(requests, calendar) {
+        for result in readings {
             let reading = try result.get()
             openHouses += reading.openHouses
             blackouts.formUnion(reading.dates)
@@ -106,14 +114,24 @@ public struct ProgramLoader {
         return try SettingsReader.parse(text)
     }
 
-    private func readCalendars(_ requests: [(request: CalendarRequest, ics: [UInt8])],
-                               _ inProcess: CalendarReader) -> [Result<CalendarReading, InputError>] {
-        switch calendars {
-        case .childProcess(let reader):
-            return reader.read(requests)
-        case .inProcess:
-            return requests.map { request, ics in Result { () throws(InputError) in try inProcess.read(request, ics: ics) } }
+    static let blackoutsFile = "calendars/blackouts.ics"
+
+    /// Every district calendar to read, with its bytes (not yet in the fingerprint), in the order
+    /// they are fingerprinted and reported: open houses by file name, then the blackouts.
+    private func calendarRequests(siteIDs: Set<SiteID>, settings: ProgramSettings,
+                                  term: ClosedRange<LocalDate>) throws(InputError) -> CalendarFiles {
+        var files = CalendarFiles()
+        for (file, site) in try openHouseFiles(siteIDs: siteIDs) {
+            files.requests.append((CalendarRequest(kind: .openHouses, file: file, site: site, timezone: settings.timezone, term: term),
+                                   try read(file)))
         }
+        if exists(Self.blackoutsFile) {
+            files.requests.append((CalendarRequest(kind: .blackouts, file: Self.blackoutsFile, timezone: settings.timezone, term: term),
+                                   try read(Self.blackoutsFile)))
+        } else {
+            files.blackoutsMissing = true
+        }
+        return files
     }
 
     /// `calendars/open-houses/SITE.ics` files, sorted, each with the site its name gives.
@@ -159,14 +177,18 @@ public struct ProgramLoader {
     }
 
     private func read(_ file: String, into fingerprint: inout Fingerprint) throws(InputError) -> [UInt8] {
+        let bytes = try read(file)
+        fingerprint.add(file, bytes)
+        return bytes
+    }
+
+    private func read(_ file: String) throws(InputError) -> [UInt8] {
         let url = folder.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw InputError(file: file, problem: exists(file) ? "cannot be read." : "is missing from the program folder \(folder.path).",
                              fix: exists(file) ? "check the file's permissions." : "create it (enlace init DIR writes a template) or pass --program with the right folder.")
         }
-        let bytes = [UInt8](data)
-        fingerprint.add(file, bytes)
-        return bytes
+        return [UInt8](data)
     }
 
     private func text(_ bytes: [UInt8], _ file: String) throws(InputError) -> String {
@@ -180,6 +202,33 @@ public struct ProgramLoader {
                              fix: "save it as UTF-8 (in a text editor: Save As, encoding UTF-8).")
         }
         return text
+    }
+}
+
+/// The district calendars of a program folder, read but not yet parsed.
+private struct CalendarFiles {
+    var requests: [(request: CalendarRequest, ics: [UInt8])] = []
+    var blackoutsMissing = false
+}
+
+/// Calendars being read by `IsolatedCalendarReader` on another thread.
+private final class PendingReadings: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once before `done` is signalled, read only after waiting for it.
+    private var readings: [Result<CalendarReading, InputError>] = []
+
+    init(_ reader: IsolatedCalendarReader, _ requests: [(request: CalendarRequest, ics: [UInt8])]) {
+        DispatchQueue.global().async {
+            self.readings = reader.read(requests)
+            self.done.signal()
+        }
+    }
+
+    /// The readings in request order, once every child is done.
+    func results() -> [Result<CalendarReading, InputError>] {
+        done.wait()
+        done.signal()
+        return readings
     }
 }
 
