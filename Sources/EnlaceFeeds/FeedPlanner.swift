@@ -86,10 +86,17 @@ public struct FeedPlanner: Sendable {
             events += houses
             feeds.append(PlannedFeed(owner: owner, strings: strings, name: strings.text("calendar_parent"), events: sorted(events)))
         }
+        // Mentors of a site who read one language see the same open houses: build them once.
+        var mentorHouses: [String: [EventContent]] = [:]
         for mentor in program.mentors {
             let strings = catalog.strings(for: mentor.languages.first)
             var events = (groupsOfMentor[mentor.id] ?? []).flatMap { mentorSessions($0, strings) }
-            events += openHouseEvents(at: mentor.sites, strings, tag: .mentor)
+            for site in mentor.sites {
+                let key = site.rawValue + "\u{0}" + strings.language
+                let houses = mentorHouses[key] ?? openHouseEvents(at: [site], strings, tag: .mentor)
+                mentorHouses[key] = houses
+                events += houses
+            }
             feeds.append(PlannedFeed(owner: FeedOwner(kind: .mentor, id: mentor.id.rawValue), strings: strings,
                                      name: strings.text("calendar_mentor"), events: sorted(events)))
         }
