@@ -45,6 +45,7 @@ let package = Package(
         ]),
         .target(name: "EnlaceStore", dependencies: [
             "EnlaceCore", "EnlaceFeeds", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "EnlaceBuiltinPlugins", dependencies: pluginFolders.map { .target(name: $0) },
                 cSettings: [.define("ENLACE_PLUGIN_FOLDERS", to: pluginList)]),

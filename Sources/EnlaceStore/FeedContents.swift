@@ -66,6 +66,10 @@ enum FeedContents {
         private let db: Database
         private let encoder = FeedContents.encoder()
         private var ids: [ExactTexts: Int64] = [:]
+        /// The texts last looked up: a feed's events alternate between a few sets of texts (its
+        /// group's sessions, its site's open houses), and equal texts share storage, so these
+        /// are found without hashing.
+        private var recent: [(texts: ExactTexts, id: Int64)] = []
 
         init(_ db: Database) { self.db = db }
 
@@ -74,7 +78,17 @@ enum FeedContents {
         /// - Complexity: amortized O(1) for texts already seen by this writer; otherwise one
         ///   encoding and one or two statements.
         mutating func id(of content: EventContent) throws -> Int64 {
-            if let id = ids[ExactTexts(content)] { return id }
+            let texts = ExactTexts(content)
+            if let hit = recent.firstIndex(where: { $0.texts == texts }) { return recent[hit].id }
+            let id = try lookUp(texts)
+            if recent.count == 4 { recent.removeFirst() }
+            recent.append((texts, id))
+            return id
+        }
+
+        private mutating func lookUp(_ texts: ExactTexts) throws -> Int64 {
+            let content = texts.content
+            if let id = ids[texts] { return id }
             let json = String(decoding: try encoder.encode(StoredTexts(content)), as: UTF8.self)
             let id: Int64
             if let stored = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM feed_contents WHERE content = ?"),
@@ -84,7 +98,7 @@ enum FeedContents {
                 try db.cachedStatement(sql: "INSERT INTO feed_contents (content) VALUES (?)").execute(arguments: [json])
                 id = db.lastInsertedRowID
             }
-            ids[ExactTexts(content)] = id
+            ids[texts] = id
             return id
         }
     }

@@ -136,7 +136,7 @@ extension Store {
             // A first publication replaces nothing, so it has nothing to clean up.
             let hadContents = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feed_contents)") ?? false
             var contents = FeedContents.Writer(db)
-            let upsert = try db.cachedStatement(sql: """
+            let upsert = try RowStatement(db, sql: """
                 INSERT INTO feed_events (kind, owner_id, uid, start_minute, end_minute, sequence, last_modified, status, content_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(kind, owner_id, uid) DO UPDATE SET start_minute = excluded.start_minute,
@@ -144,9 +144,18 @@ extension Store {
                     status = excluded.status, content_id = excluded.content_id
                 """)
             for (owner, event) in changes.upserts {
-                try upsert.execute(arguments: [owner.kind.rawValue, owner.id, event.uid, event.content.start, event.content.end,
-                                               event.sequence, event.lastModified, event.status.rawValue,
-                                               try contents.id(of: event.content)])
+                let contentID = try contents.id(of: event.content)
+                try upsert.execute { row in
+                    try row.bind(owner.kind.rawValue, at: 1)
+                    try row.bind(owner.id, at: 2)
+                    try row.bind(event.uid, at: 3)
+                    try row.bind(event.content.start, at: 4)
+                    try row.bind(event.content.end, at: 5)
+                    try row.bind(event.sequence, at: 6)
+                    try row.bind(event.lastModified, at: 7)
+                    try row.bind(event.status.rawValue, at: 8)
+                    try row.bind(contentID, at: 9)
+                }
             }
             let delete = try db.cachedStatement(sql: "DELETE FROM feed_events WHERE kind = ? AND owner_id = ? AND uid = ?")
             for (owner, uid) in changes.deletions {
