@@ -22,9 +22,10 @@ struct FeedPublication {
 /// Publishes the latest run as feeds: the composition of the program loader, the store, the feed
 /// planner, the iCalendar writer and atomic files.
 ///
-/// Order matters for crash safety: the feed history is stored before any file is written, so a
-/// crash half-way leaves files that the next run rewrites from the same history, with the same
-/// SEQUENCE and LAST-MODIFIED (nothing is bumped twice).
+/// Order matters for crash safety: the feed history is stored before any new file is published
+/// (files are written to a staging folder meanwhile, which replaces the published one afterwards),
+/// so a crash half-way leaves files that the next run rewrites from the same history, with the
+/// same SEQUENCE and LAST-MODIFIED (nothing is bumped twice).
 struct FeedPublisher {
     let folder: URL
     let clock: FeedClock
@@ -104,10 +105,22 @@ struct FeedPublisher {
         let rendered = writer.render(calendars)
         phases.lap("render (\(rendered.distinctPieces) pieces)")
         calendars = []
-        try store.saveFeedHistory(changes)
-        phases.lap("save history")
-        defer { phases.lap("write files") }
-        try writeFiles(rendered, names: names, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL), &result)
+        // The history is stored while the files are written to the staging folder (storing is
+        // CPU work, writing mostly waits for the disk); the folder replaces the published one
+        // only once the history is stored.
+        let storing = InBackground { [changes] in try store.saveFeedHistory(changes) }
+        do {
+            try writeFiles(rendered, names: names, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL),
+                           &result, beforeCommit: {
+                               phases.lap("write files (history stored meanwhile)")
+                               try storing.wait()
+                               phases.lap("store history (what was left)")
+                           })
+        } catch {
+            _ = try? storing.wait()  // never leave with the history half-stored
+            throw error
+        }
+        phases.lap("swap folders")
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
@@ -122,7 +135,9 @@ struct FeedPublisher {
     /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
     /// never a mix), then `out/feeds.csv`; the list is staged before the swap and put in place by
     /// the next start if a crash comes between the two, so list and folder always match.
-    private func writeFiles(_ rendered: RenderedFeeds, names: [String], listings: String, _ result: inout FeedPublication) throws {
+    /// `beforeCommit` runs once every file is staged; if it throws, nothing is replaced.
+    private func writeFiles(_ rendered: RenderedFeeds, names: [String], listings: String, _ result: inout FeedPublication,
+                            beforeCommit: () throws -> Void) throws {
         let folder = try AtomicFolder(replacing: feedsFolder)
         let validate = validate
         let written = inChunks(of: names.count, chunkSize: 512) { range in
@@ -160,6 +175,12 @@ struct FeedPublisher {
             result.problems += chunk.problems
             result.unchanged += chunk.unchanged
             result.written += chunk.written
+        }
+        do {
+            try beforeCommit()
+        } catch {
+            folder.discard()
+            throw error
         }
         let kept = Set(names)
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []

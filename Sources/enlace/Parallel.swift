@@ -15,3 +15,24 @@ func inChunks<T>(of count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -
     }
     return results.map { $0! }
 }
+
+/// Runs `body` on another thread at once; `wait()` gives its result (or throws its error).
+final class InBackground<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once before `done` is signalled, read only after waiting for it.
+    private var result: Result<T, any Error>?
+
+    init(_ body: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: body)
+            self.done.signal()
+        }
+    }
+
+    /// Waits for `body` to finish; every call gives the same result.
+    func wait() throws -> T {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
+}
