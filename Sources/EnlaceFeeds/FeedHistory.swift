@@ -72,6 +72,12 @@ extension PlannedFeed {
     /// and the program's zone and organizer. Cancelled events get a translated "Cancelled:" title,
     /// for the clients that show them struck through or not at all but still display the title.
     public func calendar(events: [StoredFeedEvent], settings: ProgramSettings) -> FeedCalendar {
+        calendar(events: events, settings: settings, organizerEmail: Self.organizerEmail(settings))
+    }
+
+    /// `calendar(events:settings:)` with the organizer address computed once for many feeds
+    /// (`organizerEmail(_:)`); one shared string also makes equal events quick to compare.
+    public func calendar(events: [StoredFeedEvent], settings: ProgramSettings, organizerEmail: String) -> FeedCalendar {
         let published = events.map { event in
             var content = event.content
             if event.status == .cancelled {
@@ -82,7 +88,12 @@ extension PlannedFeed {
         }
         return FeedCalendar(owner: owner, language: strings.language, name: name, description: settings.name,
                             timezone: settings.timezone, organizerName: settings.name,
-                            organizerEmail: "no-reply@" + Self.host(of: settings.feedBaseURL), events: published)
+                            organizerEmail: organizerEmail, events: published)
+    }
+
+    /// The no-reply address every event of a program's feeds names as its organizer.
+    public static func organizerEmail(_ settings: ProgramSettings) -> String {
+        "no-reply@" + host(of: settings.feedBaseURL)
     }
 
     /// The host of a URL (`feeds.example.org` for `https://feeds.example.org/x/`), for the

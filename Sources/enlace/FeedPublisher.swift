@@ -74,13 +74,14 @@ struct FeedPublisher {
         calendars.reserveCapacity(planned.count)
         names.reserveCapacity(planned.count)
         let clock = clock, term = program.term, settings = program.settings
+        let organizerEmail = PlannedFeed.organizerEmail(settings)
         let merged = inChunks(of: planned.count, chunkSize: 1024) { range in
             var chunk = MergedChunk()
             for feed in planned[range] {
                 let previous = history[feed.owner] ?? []
                 let events = FeedHistory.merge(feed.events, history: previous, clock: clock, term: term)
                 chunk.record(previous: previous, merged: events, owner: feed.owner)
-                chunk.calendars.append(feed.calendar(events: events, settings: settings))
+                chunk.calendars.append(feed.calendar(events: events, settings: settings, organizerEmail: organizerEmail))
             }
             return chunk
         }
@@ -237,6 +238,13 @@ private struct MergedChunk: Sendable {
 
     /// Counts the feed's events and notes what the store must write or forget.
     mutating func record(previous: [StoredFeedEvent], merged: [StoredFeedEvent], owner: FeedOwner) {
+        if previous.isEmpty {
+            // A new feed: every event is new and none is cancelled (only published events are).
+            changes.upserts += merged.map { (owner, $0) }
+            events += merged.count
+            changedEvents += merged.count
+            return
+        }
         let before = Dictionary(previous.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
         var kept = Set<String>()
         for event in merged {
