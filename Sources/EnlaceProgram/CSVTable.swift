@@ -12,7 +12,16 @@ struct CSVTable {
         let cells: [String: String]
 
         /// The trimmed cell, or "" when the column is absent or blank.
-        subscript(column: String) -> String { cells[column]?.trimmingSpaces() ?? "" }
+        subscript(column: String) -> String { cells[column].map(CSVTable.trimmed) ?? "" }
+    }
+
+    /// `text.trimmingSpaces()`, without walking the text character by character when its first
+    /// and last bytes are no space, tab or line break (most cells; a district's files hold
+    /// millions of them).
+    static func trimmed<Text: StringProtocol>(_ text: Text) -> String where Text.UTF8View: BidirectionalCollection {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return "" }
+        return isSpace(first) || isSpace(last) ? text.trimmingSpaces() : String(text)
     }
 
     /// The header names, trimmed, in file order.
@@ -54,7 +63,7 @@ struct CSVTable {
         var line = 2 + CSVTable.newlines(in: reader.headerRow ?? [])
         while let fields = reader.next() {
             defer { line += 1 + CSVTable.newlines(in: fields) }
-            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            if fields.allSatisfy({ CSVTable.trimmed($0).isEmpty }) { continue }
             guard fields.count <= header.count else {
                 throw InputError(file: file, line: line, problem: "has \(fields.count) cells but the header has \(header.count) columns.",
                                  fix: "quote cells that contain commas (\"Smith, Ana\") or remove the extra cells.")

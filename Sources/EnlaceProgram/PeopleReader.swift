@@ -56,6 +56,7 @@ enum PeopleReader {
         var seen: [String: Int] = [:]
         var result: [(Parent, Contact)] = []
         result.reserveCapacity(table.rows.count)
+        var languages: [String: [LanguageTag]] = [:], availabilities: [String: Availability] = [:]
         for row in table.rows {
             let cells = CellReader(table: table, row: row)
             let id = try cells.id()
@@ -67,8 +68,8 @@ enum PeopleReader {
             }
             let parent = Parent(
                 id: ParentID(id), name: try cells.required("name", what: "a name"),
-                languages: try cells.languages(), site: site, modes: try cells.modes(),
-                availability: try cells.availability(), attendsOpenHouses: try cells.yesNo("open_house"),
+                languages: try cells.languages(&languages), site: site, modes: try cells.modes(),
+                availability: try cells.availability(&availabilities), attendsOpenHouses: try cells.yesNo("open_house"),
                 topics: cells.list("topics").map(TopicID.init), attributes: cells.attributes(known: Columns.parents))
             result.append((parent, try cells.contact()))
         }

@@ -45,7 +45,16 @@ struct CellReader {
     }
 
     func list(_ column: String) -> [String] {
-        row[column].split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        row[column].split(separator: ";").map(CSVTable.trimmed).filter { !$0.isEmpty }
+    }
+
+    /// The languages cell, parsed once per distinct text (`known`): many families share one.
+    func languages(_ known: inout [String: [LanguageTag]]) throws(InputError) -> [LanguageTag] {
+        let text = row["languages"]
+        if let parsed = known[text] { return parsed }
+        let parsed = try languages()
+        known[text] = parsed
+        return parsed
     }
 
     func languages() throws(InputError) -> [LanguageTag] {
@@ -77,6 +86,15 @@ struct CellReader {
             modes.insert(mode)
         }
         return modes
+    }
+
+    /// The availability cell, parsed once per distinct text (`known`): many families share one.
+    func availability(_ known: inout [String: Availability]) throws(InputError) -> Availability {
+        let text = row["availability"]
+        if let parsed = known[text] { return parsed }
+        let parsed = try availability()
+        known[text] = parsed
+        return parsed
     }
 
     func availability() throws(InputError) -> Availability {
