@@ -45,6 +45,11 @@ public struct MatchModel: @unchecked Sendable {
     public let rules: RuleSet
     /// Candidate groups a group-filter rule refused, with that rule's name (for explanations).
     public let refusedGroups: [(group: CandidateGroup, rule: String)]
+    /// Each parent's group in the previous run, as a group index of this model (-1 for none or a
+    /// group that no longer exists), or empty. It never changes the score: among schedules of
+    /// equal score, the search prefers the one that keeps parents in their previous group (the
+    /// same mentor at the same time), so that re-runs do not move families without a reason.
+    public var previousGroup: [Int32] = []
     /// Position of each group among its mentor's groups, and each mentor's conflict matrix over
     /// them (row-major), from the `conflicts` rules.
     private let positionInMentor: [Int]

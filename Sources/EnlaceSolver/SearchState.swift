@@ -33,17 +33,22 @@ struct SearchState {
         return !others.contains { model.conflicts($0, g) }
     }
 
-    /// The unassigned parents `g` would take first: best weight, then fewest alternatives.
-    func bestUnassigned(for g: Int, limit: Int) -> (parents: [Int], weight: Int, alternatives: Int) {
-        guard limit > 0 else { return ([], 0, 0) }
-        var candidates: [(weight: Int, degree: Int, parent: Int)] = []
+    /// Whether parent `p` was in group `g` in the previous run.
+    func wasIn(_ p: Int, _ g: Int) -> Bool { !model.previousGroup.isEmpty && model.previousGroup[p] == Int32(g) }
+
+    /// The unassigned parents `g` would take first: best weight, then those who were in `g` in the
+    /// previous run, then fewest alternatives. `kept` counts the chosen who were in `g`.
+    func bestUnassigned(for g: Int, limit: Int) -> (parents: [Int], weight: Int, alternatives: Int, kept: Int) {
+        guard limit > 0 else { return ([], 0, 0, 0) }
+        var candidates: [(weight: Int, kept: Int, degree: Int, parent: Int)] = []
         for (i, p32) in model.fits[g].enumerated() where groupOfParent[Int(p32)] == nil {
             let p = Int(p32)
-            candidates.append((Int(model.pairWeights[g][i]), groupsOfParent[p].count, p))
+            candidates.append((Int(model.pairWeights[g][i]), wasIn(p, g) ? 1 : 0, groupsOfParent[p].count, p))
         }
-        candidates.sort { ($0.weight, -$0.degree, -$0.parent) > ($1.weight, -$1.degree, -$1.parent) }
+        candidates.sort { ($0.weight, $0.kept, -$0.degree, -$0.parent) > ($1.weight, $1.kept, -$1.degree, -$1.parent) }
         let chosen = candidates.prefix(limit)
-        return (chosen.map(\.parent), chosen.reduce(0) { $0 + $1.weight }, chosen.reduce(0) { $0 + $1.degree })
+        return (chosen.map(\.parent), chosen.reduce(0) { $0 + $1.weight }, chosen.reduce(0) { $0 + $1.degree },
+                chosen.reduce(0) { $0 + $1.kept })
     }
 
     mutating func open(_ g: Int) {
@@ -78,13 +83,13 @@ extension SearchState {
         var heap = MaxHeap<GainKey>()
         for g in model.groups.indices where !model.fits[g].isEmpty {
             let best = bestUnassigned(for: g, limit: room(g))
-            heap.push(GainKey(gain: best.weight + model.groupWeight[g], alternatives: best.alternatives, group: g))
+            heap.push(GainKey(gain: best.weight + model.groupWeight[g], kept: best.kept, alternatives: best.alternatives, group: g))
         }
         while let top = heap.pop() {
             let g = top.group
             guard canOpen(g) else { continue }
             let best = bestUnassigned(for: g, limit: room(g))
-            let key = GainKey(gain: best.weight + model.groupWeight[g], alternatives: best.alternatives, group: g)
+            let key = GainKey(gain: best.weight + model.groupWeight[g], kept: best.kept, alternatives: best.alternatives, group: g)
             guard !best.parents.isEmpty, key.gain > 0 else { continue }
             if let next = heap.peek, next > key {
                 heap.push(key)
@@ -114,6 +119,9 @@ extension SearchState {
         parents.sort()
         for (i, p) in parents.enumerated() { parentNode[p] = parentBase + i }
         var network = AssignmentNetwork(nodes: parentBase + parents.count)
+        // Costs are the weights scaled so that one point outweighs every parent kept in their
+        // previous group: the score is optimal first, then as many as possible stay where they were.
+        let scale = model.previousGroup.isEmpty ? 1 : Int64(groupOfParent.count + 1)
         for m in mentors { network.addArc(from: mentorNode[m]!, to: AssignmentNetwork.sink, capacity: capacity(m), cost: 0) }
         var arcs: [(parent: Int, group: Int, arc: Int)] = []
         for (i, g) in groups.enumerated() {
@@ -121,7 +129,7 @@ extension SearchState {
             for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
                 arcs.append((p, g, network.addArc(from: parentNode[p], to: groupBase + i, capacity: 1,
-                                                  cost: -Int64(model.pairWeights[g][j]))))
+                                                  cost: -Int64(model.pairWeights[g][j]) * scale - (wasIn(p, g) ? 1 : 0))))
             }
         }
         for p in parents { network.place(parentNode[p]) }
@@ -136,10 +144,12 @@ extension SearchState {
 /// A group's gain in the greedy's heap; ties go to fewer alternatives, then the lower group index.
 struct GainKey: Comparable {
     let gain: Int
+    /// Parents it would take who were in it in the previous run.
+    let kept: Int
     let alternatives: Int
     let group: Int
 
     static func < (a: GainKey, b: GainKey) -> Bool {
-        (a.gain, -a.alternatives, -a.group) < (b.gain, -b.alternatives, -b.group)
+        (a.gain, a.kept, -a.alternatives, -a.group) < (b.gain, b.kept, -b.alternatives, -b.group)
     }
 }

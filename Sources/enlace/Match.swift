@@ -36,8 +36,12 @@ extension Enlace {
             let progress = ProgressIndicator("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
             let rules = try preparedRules(outcome.plugins, loaded: outcome.loaded,
                                           previous: previous.compactMapValues(\.mentor))
-            let model: MatchModel
+            var model: MatchModel
             do { model = try MatchModel(program: program, rules: rules) } catch { throw failWithInputError(error.description + "\nNothing was written.") }
+            if !previous.isEmpty {
+                let groupIndex = Dictionary(model.groups.map { ($0.id, Int32($0.index)) }, uniquingKeysWith: { first, _ in first })
+                model.previousGroup = program.parents.map { previous[$0.id]?.group.flatMap { groupIndex[$0] } ?? -1 }
+            }
             let solution = Solver.solve(model)
             progress.finish()
             let report = ScheduleReport(model: model, solution: solution)
