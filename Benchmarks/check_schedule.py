@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -228,7 +228,7 @@ def check(prog: em.Program, sched: dict, previous: dict[str, str]) -> tuple[Repo
         if pid in where:
             rep.add("parent_matched_and_unmatched", f"parent {pid} is in group(s) {where[pid]} and in unmatched",
                     parent=pid)
-    for pid in {p for p in unmatched if unmatched.count(p) > 1}:
+    for pid in sorted(p for p, n in Counter(unmatched).items() if n > 1):
         rep.add("parent_twice", f"parent {pid} is listed more than once in unmatched", parent=pid)
     for pid in sorted(set(prog.parents) - set(where) - set(unmatched)):
         rep.add("parent_missing", f"parent {pid} is neither in a group nor in unmatched", parent=pid)
