@@ -31,10 +31,8 @@ public struct CoverageBound: Sendable, Equatable {
     ///   (`RuleHooks.scoreCeiling`) when every one of them gives one, instead of scoring every pair.
     public static func compute(_ model: MatchModel, exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs) -> CoverageBound {
         let (parents, reachable) = maximumCoverage(model)
-        let classes = model.fitClasses
-        let pairs = classes.classOfGroup.reduce(0) { $0 + classes.members[Int($1)].count }
         let scorers = model.rules.with(.pairScore)
-        let weights = pairs > exhaustiveScoringPairs && scorers.allSatisfy({ $0.hooks.contains(.scoreCeiling) })
+        let weights = model.fitClasses.pairCount > exhaustiveScoringPairs && scorers.allSatisfy({ $0.hooks.contains(.scoreCeiling) })
             ? ceilings(model) : bestWeights(model)
         let best = weights.indices.filter { reachable[$0] && weights[$0] > 0 }.map { weights[$0] }.sorted(by: >)
         var score = best.prefix(parents).reduce(0, +)
@@ -72,13 +70,9 @@ public struct CoverageBound: Sendable, Equatable {
     static func maximumCoverage(_ model: MatchModel) -> (flow: Int, reachable: [Bool]) {
         let classes = model.fitClasses
         let parentCount = model.program.parents.count, mentorCount = model.program.mentors.count
-        var mentorsOfClass = Array(repeating: [Int32](), count: classes.members.count)
-        for (g, c) in classes.classOfGroup.enumerated() where admitsAnyone(model, g) {
-            mentorsOfClass[Int(c)].append(Int32(model.groups[g].mentor))
-        }
         let seats = (0..<mentorCount).map { CoverageBound.seats(model, mentor: $0) }
-        for c in mentorsOfClass.indices {
-            mentorsOfClass[c] = Array(Set(mentorsOfClass[c].filter { seats[Int($0)] > 0 })).sorted()
+        let mentorsOfClass = classes.groupsOfClass.map { groups in
+            Array(Set(groups.filter { admitsAnyone(model, $0) }.map { model.groups[$0].mentor }.filter { seats[$0] > 0 })).sorted()
         }
         // Nodes: source, sink, parents, classes, mentors.
         let source = 0, sink = 1, parentBase = 2, classBase = parentBase + parentCount
@@ -90,7 +84,7 @@ public struct CoverageBound: Sendable, Equatable {
                 reachable[Int(p)] = true
                 flow.addArc(parentBase + Int(p), classBase + c, capacity: 1)
             }
-            for m in mentorsOfClass[c] { flow.addArc(classBase + c, mentorBase + Int(m), capacity: parentCount) }
+            for m in mentorsOfClass[c] { flow.addArc(classBase + c, mentorBase + m, capacity: parentCount) }
         }
         for p in 0..<parentCount where reachable[p] { flow.addArc(source, parentBase + p, capacity: 1) }
         for m in 0..<mentorCount where seats[m] > 0 { flow.addArc(mentorBase + m, sink, capacity: seats[m]) }
@@ -107,11 +101,10 @@ public struct CoverageBound: Sendable, Equatable {
             }
             return best
         }
-        let scorers = model.rules.with(.pairScore), predicates = model.rules.with(.pairFilter)
+        let scorers = model.rules.with(.pairScore)
         var scores: [Int] = []
         for group in model.groups {
-            var list = model.fitClasses.members[Int(model.fitClasses.classOfGroup[group.index])]
-            for predicate in predicates where !list.isEmpty { predicate.rule.filter(&list, in: group) }
+            let list = model.fittingParents(of: group.index)
             guard !list.isEmpty else { continue }
             scores.removeAll(keepingCapacity: true)
             scores.append(contentsOf: repeatElement(0, count: list.count))

@@ -101,7 +101,6 @@ extension MatchModel {
         /// Per rule: the classes it leaves open to everyone, and the classes of each key.
         private var openClasses: [[UInt64]] = []
         private var classesOfKey: [[Int32: [UInt64]]] = []
-        private var groupsOfClass: [[Int]] = []
         /// Per rule: the classes left before it at the last failure there, and their groups.
         private var gathered: [Int: (classes: [UInt64], groups: [CandidateGroup])] = [:]
 
@@ -113,12 +112,10 @@ extension MatchModel {
             let classes = model.fitClasses
             words = (classes.members.count + 63) / 64
             guard keyedOnly else { return }
-            groupsOfClass = Array(repeating: [], count: classes.members.count)
-            for (g, c) in classes.classOfGroup.enumerated() { groupsOfClass[Int(c)].append(g) }
             for index in indices {
                 var open = Array(repeating: UInt64(0), count: words)
                 var byKey: [Int32: [UInt64]] = [:]
-                for (c, groups) in groupsOfClass.enumerated() {
+                for (c, groups) in classes.groupsOfClass.enumerated() {
                     guard let g = groups.first else { continue }
                     guard let keys = index!.groupKeys[g] else {
                         open[c >> 6] |= 1 << UInt64(c & 63)
@@ -177,7 +174,7 @@ extension MatchModel {
                 while bits != 0 {
                     let c = w << 6 + bits.trailingZeroBitCount
                     bits &= bits - 1
-                    if c < groupsOfClass.count { chosen.append(contentsOf: groupsOfClass[c]) }
+                    if c < model.fitClasses.groupsOfClass.count { chosen.append(contentsOf: model.fitClasses.groupsOfClass[c]) }
                 }
             }
             chosen.sort()
@@ -226,8 +223,7 @@ extension MatchModel {
             }
             return counts
         }
-        var mentorsOfClass = Array(repeating: [Int](), count: fitClasses.members.count)
-        for (g, c) in fitClasses.classOfGroup.enumerated() { mentorsOfClass[Int(c)].append(groups[g].mentor) }
+        let mentorsOfClass = fitClasses.groupsOfClass.map { $0.map { groups[$0].mentor } }
         var classesOf: [Int: [Int]] = [:]
         for (c, members) in fitClasses.members.enumerated() where !mentorsOfClass[c].isEmpty {
             for p in members where wanted[Int(p)] { classesOf[Int(p), default: []].append(c) }

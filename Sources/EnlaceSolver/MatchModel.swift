@@ -7,6 +7,19 @@ public struct FitClasses: Sendable {
     public let classOfGroup: [Int32]
     /// The parents each class admits by the keyed rules (before predicate rules), ascending.
     public let members: [[Int32]]
+    /// The groups of each class, ascending.
+    public let groupsOfClass: [[Int]]
+
+    init(classOfGroup: [Int32], members: [[Int32]]) {
+        self.classOfGroup = classOfGroup
+        self.members = members
+        var groups = Array(repeating: [Int](), count: members.count)
+        for (g, c) in classOfGroup.enumerated() { groups[Int(c)].append(g) }
+        groupsOfClass = groups
+    }
+
+    /// The fitting pairs by the keyed rules: every group's class size, summed.
+    public var pairCount: Int { classOfGroup.reduce(0) { $0 + members[Int($1)].count } }
 }
 
 /// The program turned into integer-indexed tables for the solver, by asking the run's constraint
@@ -109,8 +122,7 @@ public struct MatchModel: @unchecked Sendable {
         groupSize = sizes
         let classes = try MatchModel.fitClasses(groups: groups, parentCount: parentCount, rules: rules)
         fitClasses = classes
-        let fullPairs = classes.classOfGroup.reduce(0) { $0 + classes.members[Int($1)].count }
-        isTruncated = fullPairs > searchablePairs
+        isTruncated = classes.pairCount > searchablePairs
         let lists = isTruncated
             ? MatchModel.candidates(classes, groups: groups, parentCount: parentCount, previousMentor: rules.previousMentor) { g in
                 MatchModel.candidateLimit(groupSize: sizes[g])
@@ -260,8 +272,7 @@ public struct MatchModel: @unchecked Sendable {
                            limit: (Int) -> Int) -> [[Int32]] {
         var previousParents: [Int: [Int32]] = [:]
         for (p, m) in previousMentor.enumerated() { if let m { previousParents[m, default: []].append(Int32(p)) } }
-        var groupsOfClass = Array(repeating: [Int](), count: classes.members.count)
-        for (g, c) in classes.classOfGroup.enumerated() { groupsOfClass[Int(c)].append(g) }
+        let groupsOfClass = classes.groupsOfClass
         var degree = Array(repeating: 0, count: parentCount)
         for (c, members) in classes.members.enumerated() {
             for p in members { degree[Int(p)] += groupsOfClass[c].count }

@@ -177,8 +177,7 @@ extension Solver {
         best.reassignExactly()
         clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
         let bound = CoverageBound.compute(model)
-        let matched = best.groupOfParent.lazy.filter { $0 != nil }.count
-        clock.lap("coverage bound: \(matched) of at most \(bound.parents) parents matched; score bound \(bound.score)", model.weightedScore(best.groupOfParent))
+        clock.lap("coverage bound: \(best.groupOfParent.lazy.filter { $0 != nil }.count) of at most \(bound.parents) parents matched; score bound \(bound.score)", model.weightedScore(best.groupOfParent))
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
                         score: score, terms: terms, bound: max(score, bound.score), matchedBound: bound.parents)
@@ -213,10 +212,11 @@ struct StageClock {
         trace == nil ? 0 : DispatchTime.now().uptimeNanoseconds - last
     }
 
-    mutating func lap(_ stage: @autoclosure () -> String, _ score: Int) {
+    /// Prints one stage's line; the stage and its score are evaluated only with a trace.
+    mutating func lap(_ stage: @autoclosure () -> String, _ score: @autoclosure () -> Int) {
         guard let trace else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        trace("\((now - last) / 1_000_000) ms  \(stage())  score \(score)")
+        trace("\((now - last) / 1_000_000) ms  \(stage())  score \(score())")
         last = now
     }
 }
