@@ -20,18 +20,22 @@ public struct FeedFile: Sendable, Equatable {
     let lengthText: String
 
     public init(bytes: [UInt8], lastModified: Date) {
-        self.body = ByteBuffer(bytes: bytes)
-        self.etag = "\"" + Self.digest(bytes) + "\""
+        self.init(body: ByteBuffer(bytes: bytes), lastModified: lastModified)
+    }
+
+    init(body: ByteBuffer, lastModified: Date) {
+        self.body = body
+        self.etag = body.withUnsafeReadableBytes { "\"" + Self.digest($0) + "\"" }
         self.lastModified = lastModified
         self.lastModifiedText = HTTPDate.string(lastModified)
-        self.lengthText = String(bytes.count)
+        self.lengthText = String(body.readableBytes)
     }
 
     /// The iCalendar bytes as an array (a copy; for tests and comparisons).
     public var bytes: [UInt8] { Array(body.readableBytesView) }
 
     /// 128 bits of two FNV-1a variants, hex: enough to tell versions of one feed apart.
-    static func digest(_ bytes: [UInt8]) -> String {
+    static func digest(_ bytes: UnsafeRawBufferPointer) -> String {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x6c62_272e_07bb_0142
         for byte in bytes {
             a = (a ^ UInt64(byte)) &* 0x100_0000_01b3

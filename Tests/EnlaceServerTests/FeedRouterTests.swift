@@ -15,7 +15,7 @@ struct FeedRouterTests {
 
     private func app(_ source: some FeedSource = InMemoryFeedSource([Self.token: FeedFile(bytes: Self.body, lastModified: Self.modified)]),
                      logger: Logger = Logger(label: "test")) -> some ApplicationProtocol {
-        Application(router: FeedRouter.make(source: source, logger: logger))
+        Application(responder: FeedRouter.responder(source: source, logger: logger))
     }
 
     @Test("GET answers 200 with the calendar, its content type, a strong ETag and Last-Modified")
@@ -125,7 +125,7 @@ struct FeedRouterTests {
     @Test("path redaction", arguments: [("/", "/"), ("/feeds/x.ics", "/feeds/….ics"), ("/feeds", "/feeds"), ("/feeds/", "/feeds/…"),
                                         ("/enlace.sqlite", "/…"), ("/abcd/efgh", "/…/…"), ("", "/")])
     func redaction(path: String, logged: String) {
-        #expect(AccessLogMiddleware<BasicRequestContext>.redacted(path) == logged)
+        #expect(FeedResponder<InMemoryFeedSource>.redacted(path) == logged)
     }
 
     @Test("every answer is private, sends no referrer and forbids sniffing")
@@ -157,7 +157,7 @@ struct FeedRouterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(Self.token).ics")
         try Data(Self.body).write(to: file)
-        let app = Application(router: FeedRouter.make(source: FolderFeedSource(folder: folder), logger: Logger(label: "test")))
+        let app = Application(responder: FeedRouter.responder(source: FolderFeedSource(folder: folder), logger: Logger(label: "test")))
         try await app.test(.router) { client in
             try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { #expect($0.status == .ok) }
             try FileManager.default.removeItem(at: file)  // what `enlace feeds revoke` does
@@ -201,6 +201,25 @@ struct FeedRouterTests {
         #expect(second.bytes == changed && second.etag != first.etag)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Self.token).ics"))
         #expect(source.feed(token: Self.token[...]) == nil)
+    }
+
+    @Test("preloading reads every feed once; a feed replaced afterwards is read again")
+    func preload() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.body).write(to: folder.appendingPathComponent("\(Self.token).ics"))
+        try Data(Self.body + Array("Y".utf8)).write(to: folder.appendingPathComponent("\(Self.other).ics"))
+        try Data("not a feed".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let source = FolderFeedSource(folder: folder)
+        #expect(source.cachedCount == 0)
+        source.preload()
+        #expect(source.cachedCount == 2)
+        #expect(source.feed(token: Self.other[...])?.bytes == Self.body + Array("Y".utf8))
+        let replaced = folder.appendingPathComponent("\(Self.token).ics.tmp")
+        try Data(Array("Z".utf8) + Self.body).write(to: replaced)
+        #expect(rename(replaced.path, folder.appendingPathComponent("\(Self.token).ics").path) == 0)  // as `enlace feeds` replaces
+        #expect(source.feed(token: Self.token[...])?.bytes == Array("Z".utf8) + Self.body)
     }
 
     @Test("HTTP dates round-trip and the token index compares exactly")
