@@ -30,11 +30,18 @@
 struct AssignmentNetwork {
     static let sink = 0
     private(set) var nodeCount: Int
+    /// Each node's arcs as added (even indices), chained through `next`.
     private var head: [Int32]
     private var next: [Int32] = []
     private var to: [Int32] = []
     private var capacity: [Int32] = []
     private var cost: [Int64] = []
+    /// Each node's residual twins (odd indices) that carry capacity, i.e. the flow it may send
+    /// back. Kept apart from `head`'s chain: a group fitting hundreds of parents has a twin per
+    /// parent but only its members' can be used, and scanning all of them was most of the time.
+    private var active: [[Int32]]
+    /// Where each twin sits in its node's `active` list (−1: not there).
+    private var activeSlot: [Int32] = []
     /// Node potentials: residual arcs have `cost + potential[from] − potential[to] ≥ 0`.
     private(set) var potential: [Int64]
     // Dijkstra's scratch, kept between searches; `stamp` tells which entries are current.
@@ -49,6 +56,7 @@ struct AssignmentNetwork {
     init(nodes: Int) {
         nodeCount = nodes
         head = Array(repeating: -1, count: nodes)
+        active = Array(repeating: [], count: nodes)
         potential = Array(repeating: 0, count: nodes)
         distance = Array(repeating: 0, count: nodes)
         predecessor = Array(repeating: -1, count: nodes)
@@ -61,17 +69,39 @@ struct AssignmentNetwork {
     @discardableResult
     mutating func addArc(from: Int, to target: Int, capacity cap: Int, cost c: Int64) -> Int {
         let index = to.count
-        appendHalf(from: from, to: target, capacity: Int32(cap), cost: c)
-        appendHalf(from: target, to: from, capacity: 0, cost: -c)
+        to.append(Int32(target))
+        capacity.append(Int32(cap))
+        cost.append(c)
+        next.append(head[from])
+        head[from] = Int32(index)
+        // The twin: reached through `active` once the arc carries flow.
+        to.append(Int32(from))
+        capacity.append(0)
+        cost.append(-c)
+        next.append(-1)
+        activeSlot.append(-1)
+        activeSlot.append(-1)
         return index
     }
 
-    private mutating func appendHalf(from: Int, to target: Int, capacity cap: Int32, cost c: Int64) {
-        to.append(Int32(target))
-        capacity.append(cap)
-        cost.append(c)
-        next.append(head[from])
-        head[from] = Int32(to.count - 1)
+    /// Moves one unit along arc `a`, keeping the `active` lists of twins with capacity.
+    private mutating func push(_ a: Int) {
+        capacity[a] -= 1
+        capacity[a ^ 1] += 1
+        if a & 1 == 1 && capacity[a] == 0 {
+            // A twin used up: it leaves its node's list (the node it starts from is its arc's head).
+            let node = Int(to[a ^ 1]), slot = Int(activeSlot[a])
+            let last = active[node].removeLast()
+            if Int(last) != a {
+                active[node][slot] = last
+                activeSlot[Int(last)] = Int32(slot)
+            }
+            activeSlot[a] = -1
+        } else if a & 1 == 0 && capacity[a ^ 1] == 1 {
+            let node = Int(to[a])
+            activeSlot[a ^ 1] = Int32(active[node].count)
+            active[node].append(Int32(a ^ 1))
+        }
     }
 
     /// Whether placed person `node` holds a seat (its unit did not go straight to the sink).
@@ -79,7 +109,7 @@ struct AssignmentNetwork {
         var arc = head[node]
         while arc >= 0 {
             let a = Int(arc)
-            if a & 1 == 0 && capacity[a ^ 1] > 0 { return Int(to[a]) != Self.sink }
+            if capacity[a ^ 1] > 0 { return Int(to[a]) != Self.sink }
             arc = next[a]
         }
         return false
@@ -109,8 +139,7 @@ struct AssignmentNetwork {
         var v = Self.sink
         while v != node {
             let a = Int(predecessor[v])
-            capacity[a] -= 1
-            capacity[a ^ 1] += 1
+            push(a)
             pathCost += cost[a]
             v = Int(to[a ^ 1])
         }
@@ -145,20 +174,25 @@ struct AssignmentNetwork {
             var arc = head[v]
             while arc >= 0 {
                 let a = Int(arc)
-                if capacity[a] > 0 {
-                    let w = Int(to[a])
-                    let candidate = d + cost[a] + pv - potential[w]
-                    if stamp[w] != generation || candidate < distance[w] {
-                        stamp[w] = generation
-                        distance[w] = candidate
-                        predecessor[w] = Int32(a)
-                        heap.push(candidate, Int32(w))
-                    }
-                }
+                if capacity[a] > 0 { relax(a, from: d + pv) }
                 arc = next[a]
             }
+            for a in active[v] { relax(Int(a), from: d + pv) }
         }
         preconditionFailure("the sink is always reachable through the person's own arc to it")
+    }
+
+    /// Dijkstra's relaxation of residual arc `a`; `base` is its tail's distance plus potential.
+    @inline(__always)
+    private mutating func relax(_ a: Int, from base: Int64) {
+        let w = Int(to[a])
+        let candidate = base + cost[a] - potential[w]
+        if stamp[w] != generation || candidate < distance[w] {
+            stamp[w] = generation
+            distance[w] = candidate
+            predecessor[w] = Int32(a)
+            heap.push(candidate, Int32(w))
+        }
     }
 }
 

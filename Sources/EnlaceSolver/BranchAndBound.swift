@@ -69,12 +69,12 @@ struct BranchAndBound {
             relaxation.fixings = node.fixings
             relaxation.lambda = node.lambda
             relaxation.restart()
-            relaxation.run(iterations: stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.5) { keep($0) }
+            relaxation.run(iterations: stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.5) { configurations, _ in keep(configurations) }
             var bound = min(node.bound, relaxation.bestBound)
             if prunable(bound) { continue }
             guard let (m, position) = branchingGroup(relaxation, fixings: node.fixings, incumbent: bestGroups) else {
                 // Nothing left to branch on: only more steps can lower this node's bound.
-                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { keep($0) }
+                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { configurations, _ in keep(configurations) }
                 bound = min(bound, relaxation.bestBound)
                 if !prunable(bound) { unresolved = max(unresolved, bound) }
                 continue

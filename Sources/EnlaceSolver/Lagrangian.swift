@@ -130,9 +130,11 @@ struct LagrangianRelaxation {
     ///
     /// - Complexity: `iterations` evaluations of every mentor's subproblem.
     /// `roundEvery` spaces the calls of `onConfigurations` (the first step always calls it).
-    /// `theta` is the first step's fraction of Polyak's step.
-    mutating func run(iterations: Int, target: Int, roundEvery: Int = 8, theta: Double = 1,
-                      onConfigurations: ([[Int]]) -> Int) {
+    /// `theta` is the first step's fraction of Polyak's step. Each rounding hands over the
+    /// mentors' configurations with the parents each mentor took (claims may overlap), then,
+    /// with `sequentialRounding`, the Lagrangian greedy's configurations (no parents).
+    mutating func run(iterations: Int, target: Int, roundEvery: Int = 8, theta: Double = 1, sequentialRounding: Bool = true,
+                      onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
         var target = Double(target)
         var theta = theta
         var sinceImprovement = 0
@@ -151,8 +153,10 @@ struct LagrangianRelaxation {
             }
             if bound == -.infinity { break }  // the node's fixings admit no configuration
             if iteration % roundEvery == 0 {
-                target = max(target, Double(onConfigurations(configurations)))
-                target = max(target, Double(onConfigurations(sequentialConfigurations())))
+                target = max(target, Double(onConfigurations(configurations, taken)))
+                if sequentialRounding {
+                    target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))
+                }
             }
             // Integral scores: a bound within 1 of the best score proves it optimal.
             if bestBound - target < 1 - 1e-9 || theta < 1e-4 { break }

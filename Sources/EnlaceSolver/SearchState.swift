@@ -132,6 +132,13 @@ extension SearchState {
                                                   cost: -Int64(model.pairWeights[g][j]) * scale - (wasIn(p, g) ? 1 : 0))))
             }
         }
+        // Any order gives the optimum; the most valuable parents first rarely get displaced later,
+        // so each search settles few nodes (as in `UpperBound`).
+        var bestWeight = Array(repeating: Int32.min, count: groupOfParent.count)
+        for g in groups {
+            for (j, p32) in model.fits[g].enumerated() { bestWeight[Int(p32)] = max(bestWeight[Int(p32)], model.pairWeights[g][j]) }
+        }
+        parents.sort { (bestWeight[$0], -$0) > (bestWeight[$1], -$1) }
         for p in parents { network.place(parentNode[p]) }
         for g in groups { close(g) }
         for (p, g, arc) in arcs where network.flow(on: arc) > 0 {

@@ -86,8 +86,14 @@ public struct SolverOptions: Sendable {
         let pairs = max(model.pairCount, 1)
         let factor = min(1.0, 12_000.0 / Double(pairs))
         var options = SolverOptions()
-        options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
+        options.lagrangianIterations = max(model.isSmall ? 20 : 1, Int(Double(options.lagrangianIterations) * factor))
         options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
+        // Beyond small models the Lagrangian bound settles within its first steps (at 4,000
+        // parents the first evaluation, at the flow bound's dual prices, gives the bound of the
+        // next 1,000) and neither more roundings nor the local search found more than 0.03% at
+        // 2,000 and 4,000 parents, while each exact assignment costs a quarter of a second or
+        // more: one rounding, no local search (docs/PERFORMANCE.md, "Mid-sized districts").
+        if !model.isSmall { options.improvementRounds = 0 }
         // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
         // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).
         options.branchingNodes = pairs <= 3_000 ? 400 : 0
@@ -114,9 +120,13 @@ public enum Solver {
         var rounds = 0
         var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
         /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
-        func round(_ configurations: [[Int]]) -> Int {
+        func round(_ configurations: [[Int]], seeds: [[Int32]]? = nil) -> Int {
             var trial = SearchState(model: model)
-            trial.openConfigurations(configurations)
+            if let seeds, !model.isSmall {
+                trial.openConfigurations(configurations, seededWith: seeds)
+            } else {
+                trial.openConfigurations(configurations)
+            }
             let score = model.weightedScore(trial.groupOfParent)
             if score > bestScore {
                 best = trial
@@ -124,11 +134,14 @@ public enum Solver {
             }
             return bestScore
         }
-        relaxation.run(iterations: options.lagrangianIterations, target: bestScore) { configurations in
+        // Beyond small models the Lagrangian greedy's schedules were never the best (4,000
+        // parents), and each costs an exact assignment: only the relaxation's own are rounded.
+        relaxation.run(iterations: options.lagrangianIterations, target: bestScore,
+                       sequentialRounding: model.isSmall) { configurations, taken in
             roundingClock.restart()
             defer { roundingNanoseconds += roundingClock.elapsed() }
             rounds += 1
-            return round(configurations)
+            return round(configurations, seeds: taken)
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         var classicBound = Double.infinity
@@ -138,12 +151,12 @@ public enum Solver {
             // better bound, this start often the better schedule — and each costs little here.
             // The branch and bound goes on from the dual prices (their nodes prune faster).
             var classic = LagrangianRelaxation(model: model)
-            classic.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: 4) { round($0) }
+            classic.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: 4) { configurations, _ in round(configurations) }
             classicBound = classic.bestBound
             clock.lap("lagrangian from the classic start (bound \(classic.bestBound))", bestScore)
         }
         let bestLagrangian = min(relaxation.bestBound, classicBound)
-        if Double(bestScore) + 1 <= bestLagrangian + 1e-6 {
+        if Double(bestScore) + 1 <= bestLagrangian + 1e-6 && options.improvementRounds > 0 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
         bestScore = model.weightedScore(best.groupOfParent)
@@ -229,6 +242,31 @@ extension SearchState {
             for g in groups where canOpen(g) { open(g) }
         }
         reassignExactly()
+        openGreedily()
+        reassignExactly()
+    }
+
+    /// The same with one exact assignment instead of two: each mentor's open groups first take
+    /// the parents the relaxation gave that mentor (`taken`, model indices; a parent claimed by
+    /// several mentors goes to the first), each into the open group it weighs most in that has
+    /// room; the greedy then opens groups for the rest, and the exact assignment settles
+    /// everyone. The seeds only steer the greedy: the final assignment is optimal for the groups
+    /// open, whatever they were.
+    mutating func openConfigurations(_ configurations: [[Int]], seededWith taken: [[Int32]]) {
+        for groups in configurations {
+            for g in groups where canOpen(g) { open(g) }
+        }
+        for (m, parents) in taken.enumerated() {
+            for p32 in parents where groupOfParent[Int(p32)] == nil {
+                var choice: (weight: Int32, group: Int)?
+                for g in openOfMentor[m] where room(g) > 0 {
+                    guard let i = MatchModel.position(of: p32, in: model.fits[g]) else { continue }
+                    let w = model.pairWeights[g][i]
+                    if choice == nil || w > choice!.weight { choice = (w, g) }
+                }
+                if let choice { assign(Int(p32), to: choice.group) }
+            }
+        }
         openGreedily()
         reassignExactly()
     }

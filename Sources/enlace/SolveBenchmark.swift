@@ -20,6 +20,9 @@ extension Enlace {
         @Option(help: "Exact exchange evaluations (default: scaled to the model).")
         var swaps: Int?
 
+        @Option(help: "Rounds of local search (default: scaled to the model).")
+        var rounds: Int?
+
         @Option(help: "Branch-and-bound nodes (default: scaled to the model).")
         var nodes: Int?
 
@@ -37,6 +40,7 @@ extension Enlace {
             var solverOptions = SolverOptions.scaled(for: model)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
+            if let rounds { solverOptions.improvementRounds = rounds }
             if let nodes { solverOptions.branchingNodes = nodes }
             if let nodeSteps { solverOptions.stepsPerNode = nodeSteps }
             solverOptions.trace = { printToStderr($0) }
