@@ -84,4 +84,51 @@ import Testing
             #expect(-total == Int64(best), "seed \(seed), reversed \(reversed)")
         }
     }
+
+    /// Networks too large to enumerate, with long chains of moves: every placement order reaches
+    /// the same optimum, and the flow respects every capacity and conserves at every node.
+    @Test(arguments: 0..<12)
+    func everyOrderReachesTheSameOptimum(seed: Int) {
+        var random = TinyInstances(seed: UInt64(seed) &+ 4_242)
+        let mentors = random.int(2...6), groups = random.int(4...14), parents = random.int(20...60)
+        let mentorOf = (0..<groups).map { _ in random.int(0...mentors - 1) }
+        let groupSize = (0..<groups).map { _ in random.int(1...6) }
+        let capacity = (0..<mentors).map { _ in random.int(1...8) }
+        let weight = (0..<parents).map { _ in (0..<groups).map { _ in random.int(0...2) == 0 ? random.int(90...131) : nil } }
+        let orders = [Array(0..<parents), Array((0..<parents).reversed()), (0..<parents).sorted { ($0 * 7919) % parents < ($1 * 7919) % parents }]
+        var totals: [Int64] = []
+        for order in orders {
+            var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
+            var mentorArcs: [Int] = [], groupArcs: [Int] = [], parentArcs: [(parent: Int, group: Int, arc: Int)] = []
+            for m in 0..<mentors { mentorArcs.append(network.addArc(from: 1 + m, to: AssignmentNetwork.sink, capacity: capacity[m], cost: 0)) }
+            for g in 0..<groups { groupArcs.append(network.addArc(from: 1 + mentors + g, to: 1 + mentorOf[g], capacity: groupSize[g], cost: 0)) }
+            for p in 0..<parents {
+                for g in 0..<groups {
+                    if let w = weight[p][g] {
+                        parentArcs.append((p, g, network.addArc(from: 1 + mentors + groups + p, to: 1 + mentors + g, capacity: 1, cost: -Int64(w))))
+                    }
+                }
+            }
+            var total: Int64 = 0
+            for p in order { total += network.place(1 + mentors + groups + p) }
+            totals.append(total)
+            var inGroup = Array(repeating: 0, count: groups), perParent = Array(repeating: 0, count: parents), value: Int64 = 0
+            for (p, g, arc) in parentArcs where network.flow(on: arc) > 0 {
+                inGroup[g] += 1
+                perParent[p] += 1
+                value += Int64(weight[p][g]!)
+            }
+            #expect(perParent.allSatisfy { $0 <= 1 }, "seed \(seed)")
+            #expect(value == -total, "seed \(seed): the flow's value is the placements' total")
+            for p in 0..<parents { #expect(network.isAssigned(1 + mentors + groups + p) == (perParent[p] == 1), "seed \(seed), parent \(p)") }
+            for g in 0..<groups {
+                #expect(network.flow(on: groupArcs[g]) == inGroup[g] && inGroup[g] <= groupSize[g], "seed \(seed), group \(g)")
+            }
+            for m in 0..<mentors {
+                let load = (0..<groups).filter { mentorOf[$0] == m }.reduce(0) { $0 + inGroup[$1] }
+                #expect(network.flow(on: mentorArcs[m]) == load && load <= capacity[m], "seed \(seed), mentor \(m)")
+            }
+        }
+        #expect(totals.allSatisfy { $0 == totals[0] }, "seed \(seed): \(totals)")
+    }
 }

@@ -49,6 +49,33 @@ import Testing
         #expect(compared >= 30)
     }
 
+    /// The rounding of mid-sized models (one exact assignment, the relaxation's parents as seeds)
+    /// gives feasible schedules, however the mentors' claims overlap, whose assignment is already
+    /// the best for the groups they open: assigning exactly again gains nothing. The prices are
+    /// lowered between rounds so that mentors claim the same parents (guarded below).
+    @Test func seededRoundingsAreFeasibleAndAssignedExactly() {
+        var overlapping = 0
+        for seed in 0..<40 {
+            var generator = TinyInstances(seed: UInt64(seed) &+ 7_000)
+            let model = MatchModel(program: generator.program(mentors: generator.int(2...4), parents: generator.int(6...14)))
+            var relaxation = LagrangianRelaxation(model: model)
+            for round in 0..<3 {
+                let (_, configurations, claims) = relaxation.evaluate()
+                if claims.contains(where: { $0 > 1 }) { overlapping += 1 }
+                var state = SearchState(model: model)
+                state.openConfigurations(configurations, seededWith: relaxation.taken)
+                let solution = model.solution(groupOfParent: state.groupOfParent)
+                #expect(violations(solution, model) == [], "seed \(seed), round \(round)")
+                #expect(Set(solution.openGroups) == state.openGroups, "seed \(seed), round \(round): an open group is empty")
+                let score = model.weightedScore(state.groupOfParent)
+                state.reassignExactly()
+                #expect(model.weightedScore(state.groupOfParent) == score, "seed \(seed), round \(round)")
+                relaxation.lambda = relaxation.lambda.map { $0 * 0.5 }
+            }
+        }
+        #expect(overlapping >= 10)
+    }
+
     /// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
     private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
         seeds.compactMap { seed in
