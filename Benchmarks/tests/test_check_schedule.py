@@ -597,3 +597,183 @@ def test_mip_matches_brute_force(tmp_path, seed, G, K):
         pytest.skip("instance too large to enumerate")
     solved = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0)
     assert abs(solved["result"]["objective"] - _brute_force(prog, groups, fits)) < 1e-6
+
+
+# --------------------------------------------------------------------------- MIP model building
+
+
+def _tiny_programs(tmp_path):
+    yield write_program(tmp_path / "hand")
+    for seed, cadence, anchor in [(1, "monthly", "after"), (3, "biweekly", "before"), (4, "weekly", "after"),
+                                  (7, "monthly", "before")]:
+        yield make_tiny_program.make(str(tmp_path / f"t{seed}"), seed=seed, n_mentors=6, n_parents=40,
+                                     cadence=cadence, anchor=anchor)
+
+
+@pytest.mark.skipif(not HAVE_HIGHS, reason="highspy not installed")
+def test_fitting_pairs_match_the_direct_rule(tmp_path):
+    import mip_reference
+
+    for root in _tiny_programs(tmp_path):
+        prog = em.load_program(root)
+        groups = em.candidate_groups(prog)
+        direct = mip_reference.fitting_pairs_direct(prog, groups)
+        assert direct, root
+        assert mip_reference.fitting_pairs(prog, groups) == direct
+        # and the direct rule is the checker's (model's) parent_fits
+        for gi, pids in direct.items():
+            g = groups[gi]
+            for pid, p in prog.parents.items():
+                assert (pid in pids) == (not em.parent_fits(prog, p, prog.mentors[g.mentor], g))
+
+
+@pytest.mark.skipif(not HAVE_HIGHS, reason="highspy not installed")
+def test_pair_costs_are_the_pair_terms(tmp_path):
+    import random
+
+    import mip_reference
+
+    rng = random.Random(5)
+    for root in _tiny_programs(tmp_path):
+        prog = em.load_program(root)
+        groups = em.candidate_groups(prog)
+        mids = sorted(prog.mentors)
+        previous = {pid: rng.choice(mids) for pid in sorted(prog.parents) if rng.random() < 0.5}
+        ix = mip_reference.PairIndex(prog, groups)
+        cost = ix.pair_costs(prog, groups, previous)
+        for k in range(len(ix.pair_parent)):
+            g = groups[ix.used[ix.pair_used[k]]]
+            p = prog.parents[ix.pids[ix.pair_parent[k]]]
+            assert cost[k] == sum(em.pair_terms(prog, p, prog.mentors[g.mentor], g.kind, previous).values())
+
+
+def test_group_rows_are_the_written_rows():
+    import mip_reference
+    import numpy as np
+
+    gstart = [0, 3, 4, 8]  # three groups with 3, 1 and 4 pairs
+    ny, G = 3, 5.0
+    for linking in mip_reference.LINKING:
+        lengths, idx, val = mip_reference._group_rows(ny, np.array(gstart), G, linking)
+        rows = []
+        pos = 0
+        for n in lengths:
+            rows.append(list(zip(idx[pos:pos + n].tolist(), val[pos:pos + n].tolist())))
+            pos += n
+        assert pos == len(idx)
+        want = []
+        for j in range(ny):
+            xs = [ny + k for k in range(gstart[j], gstart[j + 1])]
+            want.append([(c, 1.0) for c in xs] + [(j, -G)])
+            if linking == "pair":
+                want += [[(c, 1.0), (j, -1.0)] for c in xs]
+            want.append([(c, -1.0) for c in xs] + [(j, 1.0)])
+        assert rows == want, linking
+
+
+def test_cover_is_the_interval_scan():
+    import random
+
+    import mip_reference
+
+    rng = random.Random(11)
+    tz = dt.timezone(dt.timedelta(hours=-7))
+    base = dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc)
+    for _ in range(200):
+        sessions = []
+        for _ in range(rng.randint(0, 6)):
+            s = base + dt.timedelta(minutes=rng.randrange(0, 600, 15))
+            sessions.append(em.Session(s.astimezone(tz), s + dt.timedelta(minutes=rng.choice([0, 30, 60, 120]))))
+        cover = mip_reference._Cover(sessions)
+        for m in range(0, 800, 15):
+            t = base + dt.timedelta(minutes=m)
+            assert cover.covers(t) == any(s.start <= t < s.end for s in sessions)
+
+
+@pytest.mark.skipif(not HAVE_HIGHS, reason="highspy not installed")
+@pytest.mark.parametrize("seed,cadence", [(1, "monthly"), (4, "weekly"), (8, "biweekly")])
+def test_aggregate_linking_has_the_same_optimum(tmp_path, seed, cadence):
+    import mip_reference
+
+    root = make_tiny_program.make(str(tmp_path / "t"), seed=seed, n_mentors=6, n_parents=30, cadence=cadence)
+    prog = em.load_program(root)
+    strong = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0)
+    weak = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0, linking="aggregate")
+    assert strong["result"]["status"] == weak["result"]["status"] == "Optimal"
+    assert abs(strong["result"]["objective"] - weak["result"]["objective"]) < 1e-6
+    assert weak["result"]["rows"] == strong["result"]["rows"] - strong["result"]["pairs"]
+    sched = mip_reference.to_schedule(prog, weak, {})
+    rep, _ = check_schedule.check(prog, json.loads(json.dumps(sched)), {})
+    assert rep.violations == []
+
+
+@pytest.mark.skipif(not HAVE_HIGHS, reason="highspy not installed")
+@pytest.mark.parametrize("seed,cadence,G,K", [(1, "monthly", 4, 2), (4, "weekly", 2, 2), (8, "biweekly", 3, 1),
+                                              (25, "monthly", 1, 2)])
+def test_formulations_have_the_same_optimum(tmp_path, seed, cadence, G, K):
+    import mip_reference
+
+    root = make_tiny_program.make(str(tmp_path / "t"), seed=seed, n_mentors=6, n_parents=30, cadence=cadence,
+                                  max_group_size=G, max_groups_per_mentor=K)
+    prog = em.load_program(root)
+    ref = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0, linking="pair", x_vars="binary")
+    assert ref["result"]["status"] == "Optimal"
+    auto = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0)
+    assert (auto["result"]["linking"], auto["result"]["x_vars"]) == ("pair", "binary")  # small model: as before
+    for linking in mip_reference.LINKING:
+        for x_vars in mip_reference.X_VARS:
+            got = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0, linking=linking, x_vars=x_vars)
+            assert got["result"]["status"] == "Optimal", (linking, x_vars)
+            assert abs(got["result"]["objective"] - ref["result"]["objective"]) < 1e-6, (linking, x_vars)
+            sched = mip_reference.to_schedule(prog, got, {})
+            rep, objective = check_schedule.check(prog, json.loads(json.dumps(sched)), {})
+            assert rep.violations == [], (linking, x_vars)
+            assert abs(objective["total"] - ref["result"]["objective"]) < 1e-6
+
+
+def test_large_models_get_the_light_formulation():
+    import mip_reference
+
+    n = mip_reference.LARGE_MODEL_PAIRS
+    assert mip_reference.resolve_formulation(n) == ("pair", "binary")
+    assert mip_reference.resolve_formulation(n + 1) == ("aggregate", "continuous")
+    assert mip_reference.resolve_formulation(n + 1, "pair", "binary") == ("pair", "binary")
+    with pytest.raises(ValueError):
+        mip_reference.resolve_formulation(1, "strong")
+
+
+@pytest.mark.skipif(not HAVE_HIGHS, reason="highspy not installed")
+def test_fractional_x_is_replaced_by_an_lp_vertex(tmp_path, monkeypatch):
+    import mip_reference
+
+    root = make_tiny_program.make(str(tmp_path / "t"), seed=4, n_mentors=6, n_parents=30, cadence="weekly")
+    prog = em.load_program(root)
+    ref = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0, x_vars="binary")
+    quiet = mip_reference._quiet_highs
+
+    def spoiled(highspy):  # the MIP's answer gets a fractional x (as a heuristic point could)
+        h = quiet(highspy)
+        real = h.getSolution
+        calls = []
+
+        def get_solution():
+            sol = real()
+            calls.append(1)
+            if len(calls) == 1:
+                v = list(sol.col_value)
+                k = next(i for i in range(len(v) - 1, -1, -1) if v[i] > 0.5)
+                v[k] = 0.5
+                sol.col_value = v
+            return sol
+
+        h.getSolution = get_solution
+        return h
+
+    monkeypatch.setattr(mip_reference, "_quiet_highs", spoiled)
+    got = mip_reference.build_and_solve(prog, {}, 60, 1, 0.0, linking="aggregate", x_vars="continuous")
+    assert got["result"]["x_repaired"] is True
+    assert abs(got["result"]["objective"] - ref["result"]["objective"]) < 1e-6
+    sched = mip_reference.to_schedule(prog, got, {})
+    rep, objective = check_schedule.check(prog, json.loads(json.dumps(sched)), {})
+    assert rep.violations == []
+    assert abs(objective["total"] - ref["result"]["objective"]) < 1e-6
