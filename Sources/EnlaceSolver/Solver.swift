@@ -86,13 +86,15 @@ public struct SolverOptions: Sendable {
         let pairs = max(model.pairCount, 1)
         let factor = min(1.0, 12_000.0 / Double(pairs))
         var options = SolverOptions()
-        options.lagrangianIterations = max(model.isSmall ? 20 : 1, Int(Double(options.lagrangianIterations) * factor))
+        options.lagrangianIterations = model.isSmall ? max(20, Int(Double(options.lagrangianIterations) * factor))
+            : max(1, Int(Double(options.lagrangianIterations) * factor / 4))
         options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
-        // Beyond small models the Lagrangian bound settles within its first steps (at 4,000
-        // parents the first evaluation, at the flow bound's dual prices, gives the bound of the
-        // next 1,000) and neither more roundings nor the local search found more than 0.03% at
-        // 2,000 and 4,000 parents, while each exact assignment costs a quarter of a second or
-        // more: one rounding, no local search (docs/PERFORMANCE.md, "Mid-sized districts").
+        // Beyond small models the Lagrangian bound settles within its first steps (at 2,000 and
+        // 4,000 parents the first evaluation, at the flow bound's dual prices, gives the bound
+        // of the next 20, at 4,000 of the next 1,000) and neither more roundings nor the local
+        // search found more than 0.03% there, while each exact assignment costs a quarter of a
+        // second or more: a few steps, one rounding, no local search (docs/PERFORMANCE.md,
+        // "Mid-sized districts").
         if !model.isSmall { options.improvementRounds = 0 }
         // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
         // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).

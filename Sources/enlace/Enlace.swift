@@ -9,7 +9,7 @@ struct Enlace: ParsableCommand {
         abstract: "Schedule a school district's parent mentor program: match mentors with families, publish calendar feeds.",
         discussion: "A program is a folder (see `enlace init`). Exit codes: 0 done, 1 bad input, 2 usage error.",
         version: "0.1.0",
-        subcommands: [Init.self, Demo.self, Import.self, Match.self, Feeds.self, Serve.self, CheckCalendar.self, Generate.self, Explain.self, Plugins.self, ModelBenchmark.self, SolveBenchmark.self, ReadCalendar.self, CheckSettings.self, Forget.self, Export.self, Purge.self]
+        subcommands: [Init.self, Demo.self, Import.self, Match.self, Feeds.self, Serve.self, CheckCalendar.self, Generate.self, Explain.self, Plugins.self, ModelBenchmark.self, SolveBenchmark.self, ReadCalendar.self, ReadCalendars.self, CheckSettings.self, Forget.self, Export.self, Purge.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64) to the exit code 2
@@ -28,12 +28,12 @@ struct Enlace: ParsableCommand {
         }
     }
 
-    /// The hidden commands `enlace` runs as its own children (`_read-calendar` once per district
-    /// calendar, `_check-settings`), parsed as roots of their own: building the whole command tree
+    /// The hidden commands `enlace` runs as its own children (`_read-calendars` for batches of
+    /// district calendars, `_read-calendar` for one, `_check-settings`), parsed as roots of their own: building the whole command tree
     /// first is a third of each child's start-up, and a 120-site program starts 121 of them.
     private static func parseChild() throws -> (any ParsableCommand)? {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let children: [any ParsableCommand.Type] = [ReadCalendar.self, CheckSettings.self]
+        let children: [any ParsableCommand.Type] = [ReadCalendar.self, ReadCalendars.self, CheckSettings.self]
         guard let name = arguments.first, let child = children.first(where: { $0.configuration.commandName == name }) else {
             return nil
         }

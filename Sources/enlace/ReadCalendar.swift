@@ -28,15 +28,16 @@ extension Enlace {
                 throw ValidationError("bad request")
             }
             let ics = Array(FileHandle.standardInput.readDataToEndOfFile())
-            Self.testHooks()
+            Self.testHooks(file: file)
             let request = CalendarRequest(kind: kind, file: file, site: SiteID(site), timezone: timezone, term: start...end)
             FileHandle.standardOutput.write(Data(CalendarAnswer.answer(request, ics: ics)))
         }
 
-        /// Failures on demand, for the tests of the parent's handling of them; honoured only here.
-        private static func testHooks() {
+        /// Failures on demand, for the tests of the parent's handling of them; honoured only in
+        /// the children. `ENLACE_TEST_CRASH_CALENDAR_FILE` crashes only while reading that file.
+        static func testHooks(file: String? = nil) {
             let environment = ProcessInfo.processInfo.environment
-            if environment["ENLACE_TEST_CRASH_CALENDAR"] == "1" {
+            if environment["ENLACE_TEST_CRASH_CALENDAR"] == "1" || (file != nil && environment["ENLACE_TEST_CRASH_CALENDAR_FILE"] == file) {
                 // The default action, so that the crash is the same in every build: under
                 // AddressSanitizer (scripts/sanitize) its SIGSEGV handler would otherwise report
                 // the deliberate crash and exit 1 instead of dying by the signal.
@@ -51,6 +52,30 @@ extension Enlace {
                 while true { sleep(60) }
             default: break
             }
+        }
+    }
+}
+
+extension Enlace {
+    /// `enlace _read-calendars` (hidden): several calendars in one child (`CalendarBatch`), one
+    /// answer line per file, in order; its parent set its limits.
+    struct ReadCalendars: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: CalendarBatch.subcommand,
+            abstract: "Read several district calendars from stdin for a parent enlace process (internal).",
+            shouldDisplay: false)
+
+        func run() throws {
+            guard let requests = CalendarBatch.requests(in: Array(FileHandle.standardInput.readDataToEndOfFile())) else {
+                throw ValidationError("bad batch")
+            }
+            var output: [UInt8] = []
+            for (request, ics) in requests {
+                ReadCalendar.testHooks(file: request.file)
+                output += CalendarAnswer.answer(request, ics: ics)
+                output.append(UInt8(ascii: "\n"))
+            }
+            FileHandle.standardOutput.write(Data(output))
         }
     }
 }

@@ -1,4 +1,4 @@
-import EnlaceCalendar
+@testable import EnlaceCalendar
 import EnlaceCore
 import EnlaceProgram
 import Foundation
@@ -140,5 +140,75 @@ struct CalendarIsolationTests {
             let error = try expectInputError(folder)
             #expect(error.file == "calendars/open-houses/wash.ics")
         }
+    }
+
+    /// Calendars of a district for the batch tests: the fixture's open houses under several
+    /// site names, one refused file, and the blackouts.
+    private static func districtRequests() throws -> [(request: CalendarRequest, ics: [UInt8])] {
+        let folder = try ProgramFolder()
+        let houses = Array(try Data(contentsOf: folder.url.appendingPathComponent("calendars/open-houses/lincoln.ics")))
+        let blackouts = Array(try Data(contentsOf: folder.url.appendingPathComponent("calendars/blackouts.ics")))
+        var requests = (0..<7).map { i in
+            (CalendarRequest(kind: .openHouses, file: "calendars/open-houses/site-\(i).ics", site: SiteID("site-\(i)"),
+                             timezone: "America/Los_Angeles", term: term), houses)
+        }
+        requests.insert((request(.openHouses, "calendars/open-houses/broken.ics"), Array("BEGIN:VCALENDAR\nBEGIN:VEVENT\n".utf8)), at: 3)
+        requests.append((request(.blackouts, "calendars/blackouts.ics"), blackouts))
+        return requests
+    }
+
+    /// Reading in batches (one child for several files) gives exactly what one child per file
+    /// gives, refusals included, in request order.
+    @Test func batchesReadWhatOneChildPerFileReads() throws {
+        let requests = try Self.districtRequests()
+        let batched = IsolatedCalendarReader(executable: enlaceExecutable, batchSize: 4).read(requests)
+        let single = IsolatedCalendarReader(executable: enlaceExecutable, batchSize: 1).read(requests)
+        #expect(batched.count == requests.count)
+        for (index, (a, b)) in zip(batched, single).enumerated() {
+            switch (a, b) {
+            case (.success(let x), .success(let y)): #expect(x == y, "file \(index)")
+            case (.failure(let x), .failure(let y)): #expect(x == y, "file \(index)")
+            default: Issue.record("file \(index): \(a) against \(b)")
+            }
+        }
+        #expect(batched.filter { if case .failure = $0 { true } else { false } }.count == 1)
+        guard case .success(let seventh) = batched[7] else { Issue.record("site-6 refused"); return }
+        #expect(seventh.openHouses.count == 3 && seventh.openHouses.allSatisfy { $0.site == "site-6" })
+    }
+
+    /// A file that crashes its batch's child costs only itself: the other files of the batch are
+    /// read again one by one, and the crash is reported against that file.
+    @Test func aCrashInABatchIsPinnedOnItsFile() throws {
+        let requests = try Self.districtRequests()
+        let reader = IsolatedCalendarReader(executable: enlaceExecutable, environment: ["ENLACE_TEST_CRASH_CALENDAR_FILE": "calendars/open-houses/site-1.ics"],
+                                            batchSize: 5)
+        let results = reader.read(requests)
+        for (index, result) in results.enumerated() {
+            let file = requests[index].request.file
+            switch result {
+            case .failure(let error) where file == "calendars/open-houses/site-1.ics":
+                #expect(error.file == file && error.problem.contains("crashed the calendar library"))
+            case .failure(let error) where file == "calendars/open-houses/broken.ics":
+                #expect(!error.problem.contains("crashed"))
+            case .success(let reading) where file.contains("site-"):
+                #expect(reading.openHouses.count == 3, "\(file)")
+            case .success where file == "calendars/blackouts.ics":
+                break
+            default:
+                Issue.record("\(file): \(result)")
+            }
+        }
+    }
+
+    /// The batch format round-trips, and input that is not a batch is refused, not half read.
+    @Test func batchInputRoundTripsAndRejectsTruncation() throws {
+        let requests = try Self.districtRequests()
+        let input = CalendarBatch.input(requests)
+        let decoded = try #require(CalendarBatch.requests(in: input))
+        #expect(decoded.map(\.request) == requests.map(\.request))
+        #expect(decoded.map(\.ics) == requests.map(\.ics))
+        #expect(CalendarBatch.requests(in: Array(input.dropLast())) == nil)
+        #expect(CalendarBatch.requests(in: input + [0x20]) == nil)
+        #expect(CalendarBatch.requests(in: Array("not a batch".utf8)) == nil)
     }
 }

@@ -114,6 +114,60 @@ public enum CalendarAnswer {
     }
 }
 
+/// Several calendars for one child (`enlace _read-calendars`): on stdin a JSON line describing
+/// each file (its request and byte count), then the files' bytes one after another; on stdout one
+/// `CalendarAnswer` line per file, in the same order. Starting a child costs more than reading a
+/// typical calendar (about 25 ms against a few), and a district has a calendar per site.
+public enum CalendarBatch {
+    /// The hidden subcommand that answers a batch.
+    public static let subcommand = "_read-calendars"
+
+    struct Entry: Codable {
+        var kind: String, file: String, site: String, timezone: String, termStart: String, termEnd: String, bytes: Int
+    }
+
+    /// The child's input for `requests`.
+    static func input(_ requests: [(request: CalendarRequest, ics: [UInt8])]) -> [UInt8] {
+        let entries = requests.map { request, ics in
+            Entry(kind: request.kind.rawValue, file: request.file, site: request.site.rawValue, timezone: request.timezone,
+                  termStart: request.term.lowerBound.description, termEnd: request.term.upperBound.description, bytes: ics.count)
+        }
+        var input = Array((try? JSONEncoder().encode(entries)) ?? Data("[]".utf8))
+        input.append(UInt8(ascii: "\n"))
+        for (_, ics) in requests { input += ics }
+        return input
+    }
+
+    /// The child's side: each request of `input` with its bytes, or nil when the input is not a batch.
+    public static func requests(in input: [UInt8]) -> [(request: CalendarRequest, ics: [UInt8])]? {
+        guard let newline = input.firstIndex(of: UInt8(ascii: "\n")),
+              let entries = try? JSONDecoder().decode([Entry].self, from: Data(input[..<newline])) else { return nil }
+        var offset = newline + 1
+        var requests: [(request: CalendarRequest, ics: [UInt8])] = []
+        for entry in entries {
+            guard let kind = CalendarRequest.Kind(rawValue: entry.kind), let start = LocalDate(iso: entry.termStart),
+                  let end = LocalDate(iso: entry.termEnd), start <= end, entry.bytes >= 0, offset + entry.bytes <= input.count else { return nil }
+            let request = CalendarRequest(kind: kind, file: entry.file, site: SiteID(entry.site), timezone: entry.timezone, term: start...end)
+            requests.append((request, Array(input[offset..<offset + entry.bytes])))
+            offset += entry.bytes
+        }
+        return offset == input.count ? requests : nil
+    }
+
+    /// Decodes a batch child's output: one reading or refusal per request, or nil when the output
+    /// is not one well-formed answer per file, in order.
+    static func decode(_ output: [UInt8], for requests: [CalendarRequest]) -> [Result<CalendarReading, InputError>]? {
+        let lines = output.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == requests.count + 1, lines.last?.isEmpty == true else { return nil }
+        var results: [Result<CalendarReading, InputError>] = []
+        for (line, request) in zip(lines, requests) {
+            guard let result = CalendarAnswer.decode(Array(line), for: request) else { return nil }
+            results.append(result)
+        }
+        return results
+    }
+}
+
 extension CalendarReader {
     /// Reads one calendar in this process, for `request`.
     ///

@@ -20,16 +20,19 @@ public struct IsolatedCalendarReader: Sendable {
     public var environment: [String: String]
     /// Children at most at a time in `read(_:)`.
     public var concurrency: Int
+    /// Files per child in `read(_:)` at most (1: a child per file).
+    public var batchSize: Int
 
     /// `/proc/self/exe`: the executable of the running process (correct only inside `enlace`).
     public static let selfExecutable = "/proc/self/exe"
 
     public init(executable: String = Self.selfExecutable, limits: ChildLimits = .standard,
-                environment: [String: String] = [:], concurrency: Int = 2) {
+                environment: [String: String] = [:], concurrency: Int = 2, batchSize: Int = IsolatedCalendarReader.defaultBatchSize) {
         self.executable = executable
         self.limits = limits
         self.environment = environment
         self.concurrency = max(1, concurrency)
+        self.batchSize = max(1, batchSize)
     }
 
     /// Reads one calendar in a child process.
@@ -52,20 +55,49 @@ public struct IsolatedCalendarReader: Sendable {
 
     /// Reads several calendars, `concurrency` children at a time; the results are in the order
     /// of `requests`, whatever order the children finish in.
+    ///
+    /// The files are shared out in batches of at most `batchSize`, one child each (starting a child
+    /// costs more than reading a typical calendar). A batch child that crashes, stops at a limit
+    /// or answers nonsense is not trusted with any of its files: each is read again in a child of
+    /// its own, so the error names the file that caused it and every other file is read as if
+    /// alone. The limits hold per child, so a hostile file costs one batch's limit more.
     public func read(_ requests: [(request: CalendarRequest, ics: [UInt8])]) -> [Result<CalendarReading, InputError>] {
+        let size = min(batchSize, max(1, (requests.count + concurrency - 1) / concurrency))
+        let batches = stride(from: 0, to: requests.count, by: size).map { $0..<min($0 + size, requests.count) }
         let results = ResultSlots(count: requests.count)
-        let workers = min(concurrency, requests.count)
+        let workers = min(concurrency, batches.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: requests.count, by: workers) {
-                let (request, ics) = requests[index]
-                do throws(InputError) {
-                    results.set(index, .success(try read(request, ics: ics)))
-                } catch {
-                    results.set(index, .failure(error))
+            for batch in stride(from: worker, to: batches.count, by: workers).map({ batches[$0] }) {
+                if batch.count > 1, let answers = readBatch(Array(requests[batch])) {
+                    for (index, answer) in zip(batch, answers) { results.set(index, answer) }
+                    continue
+                }
+                for index in batch {
+                    let (request, ics) = requests[index]
+                    do throws(InputError) {
+                        results.set(index, .success(try read(request, ics: ics)))
+                    } catch {
+                        results.set(index, .failure(error))
+                    }
                 }
             }
         }
         return results.values
+    }
+
+    /// Files per batch child at most: far from the CPU limit for ordinary calendars, and few to
+    /// read again one by one when a batch fails.
+    public static let defaultBatchSize = 32
+
+    /// One child for `requests`; nil when it did not answer for every file.
+    private func readBatch(_ requests: [(request: CalendarRequest, ics: [UInt8])]) -> [Result<CalendarReading, InputError>]? {
+        let trimmed = requests.map { request, ics in
+            (request, ics.count > CalendarText.maxBytes + 1 ? Array(ics.prefix(CalendarText.maxBytes + 1)) : ics)
+        }
+        guard let outcome = try? ChildProcess.run(executable: executable, arguments: [CalendarBatch.subcommand],
+                                                  environment: childEnvironment, input: CalendarBatch.input(trimmed), limits: limits),
+              outcome.ending == .exited(0) else { return nil }
+        return CalendarBatch.decode(outcome.stdout, for: requests.map(\.request))
     }
 
     /// This process's environment, Swift's backtracer off (a crash must end the child at once),
