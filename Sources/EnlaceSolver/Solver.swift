@@ -29,6 +29,10 @@ import EnlaceCore
 //    subgradient steps lower it. Every few steps the mentors' configurations are turned into
 //    schedules — as they are, and mentor by mentor with parents already taken removed
 //    ("Lagrangian greedy") — each completed by stage 2 and the greedy; the best is the incumbent.
+//    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
+//    second or more, the configurations are opened with the parents the relaxation gave each
+//    mentor, completed by the greedy and assigned exactly once; the Lagrangian greedy and the
+//    local search are left out, and the budget is a few steps (the bound settles at the first).
 // 4. *Local search* (`exchangeWithFlow`). For each mentor, try another candidate in place of
 //    each open group (or in a free place), ranked by a cheap estimate, re-assigning everyone by
 //    stage 2; keep changes that raise the score. Skipped when stage 3 proved the incumbent optimal.
