@@ -150,18 +150,7 @@ public enum Solver {
             return round(configurations, seeds: taken)
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
-        var classicBound = Double.infinity
-        if model.isSmall {
-            // Small models: a second descent from the classic start (half of each parent's best
-            // weight). The two starts round into different schedules — the dual prices give the
-            // better bound, this start often the better schedule — and each costs little here.
-            // The branch and bound goes on from the dual prices (their nodes prune faster).
-            var classic = LagrangianRelaxation(model: model)
-            classic.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: 4) { configurations, _ in round(configurations) }
-            classicBound = classic.bestBound
-            clock.lap("lagrangian from the classic start (bound \(classic.bestBound))", bestScore)
-        }
-        let bestLagrangian = min(relaxation.bestBound, classicBound)
+        let bestLagrangian = relaxation.bestBound
         if Double(bestScore) + 1 <= bestLagrangian + 1e-6 && options.improvementRounds > 0 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)
         }
