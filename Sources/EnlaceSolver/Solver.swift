@@ -197,7 +197,8 @@ extension MatchModel {
     public var pairCount: Int { fits.reduce(0) { $0 + $1.count } }
 
     /// Models small enough for the exact, single-threaded paths: the exact transportation flow,
-    /// subproblems solved one after another, exact mixed configurations, a second descent.
+    /// subproblems solved one after another, exact mixed configurations, the Lagrangian greedy's
+    /// roundings and the local search.
     var isSmall: Bool { pairCount <= 50_000 }
 }
 
