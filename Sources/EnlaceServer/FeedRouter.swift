@@ -26,8 +26,8 @@ public enum FeedRouter {
         FeedResponder(source: source, logger: logger)
     }
 
-    static func respond(to request: Request, file: Substring?, source: some FeedSource, head: Bool) -> Response {
-        guard let file, file.hasSuffix(".ics") else { return notFound(head: head) }
+    static func respond(to request: Request, file: Substring, source: some FeedSource, head: Bool) -> Response {
+        guard file.hasSuffix(".ics") else { return notFound(head: head) }
         let token = file.dropLast(4)
         guard FeedToken.isWellFormed(token), let feed = source.feed(token: token) else { return notFound(head: head) }
         var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8"]

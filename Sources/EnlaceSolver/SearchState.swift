@@ -124,20 +124,18 @@ extension SearchState {
         let scale = model.previousGroup.isEmpty ? 1 : Int64(groupOfParent.count + 1)
         for m in mentors { network.addArc(from: mentorNode[m]!, to: AssignmentNetwork.sink, capacity: capacity(m), cost: 0) }
         var arcs: [(parent: Int, group: Int, arc: Int)] = []
+        var bestWeight = Array(repeating: Int32.min, count: groupOfParent.count)
         for (i, g) in groups.enumerated() {
             network.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
             for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
+                bestWeight[p] = max(bestWeight[p], model.pairWeights[g][j])
                 arcs.append((p, g, network.addArc(from: parentNode[p], to: groupBase + i, capacity: 1,
                                                   cost: -Int64(model.pairWeights[g][j]) * scale - (wasIn(p, g) ? 1 : 0))))
             }
         }
         // Any order gives the optimum; the most valuable parents first rarely get displaced later,
         // so each search settles few nodes (as in `UpperBound`).
-        var bestWeight = Array(repeating: Int32.min, count: groupOfParent.count)
-        for g in groups {
-            for (j, p32) in model.fits[g].enumerated() { bestWeight[Int(p32)] = max(bestWeight[Int(p32)], model.pairWeights[g][j]) }
-        }
         parents.sort { (bestWeight[$0], -$0) > (bestWeight[$1], -$1) }
         for p in parents { network.place(parentNode[p]) }
         for g in groups { close(g) }

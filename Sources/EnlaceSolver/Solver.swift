@@ -128,11 +128,7 @@ public enum Solver {
         /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
         func round(_ configurations: [[Int]], seeds: [[Int32]]? = nil) -> Int {
             var trial = SearchState(model: model)
-            if let seeds, !model.isSmall {
-                trial.openConfigurations(configurations, seededWith: seeds)
-            } else {
-                trial.openConfigurations(configurations)
-            }
+            trial.openConfigurations(configurations, seededWith: model.isSmall ? nil : seeds)
             let score = model.weightedScore(trial.groupOfParent)
             if score > bestScore {
                 best = trial
@@ -231,37 +227,33 @@ struct StageClock {
 }
 
 extension SearchState {
-    /// Opens the mentors' configurations from the relaxation, assigns exactly, then lets the
-    /// greedy open further groups for parents still unmatched, and assigns again.
-    mutating func openConfigurations(_ configurations: [[Int]]) {
-        for groups in configurations {
-            for g in groups where canOpen(g) { open(g) }
-        }
-        reassignExactly()
-        openGreedily()
-        reassignExactly()
-    }
-
-    /// The same with one exact assignment instead of two: each mentor's open groups first take
-    /// the parents the relaxation gave that mentor (`taken`, model indices; a parent claimed by
-    /// several mentors goes to the first), each into the open group it weighs most in that has
-    /// room; the greedy then opens groups for the rest, and the exact assignment settles
-    /// everyone. The seeds only steer the greedy: the final assignment is optimal for the groups
+    /// Opens the mentors' configurations from the relaxation, lets the greedy open further groups
+    /// for parents still unmatched, and assigns exactly.
+    ///
+    /// Without `taken` the configurations' groups are first filled by an exact assignment. With
+    /// it (each mentor's parents in the relaxation, model indices; a parent claimed by several
+    /// mentors goes to the first), each of those parents goes into the mentor's open group it
+    /// weighs most in that has room, which saves that assignment (the costly step on mid-sized
+    /// models). The seeds only steer the greedy: the final assignment is optimal for the groups
     /// open, whatever they were.
-    mutating func openConfigurations(_ configurations: [[Int]], seededWith taken: [[Int32]]) {
+    mutating func openConfigurations(_ configurations: [[Int]], seededWith taken: [[Int32]]? = nil) {
         for groups in configurations {
             for g in groups where canOpen(g) { open(g) }
         }
-        for (m, parents) in taken.enumerated() {
-            for p32 in parents where groupOfParent[Int(p32)] == nil {
-                var choice: (weight: Int32, group: Int)?
-                for g in openOfMentor[m] where room(g) > 0 {
-                    guard let i = MatchModel.position(of: p32, in: model.fits[g]) else { continue }
-                    let w = model.pairWeights[g][i]
-                    if choice == nil || w > choice!.weight { choice = (w, g) }
+        if let taken {
+            for (m, parents) in taken.enumerated() {
+                for p32 in parents where groupOfParent[Int(p32)] == nil {
+                    var choice: (weight: Int32, group: Int)?
+                    for g in openOfMentor[m] where room(g) > 0 {
+                        guard let i = MatchModel.position(of: p32, in: model.fits[g]) else { continue }
+                        let w = model.pairWeights[g][i]
+                        if choice == nil || w > choice!.weight { choice = (w, g) }
+                    }
+                    if let choice { assign(Int(p32), to: choice.group) }
                 }
-                if let choice { assign(Int(p32), to: choice.group) }
             }
+        } else {
+            reassignExactly()
         }
         openGreedily()
         reassignExactly()

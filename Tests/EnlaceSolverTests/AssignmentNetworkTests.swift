@@ -43,11 +43,11 @@ import Testing
     @Test(arguments: 0..<40)
     func equalsEnumerationOnRandomNetworks(seed: Int) {
         var random = TinyInstances(seed: UInt64(seed) &+ 99)
-        let mentors = random.int(1...2), groups = random.int(1...3), parents = random.int(1...6)
-        let mentorOf = (0..<groups).map { _ in random.int(0...mentors - 1) }
-        let groupSize = (0..<groups).map { _ in random.int(1...2) }
-        let capacity = (0..<mentors).map { _ in random.int(1...3) }
-        let weight = (0..<parents).map { _ in (0..<groups).map { _ in random.int(0...3) == 0 ? nil : random.int(1...12) } }
+        let instance = RandomNetwork(&random, mentors: 1...2, groups: 1...3, parents: 1...6, groupSize: 1...2, capacity: 1...3) {
+            $0.int(0...3) == 0 ? nil : $0.int(1...12)
+        }
+        let (mentors, groups, parents) = (instance.mentors, instance.groups, instance.parents)
+        let (mentorOf, groupSize, capacity, weight) = (instance.mentorOf, instance.groupSize, instance.capacity, instance.weight)
 
         var best = 0
         var choice = Array(repeating: -1, count: parents)
@@ -73,14 +73,9 @@ import Testing
         visit(0)
 
         for reversed in [false, true] {
-            var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
-            for m in 0..<mentors { network.addArc(from: 1 + m, to: AssignmentNetwork.sink, capacity: capacity[m], cost: 0) }
-            for g in 0..<groups { network.addArc(from: 1 + mentors + g, to: 1 + mentorOf[g], capacity: groupSize[g], cost: 0) }
-            for p in 0..<parents {
-                for g in 0..<groups { if let w = weight[p][g] { network.addArc(from: 1 + mentors + groups + p, to: 1 + mentors + g, capacity: 1, cost: -Int64(w)) } }
-            }
+            var (network, _, _, _) = instance.network()
             var total: Int64 = 0
-            for p in reversed ? Array((0..<parents).reversed()) : Array(0..<parents) { total += network.place(1 + mentors + groups + p) }
+            for p in reversed ? Array((0..<parents).reversed()) : Array(0..<parents) { total += network.place(instance.node(parent: p)) }
             #expect(-total == Int64(best), "seed \(seed), reversed \(reversed)")
         }
     }
@@ -90,27 +85,17 @@ import Testing
     @Test(arguments: 0..<12)
     func everyOrderReachesTheSameOptimum(seed: Int) {
         var random = TinyInstances(seed: UInt64(seed) &+ 4_242)
-        let mentors = random.int(2...6), groups = random.int(4...14), parents = random.int(20...60)
-        let mentorOf = (0..<groups).map { _ in random.int(0...mentors - 1) }
-        let groupSize = (0..<groups).map { _ in random.int(1...6) }
-        let capacity = (0..<mentors).map { _ in random.int(1...8) }
-        let weight = (0..<parents).map { _ in (0..<groups).map { _ in random.int(0...2) == 0 ? random.int(90...131) : nil } }
+        let instance = RandomNetwork(&random, mentors: 2...6, groups: 4...14, parents: 20...60, groupSize: 1...6, capacity: 1...8) {
+            $0.int(0...2) == 0 ? $0.int(90...131) : nil
+        }
+        let (mentors, groups, parents) = (instance.mentors, instance.groups, instance.parents)
+        let (mentorOf, groupSize, capacity, weight) = (instance.mentorOf, instance.groupSize, instance.capacity, instance.weight)
         let orders = [Array(0..<parents), Array((0..<parents).reversed()), (0..<parents).sorted { ($0 * 7919) % parents < ($1 * 7919) % parents }]
         var totals: [Int64] = []
         for order in orders {
-            var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
-            var mentorArcs: [Int] = [], groupArcs: [Int] = [], parentArcs: [(parent: Int, group: Int, arc: Int)] = []
-            for m in 0..<mentors { mentorArcs.append(network.addArc(from: 1 + m, to: AssignmentNetwork.sink, capacity: capacity[m], cost: 0)) }
-            for g in 0..<groups { groupArcs.append(network.addArc(from: 1 + mentors + g, to: 1 + mentorOf[g], capacity: groupSize[g], cost: 0)) }
-            for p in 0..<parents {
-                for g in 0..<groups {
-                    if let w = weight[p][g] {
-                        parentArcs.append((p, g, network.addArc(from: 1 + mentors + groups + p, to: 1 + mentors + g, capacity: 1, cost: -Int64(w))))
-                    }
-                }
-            }
+            var (network, mentorArcs, groupArcs, parentArcs) = instance.network()
             var total: Int64 = 0
-            for p in order { total += network.place(1 + mentors + groups + p) }
+            for p in order { total += network.place(instance.node(parent: p)) }
             totals.append(total)
             var inGroup = Array(repeating: 0, count: groups), perParent = Array(repeating: 0, count: parents), value: Int64 = 0
             for (p, g, arc) in parentArcs where network.flow(on: arc) > 0 {
@@ -120,7 +105,7 @@ import Testing
             }
             #expect(perParent.allSatisfy { $0 <= 1 }, "seed \(seed)")
             #expect(value == -total, "seed \(seed): the flow's value is the placements' total")
-            for p in 0..<parents { #expect(network.isAssigned(1 + mentors + groups + p) == (perParent[p] == 1), "seed \(seed), parent \(p)") }
+            for p in 0..<parents { #expect(network.isAssigned(instance.node(parent: p)) == (perParent[p] == 1), "seed \(seed), parent \(p)") }
             for g in 0..<groups {
                 #expect(network.flow(on: groupArcs[g]) == inGroup[g] && inGroup[g] <= groupSize[g], "seed \(seed), group \(g)")
             }
@@ -130,5 +115,41 @@ import Testing
             }
         }
         #expect(totals.allSatisfy { $0 == totals[0] }, "seed \(seed): \(totals)")
+    }
+}
+
+/// A random parents → groups → mentors network: the sink, then mentors, groups and parents.
+private struct RandomNetwork {
+    let mentors: Int, groups: Int, parents: Int
+    let mentorOf: [Int], groupSize: [Int], capacity: [Int]
+    /// Each parent's weight in each group, nil where it does not fit.
+    let weight: [[Int?]]
+
+    init(_ random: inout TinyInstances, mentors: ClosedRange<Int>, groups: ClosedRange<Int>, parents: ClosedRange<Int>,
+         groupSize: ClosedRange<Int>, capacity: ClosedRange<Int>, weight: (inout TinyInstances) -> Int?) {
+        let m = random.int(mentors), g = random.int(groups), p = random.int(parents)
+        (self.mentors, self.groups, self.parents) = (m, g, p)
+        mentorOf = (0..<g).map { _ in random.int(0...m - 1) }
+        self.groupSize = (0..<g).map { _ in random.int(groupSize) }
+        self.capacity = (0..<m).map { _ in random.int(capacity) }
+        self.weight = (0..<p).map { _ in (0..<g).map { _ in weight(&random) } }
+    }
+
+    func node(parent p: Int) -> Int { 1 + mentors + groups + p }
+
+    /// The network with every arc, none placed yet, and the arcs' indices.
+    func network() -> (AssignmentNetwork, mentorArcs: [Int], groupArcs: [Int], parentArcs: [(parent: Int, group: Int, arc: Int)]) {
+        var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
+        let mentorArcs = (0..<mentors).map { network.addArc(from: 1 + $0, to: AssignmentNetwork.sink, capacity: capacity[$0], cost: 0) }
+        let groupArcs = (0..<groups).map { network.addArc(from: 1 + mentors + $0, to: 1 + mentorOf[$0], capacity: groupSize[$0], cost: 0) }
+        var parentArcs: [(parent: Int, group: Int, arc: Int)] = []
+        for p in 0..<parents {
+            for g in 0..<groups {
+                if let w = weight[p][g] {
+                    parentArcs.append((p, g, network.addArc(from: node(parent: p), to: 1 + mentors + g, capacity: 1, cost: -Int64(w))))
+                }
+            }
+        }
+        return (network, mentorArcs, groupArcs, parentArcs)
     }
 }

@@ -40,8 +40,7 @@ public struct IsolatedCalendarReader: Sendable {
     /// - Throws: `InputError` for a refused file, or for a child that crashed, hit a limit or
     ///   answered nonsense.
     public func read(_ request: CalendarRequest, ics: [UInt8]) throws(InputError) -> CalendarReading {
-        // The child refuses files over the limit anyway; there is no point piping gigabytes to it.
-        let input = ics.count > CalendarText.maxBytes + 1 ? Array(ics.prefix(CalendarText.maxBytes + 1)) : ics
+        let input = Self.bounded(ics)
         let outcome: ChildOutcome
         do {
             outcome = try ChildProcess.run(executable: executable, arguments: request.arguments,
@@ -91,13 +90,17 @@ public struct IsolatedCalendarReader: Sendable {
 
     /// One child for `requests`; nil when it did not answer for every file.
     private func readBatch(_ requests: [(request: CalendarRequest, ics: [UInt8])]) -> [Result<CalendarReading, InputError>]? {
-        let trimmed = requests.map { request, ics in
-            (request, ics.count > CalendarText.maxBytes + 1 ? Array(ics.prefix(CalendarText.maxBytes + 1)) : ics)
-        }
+        let trimmed = requests.map { request, ics in (request, Self.bounded(ics)) }
         guard let outcome = try? ChildProcess.run(executable: executable, arguments: [CalendarBatch.subcommand],
                                                   environment: childEnvironment, input: CalendarBatch.input(trimmed), limits: limits),
               outcome.ending == .exited(0) else { return nil }
         return CalendarBatch.decode(outcome.stdout, for: requests.map(\.request))
+    }
+
+    /// At most one byte more than a child accepts: it refuses files over the limit anyway, and
+    /// there is no point piping gigabytes to it.
+    private static func bounded(_ ics: [UInt8]) -> [UInt8] {
+        ics.count > CalendarText.maxBytes + 1 ? Array(ics.prefix(CalendarText.maxBytes + 1)) : ics
     }
 
     /// This process's environment, Swift's backtracer off (a crash must end the child at once),
