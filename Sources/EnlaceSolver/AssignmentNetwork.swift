@@ -64,6 +64,33 @@ struct AssignmentNetwork {
         settledStamp = Array(repeating: 0, count: nodes)
     }
 
+    /// Empties the network and gives it `nodes` nodes, keeping its storage: for callers that solve
+    /// many small networks one after another (`MentorSubproblem`'s exact values).
+    mutating func reset(nodes: Int) {
+        nodeCount = nodes
+        func refill<T>(_ array: inout [T], with value: T) {
+            array.removeAll(keepingCapacity: true)
+            array.append(contentsOf: repeatElement(value, count: nodes))
+        }
+        refill(&head, with: -1)
+        refill(&potential, with: 0)
+        refill(&distance, with: 0)
+        refill(&predecessor, with: -1)
+        refill(&stamp, with: 0)
+        refill(&settledStamp, with: 0)
+        generation = 0
+        // Inner lists keep their storage; lists past `nodes` stay empty and unused.
+        for i in active.indices where !active[i].isEmpty { active[i].removeAll(keepingCapacity: true) }
+        if active.count < nodes { active.append(contentsOf: repeatElement([], count: nodes - active.count)) }
+        next.removeAll(keepingCapacity: true)
+        to.removeAll(keepingCapacity: true)
+        capacity.removeAll(keepingCapacity: true)
+        cost.removeAll(keepingCapacity: true)
+        activeSlot.removeAll(keepingCapacity: true)
+        settled.removeAll(keepingCapacity: true)
+        heap.removeAll()
+    }
+
     /// Adds an arc and its residual twin; returns the arc's index for `flow(on:)`. A person's
     /// arcs must all be added before it is placed.
     @discardableResult

@@ -17,15 +17,35 @@ import EnlaceCore
 ///   functionals" (1969) for the step size.
 struct LagrangianRelaxation {
     let subproblems: [MentorSubproblem]
-    var lambda: [Double]
+    /// The prices. Setting them marks stale only the mentors of parents whose price changed.
+    var lambda: [Double] {
+        get { prices }
+        set {
+            for p in prices.indices where prices[p] != newValue[p] { markStale(parent: p) }
+            prices = newValue
+        }
+    }
+    private var prices: [Double]
     /// The lowest L(λ) seen.
     private(set) var bestBound = Double.infinity
     /// Subgradient steps taken so far.
     private(set) var steps = 0
+    /// Mentor subproblems solved so far (mentors not stale are not solved again).
+    private(set) var subproblemsSolved = 0
     /// Each mentor's last configuration (positions in its subproblem's groups), tried first next time.
     private var hints: [[Int]]
     /// Branch-and-bound decisions, per mentor (none outside branch and bound).
-    var fixings: [MentorFixing]
+    var fixings: [MentorFixing] {
+        didSet { for m in fixings.indices where fixings[m] != oldValue[m] { stale[m] = true } }
+    }
+    /// Mentors whose last configuration may no longer be their best: a price of one of their
+    /// parents, or their fixing, changed since they were solved. A mentor's subproblem depends on
+    /// nothing else, and solved again from its last answer (the hint) it returns that answer, so
+    /// the others keep theirs unsolved (most parents' prices stay put between steps once each is
+    /// claimed once).
+    private var stale: [Bool]
+    /// The mentors each parent fits (indices into `subproblems`).
+    private let mentorsOfParent: [[Int32]]
     /// Each mentor's parents and value in the last evaluation (model indices).
     private(set) var taken: [[Int32]]
     private var values: [Double]
@@ -44,7 +64,7 @@ struct LagrangianRelaxation {
             return sub
         }
         if let prices {
-            lambda = prices
+            self.prices = prices
         } else {
             var best = Array(repeating: 0.0, count: model.program.parents.count)
             for sub in subproblems {
@@ -55,13 +75,23 @@ struct LagrangianRelaxation {
                     }
                 }
             }
-            lambda = best.map { $0 / 2 }
+            self.prices = best.map { $0 / 2 }
         }
+        var mentorsOfParent = Array(repeating: [Int32](), count: model.program.parents.count)
+        for (m, sub) in subproblems.enumerated() {
+            for p in sub.parents { mentorsOfParent[Int(p)].append(Int32(m)) }
+        }
+        self.mentorsOfParent = mentorsOfParent
+        stale = Array(repeating: true, count: subproblems.count)
         hints = Array(repeating: [], count: subproblems.count)
         fixings = Array(repeating: MentorFixing(), count: subproblems.count)
         taken = Array(repeating: [], count: subproblems.count)
         values = Array(repeating: 0, count: subproblems.count)
         sequential = small
+    }
+
+    private mutating func markStale(parent p: Int) {
+        for m in mentorsOfParent[p] { stale[Int(m)] = true }
     }
 
     /// Mentor `m`'s configuration in the last evaluation (positions in its subproblem's groups).
@@ -77,34 +107,39 @@ struct LagrangianRelaxation {
     /// One evaluation of L(λ) at the current prices: its value and each mentor's configuration
     /// (as model group indices) and parents.
     mutating func evaluate() -> (bound: Double, configurations: [[Int]], claims: [Int]) {
-        var value = lambda.reduce(0, +)
+        var value = prices.reduce(0, +)
         var configurations: [[Int]] = []
-        var claims = Array(repeating: 0, count: lambda.count)
-        for (m, best) in solveAll(prices: lambda).enumerated() {
-            let sub = subproblems[m]
+        var claims = Array(repeating: 0, count: prices.count)
+        for (m, best) in solveStale() {
             hints[m] = best.groups
             taken[m] = best.parents
             values[m] = best.value
-            value += best.value
-            configurations.append(best.groups.map { sub.groups[$0] })
-            for p in best.parents { claims[Int(p)] += 1 }
+        }
+        for (m, sub) in subproblems.enumerated() {
+            value += values[m]
+            configurations.append(hints[m].map { sub.groups[$0] })
+            for p in taken[m] { claims[Int(p)] += 1 }
         }
         return (value, configurations, claims)
     }
 
-    /// Every mentor's subproblem at `prices`, in mentor order. Mentors are independent, so they are
-    /// solved on all cores; each result depends only on its own inputs, so the answer is the same
-    /// whatever the scheduling.
-    func solveAll(prices: [Double]) -> [(value: Double, groups: [Int], parents: [Int32])] {
-        let subproblems = self.subproblems, hints = self.hints, fixings = self.fixings
+    /// The stale mentors' subproblems at the current prices, with their mentors, in mentor order;
+    /// afterwards no mentor is stale. Mentors are independent, so they are solved on all cores;
+    /// each result depends only on its own inputs, so the answer is the same whatever the scheduling.
+    mutating func solveStale() -> [(mentor: Int, best: (value: Double, groups: [Int], parents: [Int32]))] {
+        let subproblems = self.subproblems, hints = self.hints, fixings = self.fixings, prices = self.prices
+        let mentors = stale.indices.filter { stale[$0] }
+        stale = Array(repeating: false, count: stale.count)
+        subproblemsSolved += mentors.count
         if sequential {
-            return subproblems.indices.map { subproblems[$0].solve(lambda: prices, hint: hints[$0], fixing: fixings[$0]) }
+            return mentors.map { ($0, subproblems[$0].solve(lambda: prices, hint: hints[$0], fixing: fixings[$0])) }
         }
-        let results = ResultSlots(count: subproblems.count)
-        DispatchQueue.concurrentPerform(iterations: subproblems.count) { m in
-            results.store(subproblems[m].solve(lambda: prices, hint: hints[m], fixing: fixings[m]), at: m)
+        let results = ResultSlots(count: mentors.count)
+        DispatchQueue.concurrentPerform(iterations: mentors.count) { k in
+            let m = mentors[k]
+            results.store(subproblems[m].solve(lambda: prices, hint: hints[m], fixing: fixings[m]), at: k)
         }
-        return results.values
+        return Array(zip(mentors, results.values))
     }
 
     /// Configurations chosen mentor by mentor at the current prices, most valuable mentor first,
@@ -113,7 +148,7 @@ struct LagrangianRelaxation {
     /// `evaluate()`.
     func sequentialConfigurations() -> [[Int]] {
         let order = subproblems.indices.sorted { (values[$0], -$0) > (values[$1], -$1) }
-        var prices = lambda
+        var prices = self.prices
         var configurations = Array(repeating: [Int](), count: subproblems.count)
         for m in order where values[m] > 0 {
             let best = subproblems[m].solve(lambda: prices, fixing: fixings[m])
@@ -165,7 +200,13 @@ struct LagrangianRelaxation {
             for (p, g) in gradient.enumerated() where !(g > 0 && lambda[p] == 0) { normSquared += g * g }
             guard normSquared > 0 else { break }
             let step = theta * (bound - target) / normSquared
-            for p in lambda.indices { lambda[p] = max(0, lambda[p] - step * gradient[p]) }
+            for p in prices.indices {
+                let price = max(0, prices[p] - step * gradient[p])
+                if price != prices[p] {
+                    prices[p] = price
+                    markStale(parent: p)
+                }
+            }
         }
     }
 }

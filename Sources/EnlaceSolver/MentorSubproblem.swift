@@ -36,6 +36,11 @@ struct MentorSubproblem {
     let capacity: Int
     /// Points for opening each group.
     let groupWeights: [Double]
+    /// Sums of the k largest group sizes and of the k best group weights, k = 0...maxGroups.
+    let largestSeats: [Int]
+    let bestGroupWeights: [Double]
+    /// Buffers reused by `solve`.
+    let workspace: SubproblemWorkspace
     /// Whether configurations mixing weekly and open-house groups are valued exactly (a small
     /// flow each) instead of by each parent's best weight over them (an overestimate).
     var exactMixed = false
@@ -68,6 +73,10 @@ struct MentorSubproblem {
         groupSizes = groups.map { model.groupSize[$0] }
         capacity = min(model.mentorCapacity[m], groupSizes.sorted(by: >).prefix(maxGroups).reduce(0, +))
         groupWeights = groups.map { Double(model.groupWeight[$0]) }
+        let largest = groupSizes.sorted(by: >), heaviest = groupWeights.sorted(by: >)
+        largestSeats = (0...maxGroups).map { largest.prefix($0).reduce(0, +) }
+        bestGroupWeights = (0...maxGroups).map { heaviest.prefix($0).reduce(0, +) }
+        workspace = SubproblemWorkspace(Scratch(parents: union.count, groups: groups.count, maxGroups: maxGroups))
     }
 
     /// The best configuration under prices `lambda`: its value (≥ 0; the empty configuration is
@@ -86,49 +95,69 @@ struct MentorSubproblem {
         if forced.count > maxGroups || forced.contains(where: { g in forced.contains { conflicts[g][$0] } }) {
             return (-.infinity, [], [])
         }
-        let price = parents.map { lambda[Int($0)] }
-        var upper = Array(repeating: 0.0, count: parents.count)
+        var scratch = workspace.take()
+        defer { workspace.scratch = scratch }
+        for (u, p) in parents.enumerated() {
+            scratch.price[u] = lambda[Int(p)]
+            scratch.upper[u] = 0
+        }
         for i in groups.indices {
-            for (j, u) in members[i].enumerated() {
-                upper[Int(u)] = max(upper[Int(u)], Double(weights[i][j]) - price[Int(u)])
+            for (j, u32) in members[i].enumerated() {
+                let u = Int(u32)
+                scratch.upper[u] = max(scratch.upper[u], Double(weights[i][j]) - scratch.price[u])
             }
         }
+        for u in base.indices { scratch.reduced[u] = Double(base[u]) - scratch.price[u] }
+        // Read-only from here on (the lets share the scratch's storage until the call ends).
+        let price = scratch.price, upper = scratch.upper, reduced = scratch.reduced
         // Each uniform group's members worth something at these prices, best first: configurations
         // of uniform groups merge these lists.
-        let reduced = base.indices.map { Double(base[$0]) - price[$0] }
-        let ranked = groups.indices.map { i -> [Int32] in
-            guard uniform[i] else { return [] }
-            var list = members[i].filter { reduced[Int($0)] > 0 }
-            list.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
-            return list
+        for i in groups.indices {
+            scratch.ranked[i].removeAll(keepingCapacity: true)
+            guard uniform[i] else { continue }
+            for u in members[i] where reduced[Int(u)] > 0 { scratch.ranked[i].append(u) }
+            scratch.ranked[i].sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
         }
-        let singles = groups.indices.map { i in
-            topSum(members[i].lazy.map { upper[Int($0)] }, count: min(groupSizes[i], capacity)) + groupWeights[i]
+        let ranked = scratch.ranked
+        for i in groups.indices {
+            let single = topSum(members[i], of: upper, count: min(groupSizes[i], capacity), buffer: &scratch.top) + groupWeights[i]
+            scratch.singles[i] = single
         }
-        let order = groups.indices.filter { singles[$0] > 0 && !forced.contains($0) && !fixing.banned.contains($0) }
-            .sorted { (singles[$0], -$0) > (singles[$1], -$1) }
+        let singles = scratch.singles
+        scratch.order.removeAll(keepingCapacity: true)
+        for i in groups.indices where singles[i] > 0 && !forced.contains(i) && !fixing.banned.contains(i) { scratch.order.append(i) }
+        scratch.order.sort { (singles[$0], -$0) > (singles[$1], -$1) }
+        let order = scratch.order
         // A configuration of k groups is also worth at most the mentor's best min(seats of the k
-        // largest groups, capacity) parents plus the k best group weights: when the capacity
-        // binds, this ends the search early.
-        var sortedUpper = upper.filter { $0 > 0 }
-        sortedUpper.sort(by: >)
-        let largest = groupSizes.sorted(by: >), bestGroupWeights = groupWeights.sorted(by: >)
-        let capped = (0...maxGroups).map { k in
-            sortedUpper.prefix(min(largest.prefix(k).reduce(0, +), capacity)).reduce(0, +) + bestGroupWeights.prefix(k).reduce(0, +)
+        // largest groups, capacity) parents plus the k best group weights; `deepest[k]` is the
+        // most any configuration of k or more groups is worth that way. When the capacity binds,
+        // this ends the search early.
+        scratch.sortedUpper.removeAll(keepingCapacity: true)
+        for value in upper where value > 0 { scratch.sortedUpper.append(value) }
+        scratch.sortedUpper.sort(by: >)
+        var taken = 0, prefix = 0.0
+        for k in 0...maxGroups {
+            while taken < min(largestSeats[k], capacity, scratch.sortedUpper.count) {
+                prefix += scratch.sortedUpper[taken]
+                taken += 1
+            }
+            scratch.deepest[k] = prefix + bestGroupWeights[k]
         }
-        var scratch = Scratch(count: parents.count)
+        for k in stride(from: maxGroups - 1, through: 0, by: -1) { scratch.deepest[k] = max(scratch.deepest[k], scratch.deepest[k + 1]) }
+        let deepest = scratch.deepest
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
-        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> (Double, [Int32]) {
+        /// The configuration's value; the parents it takes are left in `scratch.taken`.
+        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> Double {
             configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
                 : configurationValue(configuration, price, &scratch, threshold: threshold ?? best.value)
         }
+        func takenParents() -> [Int32] { scratch.taken.map { parents[Int($0)] } }
         if !forced.isEmpty {
-            let (value, taken) = evaluate(forced, threshold: -.infinity)
-            best = (value, forced, taken.map { parents[Int($0)] })
+            best = (evaluate(forced, threshold: -.infinity), forced, takenParents())
         }
         if !hint.isEmpty && forced.allSatisfy(hint.contains) && !hint.contains(where: fixing.banned.contains) {
-            let (value, taken) = evaluate(hint)
-            if value > best.value { best = (value, hint, taken.map { parents[Int($0)] }) }
+            let value = evaluate(hint)
+            if value > best.value { best = (value, hint, takenParents()) }
         }
         var chosen = forced
         func visit(from start: Int, optimistic: Double) {
@@ -139,11 +168,10 @@ struct MentorSubproblem {
                 let remaining = maxGroups - chosen.count - 1
                 let extra = order[(k + 1)...].prefix(remaining).reduce(0) { $0 + singles[$1] }
                 if optimistic + singles[i] + extra <= best.value { break }
-                let deepest = (chosen.count + 1...maxGroups).map { capped[$0] }.max()!
-                if deepest <= best.value { break }
+                if deepest[chosen.count + 1] <= best.value { break }
                 chosen.append(i)
-                let (value, taken) = evaluate(chosen)
-                if value > best.value { best = (value, chosen, taken.map { parents[Int($0)] }) }
+                let value = evaluate(chosen)
+                if value > best.value { best = (value, chosen, takenParents()) }
                 if chosen.count < maxGroups { visit(from: k + 1, optimistic: optimistic + singles[i]) }
                 chosen.removeLast()
             }
@@ -152,23 +180,45 @@ struct MentorSubproblem {
         return best
     }
 
-    /// Reusable per-parent buffers for `walk` and `configurationValue`.
+    /// Per-parent and per-group buffers of `solve` and its helpers, reused from call to call
+    /// (`SubproblemWorkspace`).
     struct Scratch {
+        var price: [Double], upper: [Double], reduced: [Double]
         var value: [Double]
         var slots: [UInt64]
         var stamp: [Int]
+        /// A parent's node in `exactValue`'s network.
+        var node: [Int32]
         var generation = 0
+        var ranked: [[Int32]], singles: [Double], order: [Int] = []
+        var sortedUpper: [Double] = [], deepest: [Double], top: [Double] = []
+        /// The parents (local indices) the last evaluated configuration takes.
+        var taken: [Int32] = []
+        var touched: [Int32] = [], refused: [UInt64] = [], cursor: [Int] = []
+        var network = AssignmentNetwork(nodes: 0)
 
-        init(count: Int) {
-            value = Array(repeating: 0, count: count)
-            slots = Array(repeating: 0, count: count)
-            stamp = Array(repeating: -1, count: count)
+        init(parents: Int, groups: Int, maxGroups: Int) {
+            price = Array(repeating: 0, count: parents)
+            upper = price
+            reduced = price
+            value = price
+            slots = Array(repeating: 0, count: parents)
+            stamp = Array(repeating: -1, count: parents)
+            node = Array(repeating: 0, count: parents)
+            ranked = Array(repeating: [], count: groups)
+            singles = Array(repeating: 0, count: groups)
+            deepest = Array(repeating: 0, count: maxGroups + 1)
+        }
+
+        init() {
+            self.init(parents: 0, groups: 0, maxGroups: 0)
         }
     }
 
     /// The greedy (matroid) assignment for a configuration of uniform groups: walk the members of
     /// the chosen groups best first (merging their ranked lists) and keep each one the
-    /// configuration can still seat. Exact for such groups.
+    /// configuration can still seat. Exact for such groups. Returns the value; the parents taken
+    /// are left in `scratch.taken`.
     ///
     /// A parent refused with a set of possible groups S stays refused, and so does any later parent
     /// whose possible groups are a subset of S (it could only take the same seats, and the set of
@@ -176,22 +226,25 @@ struct MentorSubproblem {
     ///
     /// - Complexity: O(members of the chosen groups × configuration size), stopping once the seats
     ///   are full.
-    private func walk(_ chosen: [Int], _ ranked: [[Int32]], _ reduced: [Double], _ scratch: inout Scratch) -> (Double, [Int32]) {
+    private func walk(_ chosen: [Int], _ ranked: [[Int32]], _ reduced: [Double], _ scratch: inout Scratch) -> Double {
         scratch.generation += 1
         let generation = scratch.generation
-        var assignment = SeatCounter(binSizes: chosen.map { groupSizes[$0] })
+        var assignment = SeatCounter(chosen, sizes: groupSizes)
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
-        var taken: [Int32] = []
-        var refused: [UInt64] = []
-        var cursor = Array(repeating: 0, count: chosen.count)
-        while taken.count < seats {
+        scratch.taken.removeAll(keepingCapacity: true)
+        scratch.refused.removeAll(keepingCapacity: true)
+        scratch.cursor.removeAll(keepingCapacity: true)
+        scratch.cursor.append(contentsOf: repeatElement(0, count: chosen.count))
+        while scratch.taken.count < seats {
             var pick = -1, pickValue = -Double.infinity, pickParent: Int32 = 0
             for (slot, i) in chosen.enumerated() {
                 let list = ranked[i]
-                while cursor[slot] < list.count && scratch.stamp[Int(list[cursor[slot]])] == generation { cursor[slot] += 1 }
-                guard cursor[slot] < list.count else { continue }
-                let u = list[cursor[slot]], value = reduced[Int(u)]
+                var cursor = scratch.cursor[slot]
+                while cursor < list.count && scratch.stamp[Int(list[cursor])] == generation { cursor += 1 }
+                scratch.cursor[slot] = cursor
+                guard cursor < list.count else { continue }
+                let u = list[cursor], value = reduced[Int(u)]
                 if value > pickValue || (value == pickValue && u < pickParent) {
                     pick = slot
                     pickValue = value
@@ -199,29 +252,29 @@ struct MentorSubproblem {
                 }
             }
             guard pick >= 0 else { break }
-            cursor[pick] += 1
+            scratch.cursor[pick] += 1
             let u = Int(pickParent), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
             scratch.stamp[u] = generation
             var slots: UInt64 = 0
             for (slot, i) in chosen.enumerated() where memberBits[i][word] & bit != 0 { slots |= 1 << UInt64(slot) }
-            guard !refused.contains(where: { slots & ~$0 == 0 }) else { continue }
+            guard !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
             guard assignment.insert(slots: slots) else {
-                refused.append(slots)
+                scratch.refused.append(slots)
                 continue
             }
             total += pickValue
-            taken.append(pickParent)
+            scratch.taken.append(pickParent)
         }
-        return (total, taken)
+        return total
     }
 
     /// Greedy (matroid) assignment of parents to the configuration, by best reduced weight over it
-    /// (or `exactValue` when `exactMixed`). Returns the value and the local indices of the parents
-    /// taken.
+    /// (or `exactValue` when `exactMixed`). Returns the value; the parents taken (local indices)
+    /// are left in `scratch.taken`.
     private func configurationValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch,
-                                    threshold: Double) -> (Double, [Int32]) {
+                                    threshold: Double) -> Double {
         scratch.generation += 1
-        var touched: [Int32] = []
+        scratch.touched.removeAll(keepingCapacity: true)
         for (slot, i) in chosen.enumerated() {
             for (j, u32) in members[i].enumerated() {
                 let u = Int(u32), value = Double(weights[i][j]) - price[u]
@@ -230,55 +283,73 @@ struct MentorSubproblem {
                     scratch.stamp[u] = scratch.generation
                     scratch.value[u] = value
                     scratch.slots[u] = 0
-                    touched.append(u32)
+                    scratch.touched.append(u32)
                 }
                 scratch.value[u] = max(scratch.value[u], value)
                 scratch.slots[u] |= 1 << UInt64(slot)
             }
         }
         let value = scratch.value
-        touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
-        var assignment = SeatCounter(binSizes: chosen.map { groupSizes[$0] })
+        scratch.touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
+        var assignment = SeatCounter(chosen, sizes: groupSizes)
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
-        var taken: [Int32] = []
-        for u in touched {
-            guard taken.count < capacity else { break }
+        scratch.taken.removeAll(keepingCapacity: true)
+        for u in scratch.touched {
+            guard scratch.taken.count < capacity else { break }
             if assignment.insert(slots: scratch.slots[Int(u)]) {
                 total += value[Int(u)]
-                taken.append(u)
+                scratch.taken.append(u)
             }
         }
         // The greedy value overstates the exact one; only a configuration that could beat the
         // best so far needs the exact value.
-        if exactMixed && total > threshold { return exactValue(chosen, touched, price) }
-        return (total, taken)
+        if exactMixed && total > threshold { return exactValue(chosen, price, &scratch) }
+        return total
     }
 
-    /// The exact best assignment of parents to a mixed configuration (a parent's weight differs
-    /// between its groups): a small `AssignmentNetwork` with costs scaled by 2^20 and rounded up
-    /// in value, so the result can only overstate the true value (by under 2^-20 per parent), which
-    /// keeps the bound valid.
-    private func exactValue(_ chosen: [Int], _ touched: [Int32], _ price: [Double]) -> (Double, [Int32]) {
+    /// The exact best assignment of parents (`scratch.touched`) to a mixed configuration (a
+    /// parent's weight differs between its groups): a small `AssignmentNetwork` with costs scaled
+    /// by 2^20 and rounded up in value, so the result can only overstate the true value (by under
+    /// 2^-20 per parent), which keeps the bound valid. The parents taken are left in `scratch.taken`.
+    private func exactValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch) -> Double {
         let scale = Double(1 << 20)
         let parentBase = 2 + chosen.count
-        var network = AssignmentNetwork(nodes: parentBase + touched.count)
-        network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: capacity, cost: 0)
-        for (slot, i) in chosen.enumerated() { network.addArc(from: 2 + slot, to: 1, capacity: groupSizes[i], cost: 0) }
-        var local = [Int32: Int](minimumCapacity: touched.count)
-        for (k, u) in touched.enumerated() { local[u] = k }
+        scratch.network.reset(nodes: parentBase + scratch.touched.count)
+        scratch.network.addArc(from: 1, to: AssignmentNetwork.sink, capacity: capacity, cost: 0)
+        for (slot, i) in chosen.enumerated() { scratch.network.addArc(from: 2 + slot, to: 1, capacity: groupSizes[i], cost: 0) }
+        for (k, u) in scratch.touched.enumerated() { scratch.node[Int(u)] = Int32(parentBase + k) }
         for (slot, i) in chosen.enumerated() {
             for (j, u32) in members[i].enumerated() {
-                guard let k = local[u32] else { continue }
+                // Exactly the members worth something are in `touched`, and so have a node.
                 let value = Double(weights[i][j]) - price[Int(u32)]
                 guard value > 0 else { continue }
-                network.addArc(from: parentBase + k, to: 2 + slot, capacity: 1, cost: -Int64((value * scale).rounded(.up)))
+                scratch.network.addArc(from: Int(scratch.node[Int(u32)]), to: 2 + slot, capacity: 1, cost: -Int64((value * scale).rounded(.up)))
             }
         }
         var total: Int64 = 0
-        for k in touched.indices { total += network.place(parentBase + k) }
-        var taken: [Int32] = []
-        for (k, u) in touched.enumerated() where network.isAssigned(parentBase + k) { taken.append(u) }
-        return (Double(-total) / scale + chosen.reduce(0) { $0 + groupWeights[$1] }, taken)
+        for k in scratch.touched.indices { total += scratch.network.place(parentBase + k) }
+        scratch.taken.removeAll(keepingCapacity: true)
+        for (k, u) in scratch.touched.enumerated() where scratch.network.isAssigned(parentBase + k) { scratch.taken.append(u) }
+        return Double(-total) / scale + chosen.reduce(0) { $0 + groupWeights[$1] }
+    }
+}
+
+/// The buffers one subproblem's `solve` reuses from call to call: a branch and bound calls it tens
+/// of thousands of times, and allocating them on every call was a third of its time. A subproblem
+/// is solved by one thread at a time (`LagrangianRelaxation.solveAll` gives each mentor to one
+/// iteration; every other caller is sequential), which is why copies of a subproblem may share it
+/// and why it may be marked Sendable.
+final class SubproblemWorkspace: @unchecked Sendable {
+    var scratch: MentorSubproblem.Scratch
+
+    init(_ scratch: MentorSubproblem.Scratch) { self.scratch = scratch }
+
+    /// The buffers, moved out (so that the caller's copy is unique and mutated in place); the
+    /// caller puts them back when done.
+    func take() -> MentorSubproblem.Scratch {
+        var taken = MentorSubproblem.Scratch()
+        swap(&taken, &scratch)
+        return taken
     }
 }
 
@@ -290,15 +361,19 @@ struct MentorFixing: Equatable, Sendable {
     var banned: [Int] = []
 }
 
-/// The sum of the `count` largest positive values.
-func topSum(_ values: some Sequence<Double>, count: Int) -> Double {
-    var top: [Double] = []
-    top.reserveCapacity(count + 1)
-    for value in values where value > 0 {
+/// The sum of the `count` largest positive `values[i]` over `indices`; `buffer` is scratch space.
+func topSum(_ indices: [Int32], of values: [Double], count: Int, buffer top: inout [Double]) -> Double {
+    top.removeAll(keepingCapacity: true)
+    var smallest = 0
+    for i in indices {
+        let value = values[Int(i)]
+        guard value > 0 else { continue }
         if top.count < count {
             top.append(value)
-        } else if let smallest = top.min(), value > smallest {
-            top[top.firstIndex(of: smallest)!] = value
+            if top.count == count { smallest = top.indices.min { top[$0] < top[$1] }! }
+        } else if count > 0 && value > top[smallest] {
+            top[smallest] = value
+            smallest = top.indices.min { top[$0] < top[$1] }!
         }
     }
     return top.reduce(0, +)
@@ -312,13 +387,14 @@ struct SeatCounter {
     private var counts = (0, 0, 0)
     private var general: AssignmentChecker?
 
-    init(binSizes: [Int]) {
-        switch binSizes.count {
-        case 1: sizes = (binSizes[0], 0)
-        case 2: sizes = (binSizes[0], binSizes[1])
+    /// Bins `bins` (positions in `sizes`), of sizes `sizes[bin]`.
+    init(_ bins: [Int], sizes binSizes: [Int]) {
+        switch bins.count {
+        case 1: sizes = (binSizes[bins[0]], 0)
+        case 2: sizes = (binSizes[bins[0]], binSizes[bins[1]])
         default:
             sizes = (0, 0)
-            general = AssignmentChecker(binSizes: binSizes)
+            general = AssignmentChecker(binSizes: bins.map { binSizes[$0] })
         }
     }
 

@@ -145,7 +145,7 @@ public enum Solver {
             rounds += 1
             return round(configurations, seeds: taken)
         }
-        clock.lap("lagrangian (\(relaxation.steps) steps, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
+        clock.lap("lagrangian (\(relaxation.steps) steps, \(relaxation.subproblemsSolved) mentor subproblems solved, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         let bestLagrangian = relaxation.bestBound
         if Double(bestScore) + 1 <= bestLagrangian + 1e-6 && options.improvementRounds > 0 {
             best.improve(rounds: options.improvementRounds, maxEvaluations: options.maxSwapEvaluations)

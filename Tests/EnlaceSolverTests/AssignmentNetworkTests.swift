@@ -116,6 +116,29 @@ import Testing
         }
         #expect(totals.allSatisfy { $0 == totals[0] }, "seed \(seed): \(totals)")
     }
+
+    /// A network emptied by `reset(nodes:)` and filled again solves like a new one: the same
+    /// totals and the same flow on every arc, over networks of growing and shrinking sizes.
+    @Test func aResetNetworkSolvesLikeANewOne() {
+        var random = TinyInstances(seed: 31_337)
+        var reused = AssignmentNetwork(nodes: 0)
+        for round in 0..<30 {
+            let instance = RandomNetwork(&random, mentors: 1...5, groups: 2...10, parents: 3...40, groupSize: 1...5, capacity: 1...9) {
+                $0.int(0...1) == 0 ? $0.int(80...130) : nil
+            }
+            var (fresh, _, _, freshArcs) = instance.network()
+            reused.reset(nodes: 0)
+            var (again, _, _, againArcs) = instance.network(reusing: reused)
+            var totals: (Int64, Int64) = (0, 0)
+            for p in 0..<instance.parents {
+                totals.0 += fresh.place(instance.node(parent: p))
+                totals.1 += again.place(instance.node(parent: p))
+            }
+            #expect(totals.0 == totals.1, "round \(round)")
+            #expect(zip(freshArcs, againArcs).allSatisfy { fresh.flow(on: $0.arc) == again.flow(on: $1.arc) }, "round \(round)")
+            reused = again
+        }
+    }
 }
 
 /// A random parents → groups → mentors network: the sink, then mentors, groups and parents.
@@ -138,8 +161,15 @@ private struct RandomNetwork {
     func node(parent p: Int) -> Int { 1 + mentors + groups + p }
 
     /// The network with every arc, none placed yet, and the arcs' indices.
-    func network() -> (AssignmentNetwork, mentorArcs: [Int], groupArcs: [Int], parentArcs: [(parent: Int, group: Int, arc: Int)]) {
-        var network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
+    /// With `reusing`, that network is reset and filled (its storage kept) instead of a new one.
+    func network(reusing: AssignmentNetwork? = nil) -> (AssignmentNetwork, mentorArcs: [Int], groupArcs: [Int], parentArcs: [(parent: Int, group: Int, arc: Int)]) {
+        var network: AssignmentNetwork
+        if var reusing {
+            reusing.reset(nodes: 1 + mentors + groups + parents)
+            network = reusing
+        } else {
+            network = AssignmentNetwork(nodes: 1 + mentors + groups + parents)
+        }
         let mentorArcs = (0..<mentors).map { network.addArc(from: 1 + $0, to: AssignmentNetwork.sink, capacity: capacity[$0], cost: 0) }
         let groupArcs = (0..<groups).map { network.addArc(from: 1 + mentors + $0, to: 1 + mentorOf[$0], capacity: groupSize[$0], cost: 0) }
         var parentArcs: [(parent: Int, group: Int, arc: Int)] = []

@@ -9,7 +9,7 @@ import Testing
         var random = TinyInstances(seed: UInt64(seed))
         let bins = random.int(1...2)
         let sizes = (0..<bins).map { _ in random.int(0...4) }
-        var counter = SeatCounter(binSizes: sizes), checker = AssignmentChecker(binSizes: sizes)
+        var counter = SeatCounter(Array(sizes.indices), sizes: sizes), checker = AssignmentChecker(binSizes: sizes)
         for _ in 0..<12 {
             let slots = UInt64(random.int(1...(bins == 1 ? 1 : 3)))
             #expect(counter.insert(slots: slots) == checker.insert(slots: slots), "seed \(seed), sizes \(sizes)")
