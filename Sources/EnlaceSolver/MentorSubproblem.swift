@@ -110,14 +110,11 @@ struct MentorSubproblem {
         for u in base.indices { scratch.reduced[u] = Double(base[u]) - scratch.price[u] }
         // Read-only from here on (the lets share the scratch's storage until the call ends).
         let price = scratch.price, upper = scratch.upper, reduced = scratch.reduced
-        // Each uniform group's members worth something at these prices, best first: configurations
-        // of uniform groups merge these lists.
-        for i in groups.indices {
-            scratch.ranked[i].removeAll(keepingCapacity: true)
-            guard uniform[i] else { continue }
-            for u in members[i] where reduced[Int(u)] > 0 { scratch.ranked[i].append(u) }
-            scratch.ranked[i].sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
-        }
+        // The parents worth something at their base weight, best first: a uniform group's members
+        // weigh their base in it, so a configuration of uniform groups takes its parents in this order.
+        scratch.ranked.removeAll(keepingCapacity: true)
+        for u in reduced.indices where reduced[u] > 0 { scratch.ranked.append(Int32(u)) }
+        scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
         let ranked = scratch.ranked
         for i in groups.indices {
             let single = topSum(members[i], of: upper, count: min(groupSizes[i], capacity), buffer: &scratch.top) + groupWeights[i]
@@ -190,11 +187,11 @@ struct MentorSubproblem {
         /// A parent's node in `exactValue`'s network.
         var node: [Int32]
         var generation = 0
-        var ranked: [[Int32]], singles: [Double], order: [Int] = []
+        var ranked: [Int32] = [], singles: [Double], order: [Int] = []
         var sortedUpper: [Double] = [], deepest: [Double], top: [Double] = []
         /// The parents (local indices) the last evaluated configuration takes.
         var taken: [Int32] = []
-        var touched: [Int32] = [], refused: [UInt64] = [], cursor: [Int] = []
+        var touched: [Int32] = [], refused: [UInt64] = []
         var network = AssignmentNetwork(nodes: 0)
 
         init(parents: Int, groups: Int, maxGroups: Int) {
@@ -205,7 +202,6 @@ struct MentorSubproblem {
             slots = Array(repeating: 0, count: parents)
             stamp = Array(repeating: -1, count: parents)
             node = Array(repeating: 0, count: parents)
-            ranked = Array(repeating: [], count: groups)
             singles = Array(repeating: 0, count: groups)
             deepest = Array(repeating: 0, count: maxGroups + 1)
         }
@@ -215,55 +211,34 @@ struct MentorSubproblem {
         }
     }
 
-    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the members of
-    /// the chosen groups best first (merging their ranked lists) and keep each one the
-    /// configuration can still seat. Exact for such groups. Returns the value; the parents taken
-    /// are left in `scratch.taken`.
+    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the mentor's
+    /// parents best first (`ranked`: those worth something, by reduced base weight) and keep each
+    /// member of a chosen group that the configuration can still seat. Exact for such groups.
+    /// Returns the value; the parents taken are left in `scratch.taken`.
     ///
     /// A parent refused with a set of possible groups S stays refused, and so does any later parent
     /// whose possible groups are a subset of S (it could only take the same seats, and the set of
     /// seated parents only grows), so those are skipped without a matching search.
     ///
-    /// - Complexity: O(members of the chosen groups × configuration size), stopping once the seats
-    ///   are full.
-    private func walk(_ chosen: [Int], _ ranked: [[Int32]], _ reduced: [Double], _ scratch: inout Scratch) -> Double {
-        scratch.generation += 1
-        let generation = scratch.generation
+    /// - Complexity: O(ranked parents × configuration size), stopping once the seats are full.
+    private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double], _ scratch: inout Scratch) -> Double {
         var assignment = SeatCounter(chosen, sizes: groupSizes)
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         scratch.taken.removeAll(keepingCapacity: true)
         scratch.refused.removeAll(keepingCapacity: true)
-        scratch.cursor.removeAll(keepingCapacity: true)
-        scratch.cursor.append(contentsOf: repeatElement(0, count: chosen.count))
-        while scratch.taken.count < seats {
-            var pick = -1, pickValue = -Double.infinity, pickParent: Int32 = 0
-            for (slot, i) in chosen.enumerated() {
-                let list = ranked[i]
-                var cursor = scratch.cursor[slot]
-                while cursor < list.count && scratch.stamp[Int(list[cursor])] == generation { cursor += 1 }
-                scratch.cursor[slot] = cursor
-                guard cursor < list.count else { continue }
-                let u = list[cursor], value = reduced[Int(u)]
-                if value > pickValue || (value == pickValue && u < pickParent) {
-                    pick = slot
-                    pickValue = value
-                    pickParent = u
-                }
-            }
-            guard pick >= 0 else { break }
-            scratch.cursor[pick] += 1
-            let u = Int(pickParent), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
-            scratch.stamp[u] = generation
+        for u32 in ranked {
+            guard scratch.taken.count < seats else { break }
+            let u = Int(u32), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
             var slots: UInt64 = 0
             for (slot, i) in chosen.enumerated() where memberBits[i][word] & bit != 0 { slots |= 1 << UInt64(slot) }
-            guard !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
+            guard slots != 0, !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
             guard assignment.insert(slots: slots) else {
                 scratch.refused.append(slots)
                 continue
             }
-            total += pickValue
-            scratch.taken.append(pickParent)
+            total += reduced[u]
+            scratch.taken.append(u32)
         }
         return total
     }
