@@ -26,7 +26,9 @@ import EnlaceCore
 //    problem into one small problem per mentor (`MentorSubproblem`: the best ≤ K non-overlapping
 //    groups and the parents they would seat). The prices start at the dual prices of the
 //    transportation bound (`UpperBound`), so the first L(λ) is already at most that bound;
-//    subgradient steps lower it. Every few steps the mentors' configurations are turned into
+//    subgradient steps lower it. A step solves again only the mentors one of whose parents changed
+//    price (or whose branch-and-bound fixing changed): the others' answers cannot have moved.
+//    Every few steps the mentors' configurations are turned into
 //    schedules — as they are, and mentor by mentor with parents already taken removed
 //    ("Lagrangian greedy") — each completed by stage 2 and the greedy; the best is the incumbent.
 //    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
