@@ -197,7 +197,7 @@ struct LagrangianRelaxation {
             if bestBound - target < 1 - 1e-9 || theta < 1e-4 { break }
             var normSquared = 0.0
             let gradient = claims.map { 1.0 - Double($0) }
-            for (p, g) in gradient.enumerated() where !(g > 0 && lambda[p] == 0) { normSquared += g * g }
+            for (p, g) in gradient.enumerated() where !(g > 0 && prices[p] == 0) { normSquared += g * g }
             guard normSquared > 0 else { break }
             let step = theta * (bound - target) / normSquared
             for p in prices.indices {

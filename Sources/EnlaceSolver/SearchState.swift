@@ -40,13 +40,30 @@ struct SearchState {
     /// previous run, then fewest alternatives. `kept` counts the chosen who were in `g`.
     func bestUnassigned(for g: Int, limit: Int) -> (parents: [Int], weight: Int, alternatives: Int, kept: Int) {
         guard limit > 0 else { return ([], 0, 0, 0) }
-        var candidates: [(weight: Int, kept: Int, degree: Int, parent: Int)] = []
+        typealias Candidate = (weight: Int, kept: Int, degree: Int, parent: Int)
+        func better(_ a: Candidate, _ b: Candidate) -> Bool {
+            (a.weight, a.kept, -a.degree, -a.parent) > (b.weight, b.kept, -b.degree, -b.parent)
+        }
+        // The best `limit` candidates, best first, kept by insertion: a group fits hundreds of
+        // parents and seats a dozen, so this beats sorting them all (the order is total, so the
+        // result is the same).
+        var chosen: [Candidate] = []
+        chosen.reserveCapacity(limit + 1)
         for (i, p32) in model.fits[g].enumerated() where groupOfParent[Int(p32)] == nil {
             let p = Int(p32)
-            candidates.append((Int(model.pairWeights[g][i]), wasIn(p, g) ? 1 : 0, groupsOfParent[p].count, p))
+            let candidate = (weight: Int(model.pairWeights[g][i]), kept: wasIn(p, g) ? 1 : 0, degree: groupsOfParent[p].count, parent: p)
+            if chosen.count == limit {
+                guard better(candidate, chosen[limit - 1]) else { continue }
+                chosen.removeLast()
+            }
+            var slot = chosen.count
+            chosen.append(candidate)
+            while slot > 0 && better(candidate, chosen[slot - 1]) {
+                chosen[slot] = chosen[slot - 1]
+                slot -= 1
+            }
+            chosen[slot] = candidate
         }
-        candidates.sort { ($0.weight, $0.kept, -$0.degree, -$0.parent) > ($1.weight, $1.kept, -$1.degree, -$1.parent) }
-        let chosen = candidates.prefix(limit)
         return (chosen.map(\.parent), chosen.reduce(0) { $0 + $1.weight }, chosen.reduce(0) { $0 + $1.degree },
                 chosen.reduce(0) { $0 + $1.kept })
     }
