@@ -50,7 +50,10 @@ let package = Package(
         .target(name: "EnlaceBuiltinPlugins", dependencies: pluginFolders.map { .target(name: $0) },
                 cSettings: [.define("ENLACE_PLUGIN_FOLDERS", to: pluginList)]),
         .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins"]),
-        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "EnlacePlugins"]),
+        // The solver is optimized in debug builds too: `swift run enlace demo` and the tests solve
+        // real districts, which unoptimized code does 20 times slower.
+        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "EnlacePlugins"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .systemLibrary(name: "CSystemCalls"),

@@ -13,7 +13,7 @@ import EnlaceCore
 // shared topics, continuity) and w_group = −20 by default. This is a capacitated facility-location
 // problem with side constraints (K, overlaps): NP-hard in general.
 //
-// **Algorithm.** Five stages, all deterministic:
+// **Algorithm.** Six stages, all deterministic:
 // 1. *Greedy opening* (lazy greedy). Each candidate group's gain is the weight of the best parents
 //    it could still take (up to G and the mentor's remaining capacity) plus w_group. Gains only
 //    fall as parents are taken, so a max-heap of stale gains, re-evaluated when popped, finds the
@@ -42,6 +42,11 @@ import EnlaceCore
 //    parents / has none", each node bounded by a few subgradient steps from its parent's prices
 //    and rounded like stage 3, until the bound meets the score (optimality proven) or the node
 //    budget ends (the bound of the best open node is reported).
+// 6. *Neighbourhood search* (`NeighbourhoodSearch`, small models not proven optimal). For a few
+//    mentors at a time (one, and the two sharing most parents with it), the others keep the
+//    incumbent's groups and the relaxation of what is left proposes groups for the few, rounded
+//    as in stage 3 with everyone re-assigned exactly: rearrangements of several mentors at once,
+//    which the one-group exchanges of stage 4 cannot make.
 // Every loop is bounded by budgets the caller gives (`SolverOptions`), never by the clock.
 //
 // **Large districts.** Above `MatchModel.searchablePairs` (3 million) fitting pairs — a district of
@@ -78,6 +83,10 @@ public struct SolverOptions: Sendable {
     public var branchingNodes = 0
     /// Subgradient steps at each branch-and-bound node.
     public var stepsPerNode = 12
+    /// Neighbourhoods of the large-neighbourhood search that runs when the bound has not met the
+    /// score after the branch and bound (0: none), and the subgradient steps of each.
+    public var neighbourhoods = 0
+    public var neighbourhoodSteps = 10
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
@@ -105,6 +114,9 @@ public struct SolverOptions: Sendable {
         // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
         // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).
         options.branchingNodes = pairs <= 3_000 ? 400 : 0
+        // One neighbourhood per mentor up to a school-sized model, fewer beyond (each costs work
+        // in proportion to the pairs): at 250-400 parents they found 0.03-0.2% more.
+        options.neighbourhoods = model.isSmall ? max(4, Int(Double(model.program.mentors.count) * factor)) : 0
         return options
     }
 }
@@ -163,6 +175,13 @@ public enum Solver {
             }
             bound = min(bound, result.bound)
             clock.lap("branch and bound (\(result.nodes) nodes; bound \(result.bound))", bestScore)
+        }
+        if bound > bestScore && options.neighbourhoods > 0 {
+            let search = NeighbourhoodSearch(model: model, width: 2, steps: options.neighbourhoodSteps)
+            let searched = search.run(root: relaxation, count: options.neighbourhoods, incumbent: { best }) { configurations in
+                round(configurations)
+            }
+            clock.lap("neighbourhoods (\(options.neighbourhoods) tried, \(searched) with room)", bestScore)
         }
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,

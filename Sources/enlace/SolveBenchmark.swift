@@ -29,6 +29,12 @@ extension Enlace {
         @Option(help: "Subgradient steps per branch-and-bound node.")
         var nodeSteps: Int?
 
+        @Option(help: "Neighbourhoods of the neighbourhood search (default: scaled to the model).")
+        var neighbourhoods: Int?
+
+        @Option(help: "Subgradient steps per neighbourhood.")
+        var neighbourhoodSteps: Int?
+
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -43,6 +49,8 @@ extension Enlace {
             if let rounds { solverOptions.improvementRounds = rounds }
             if let nodes { solverOptions.branchingNodes = nodes }
             if let nodeSteps { solverOptions.stepsPerNode = nodeSteps }
+            if let neighbourhoods { solverOptions.neighbourhoods = neighbourhoods }
+            if let neighbourhoodSteps { solverOptions.neighbourhoodSteps = neighbourhoodSteps }
             solverOptions.trace = { printToStderr($0) }
             let solution = Solver.solve(model, options: solverOptions)
             let total = seconds()

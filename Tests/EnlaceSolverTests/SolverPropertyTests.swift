@@ -99,6 +99,46 @@ import Testing
         #expect(skipped > 0)
     }
 
+    /// The neighbourhood search, started from the greedy's schedule, keeps schedules feasible,
+    /// never lowers the score, and improves it on many programs (guarded below, so the test fails
+    /// if it stops finding anything).
+    @Test func neighbourhoodsImproveTheGreedySchedule() {
+        var improved = 0
+        for seed in 0..<40 {
+            var generator = TinyInstances(seed: UInt64(seed) &+ 11_000)
+            let model = MatchModel(program: generator.program(mentors: generator.int(3...6), parents: generator.int(10...30)))
+            var best = SearchState(model: model)
+            best.openGreedily()
+            best.reassignExactly()
+            let start = model.weightedScore(best.groupOfParent)
+            var bestScore = start
+            var relaxation = LagrangianRelaxation(model: model)
+            relaxation.run(iterations: 20, target: start) { _, _ in start }
+            let search = NeighbourhoodSearch(model: model, width: 1, steps: 6)
+            _ = search.run(root: relaxation, count: model.program.mentors.count, incumbent: { best }) { configurations in
+                var trial = SearchState(model: model)
+                trial.openConfigurations(configurations)
+                let score = model.weightedScore(trial.groupOfParent)
+                if score > bestScore {
+                    best = trial
+                    bestScore = score
+                }
+                return bestScore
+            }
+            #expect(violations(model.solution(groupOfParent: best.groupOfParent), model) == [], "seed \(seed)")
+            #expect(bestScore >= start, "seed \(seed)")
+            if bestScore > start { improved += 1 }
+        }
+        #expect(improved >= 10, "\(improved) of 40 improved")
+    }
+
+    /// Mentors sharing parents are counted by a merge of their sorted lists.
+    @Test func commonCountMergesSortedLists() {
+        #expect(commonCount([1, 3, 5, 7], [2, 3, 4, 7, 9]) == 2)
+        #expect(commonCount([], [1]) == 0)
+        #expect(commonCount([4], [4]) == 1)
+    }
+
     /// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
     private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
         seeds.compactMap { seed in
