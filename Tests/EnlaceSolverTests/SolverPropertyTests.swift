@@ -55,9 +55,7 @@ import Testing
     /// lowered between rounds so that mentors claim the same parents (guarded below).
     @Test func seededRoundingsAreFeasibleAndAssignedExactly() {
         var overlapping = 0
-        for seed in 0..<40 {
-            var generator = TinyInstances(seed: UInt64(seed) &+ 7_000)
-            let model = MatchModel(program: generator.program(mentors: generator.int(2...4), parents: generator.int(6...14)))
+        for (seed, model) in randomModels(seeds: 0..<40, offset: 7_000, mentors: 2...4, parents: 6...14) {
             var relaxation = LagrangianRelaxation(model: model)
             for round in 0..<3 {
                 let (_, configurations, claims) = relaxation.evaluate()
@@ -81,9 +79,7 @@ import Testing
     /// step and across a change of fixings; and some steps do skip mentors.
     @Test func solvingOnlyStaleMentorsGivesTheWholeBound() {
         var skipped = 0
-        for seed in 0..<30 {
-            var generator = TinyInstances(seed: UInt64(seed) &+ 9_100)
-            let model = MatchModel(program: generator.program(mentors: generator.int(2...5), parents: generator.int(6...16)))
+        for (seed, model) in randomModels(seeds: 0..<30, offset: 9_100, mentors: 2...5, parents: 6...16) {
             var relaxation = LagrangianRelaxation(model: model)
             for step in 0..<12 {
                 relaxation.run(iterations: 1, target: 0) { _, _ in 0 }
@@ -104,9 +100,7 @@ import Testing
     /// if it stops finding anything).
     @Test func neighbourhoodsImproveTheGreedySchedule() {
         var improved = 0
-        for seed in 0..<40 {
-            var generator = TinyInstances(seed: UInt64(seed) &+ 11_000)
-            let model = MatchModel(program: generator.program(mentors: generator.int(3...6), parents: generator.int(10...30)))
+        for (seed, model) in randomModels(seeds: 0..<40, offset: 11_000, mentors: 3...6, parents: 10...30) {
             var best = SearchState(model: model)
             best.openGreedily()
             best.reassignExactly()
@@ -137,6 +131,15 @@ import Testing
         #expect(commonCount([1, 3, 5, 7], [2, 3, 4, 7, 9]) == 2)
         #expect(commonCount([], [1]) == 0)
         #expect(commonCount([4], [4]) == 1)
+    }
+
+    /// One random program per seed, as a model; `offset` gives each test its own draws.
+    private func randomModels(seeds: Range<Int>, offset: UInt64, mentors: ClosedRange<Int>,
+                              parents: ClosedRange<Int>) -> [(seed: Int, model: MatchModel)] {
+        seeds.map { seed in
+            var generator = TinyInstances(seed: UInt64(seed) &+ offset)
+            return (seed, MatchModel(program: generator.program(mentors: generator.int(mentors), parents: generator.int(parents))))
+        }
     }
 
     /// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
