@@ -108,6 +108,21 @@ struct MentorSubproblem {
             }
         }
         for u in base.indices { scratch.reduced[u] = Double(base[u]) - scratch.price[u] }
+        if !forced.isEmpty && forced.count + fixing.banned.count == groups.count {
+            // Every group forced or banned (a mentor the neighbourhood search holds fixed): the
+            // forced configuration is the only one, and its walk needs only its own members ranked.
+            let reduced = scratch.reduced
+            scratch.ranked.removeAll(keepingCapacity: true)
+            for u in reduced.indices where reduced[u] > 0 {
+                let word = u / 64, bit = UInt64(1) << UInt64(u % 64)
+                if forced.contains(where: { memberBits[$0][word] & bit != 0 }) { scratch.ranked.append(Int32(u)) }
+            }
+            scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
+            let ranked = scratch.ranked, price = scratch.price
+            let value = forced.allSatisfy { uniform[$0] } ? walk(forced, ranked, reduced, &scratch)
+                : configurationValue(forced, price, &scratch, threshold: -.infinity)
+            return (value, forced, scratch.taken.map { parents[Int($0)] })
+        }
         // Read-only from here on (the lets share the scratch's storage until the call ends).
         let price = scratch.price, upper = scratch.upper, reduced = scratch.reduced
         // The parents worth something at their base weight, best first: a uniform group's members
