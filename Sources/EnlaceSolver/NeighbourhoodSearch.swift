@@ -5,11 +5,11 @@
 /// parents with it; every other mentor keeps exactly the groups the incumbent opens (its fixing
 /// forces them and bans the rest). The Lagrangian relaxation of that restricted problem, started
 /// from the root's prices, proposes configurations for the free mentors, and each rounding of
-/// them re-assigns every parent exactly, so parents may move between any open groups. (Rounding
-/// the Lagrangian greedy's configurations as well doubled the cost and found nothing more at
-/// 250–500 parents.) This reaches
-/// rearrangements that the one-group exchanges of the local search cannot: in the 250-parent
-/// sample district, one more parent matched by changing three mentors' groups together.
+/// them re-assigns every parent exactly, so parents may move between any open groups. This
+/// reaches rearrangements that the one-group exchanges of the local search cannot: in the
+/// 250-parent sample district, one more family matched (230; the optimum's count) by changing
+/// several mentors' groups together. (Rounding the Lagrangian greedy's configurations as well
+/// doubled the cost and found nothing more at 250–500 parents.)
 ///
 /// Centres are taken most promising first: the mentors fitting the most parents the incumbent
 /// leaves unmatched (ties to the lower index). The incumbent is read again for each neighbourhood,

@@ -44,9 +44,9 @@ import EnlaceCore
 //    budget ends (the bound of the best open node is reported).
 // 6. *Neighbourhood search* (`NeighbourhoodSearch`, small models not proven optimal). For a few
 //    mentors at a time (one, and the two sharing most parents with it), the others keep the
-//    incumbent's groups and the relaxation of what is left proposes groups for the few, rounded
-//    as in stage 3 with everyone re-assigned exactly: rearrangements of several mentors at once,
-//    which the one-group exchanges of stage 4 cannot make.
+//    incumbent's groups and the relaxation of what is left proposes groups for the few; its
+//    configurations are rounded as in stage 3, everyone re-assigned exactly: rearrangements of
+//    several mentors at once, which the one-group exchanges of stage 4 cannot make.
 // Every loop is bounded by budgets the caller gives (`SolverOptions`), never by the clock.
 //
 // **Large districts.** Above `MatchModel.searchablePairs` (3 million) fitting pairs — a district of
