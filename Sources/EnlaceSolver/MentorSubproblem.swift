@@ -99,38 +99,38 @@ struct MentorSubproblem {
         defer { workspace.scratch = scratch }
         for (u, p) in parents.enumerated() {
             scratch.price[u] = lambda[Int(p)]
-            scratch.upper[u] = 0
-        }
-        for i in groups.indices {
-            for (j, u32) in members[i].enumerated() {
-                let u = Int(u32)
-                scratch.upper[u] = max(scratch.upper[u], Double(weights[i][j]) - scratch.price[u])
-            }
-        }
-        for u in base.indices { scratch.reduced[u] = Double(base[u]) - scratch.price[u] }
-        if !forced.isEmpty && forced.count + fixing.banned.count == groups.count {
-            // Every group forced or banned (a mentor the neighbourhood search holds fixed): the
-            // forced configuration is the only one, and its walk needs only its own members ranked.
-            let reduced = scratch.reduced
-            scratch.ranked.removeAll(keepingCapacity: true)
-            for u in reduced.indices where reduced[u] > 0 {
-                let word = u / 64, bit = UInt64(1) << UInt64(u % 64)
-                if forced.contains(where: { memberBits[$0][word] & bit != 0 }) { scratch.ranked.append(Int32(u)) }
-            }
-            scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
-            let ranked = scratch.ranked, price = scratch.price
-            let value = forced.allSatisfy { uniform[$0] } ? walk(forced, ranked, reduced, &scratch)
-                : configurationValue(forced, price, &scratch, threshold: -.infinity)
-            return (value, forced, scratch.taken.map { parents[Int($0)] })
+            scratch.reduced[u] = Double(base[u]) - scratch.price[u]
         }
         // Read-only from here on (the lets share the scratch's storage until the call ends).
-        let price = scratch.price, upper = scratch.upper, reduced = scratch.reduced
+        let price = scratch.price, reduced = scratch.reduced
+        // Every group forced or banned (a mentor the neighbourhood search holds fixed): the forced
+        // configuration is the only one, and only its members need ranking.
+        let fixed = !forced.isEmpty && forced.count + fixing.banned.count == groups.count
         // The parents worth something at their base weight, best first: a uniform group's members
         // weigh their base in it, so a configuration of uniform groups takes its parents in this order.
         scratch.ranked.removeAll(keepingCapacity: true)
-        for u in reduced.indices where reduced[u] > 0 { scratch.ranked.append(Int32(u)) }
+        for u in reduced.indices where reduced[u] > 0 {
+            let word = u / 64, bit = UInt64(1) << UInt64(u % 64)
+            if !fixed || forced.contains(where: { memberBits[$0][word] & bit != 0 }) { scratch.ranked.append(Int32(u)) }
+        }
         scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
         let ranked = scratch.ranked
+        var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
+        /// The configuration's value; the parents it takes are left in `scratch.taken`.
+        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> Double {
+            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
+                : configurationValue(configuration, price, &scratch, threshold: threshold ?? best.value)
+        }
+        func takenParents() -> [Int32] { scratch.taken.map { parents[Int($0)] } }
+        if fixed { return (evaluate(forced, threshold: -.infinity), forced, takenParents()) }
+        for u in parents.indices { scratch.upper[u] = 0 }
+        for i in groups.indices {
+            for (j, u32) in members[i].enumerated() {
+                let u = Int(u32)
+                scratch.upper[u] = max(scratch.upper[u], Double(weights[i][j]) - price[u])
+            }
+        }
+        let upper = scratch.upper
         for i in groups.indices {
             let single = topSum(members[i], of: upper, count: min(groupSizes[i], capacity), buffer: &scratch.top) + groupWeights[i]
             scratch.singles[i] = single
@@ -157,13 +157,6 @@ struct MentorSubproblem {
         }
         for k in stride(from: maxGroups - 1, through: 0, by: -1) { scratch.deepest[k] = max(scratch.deepest[k], scratch.deepest[k + 1]) }
         let deepest = scratch.deepest
-        var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
-        /// The configuration's value; the parents it takes are left in `scratch.taken`.
-        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> Double {
-            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
-                : configurationValue(configuration, price, &scratch, threshold: threshold ?? best.value)
-        }
-        func takenParents() -> [Int32] { scratch.taken.map { parents[Int($0)] } }
         if !forced.isEmpty {
             best = (evaluate(forced, threshold: -.infinity), forced, takenParents())
         }
@@ -326,7 +319,7 @@ struct MentorSubproblem {
 
 /// The buffers one subproblem's `solve` reuses from call to call: a branch and bound calls it tens
 /// of thousands of times, and allocating them on every call was a third of its time. A subproblem
-/// is solved by one thread at a time (`LagrangianRelaxation.solveAll` gives each mentor to one
+/// is solved by one thread at a time (`LagrangianRelaxation.solveStale` gives each mentor to one
 /// iteration; every other caller is sequential), which is why copies of a subproblem may share it
 /// and why it may be marked Sendable.
 final class SubproblemWorkspace: @unchecked Sendable {
