@@ -56,11 +56,12 @@ struct LagrangianRelaxation {
     /// - Parameter prices: starting prices, one per parent (e.g. `UpperBound`'s dual prices);
     ///   by default each parent's price starts at half its best weight, so that the relaxation
     ///   starts near a sensible split instead of every mentor claiming every parent.
-    init(model: MatchModel, prices: [Double]? = nil) {
+    ///   `exact` values mixed configurations exactly (by default for small models only).
+    init(model: MatchModel, prices: [Double]? = nil, exact: Bool? = nil) {
         let small = model.isSmall
         subproblems = model.program.mentors.indices.map { m in
             var sub = MentorSubproblem(model: model, mentor: m)
-            sub.exactMixed = small
+            sub.exactMixed = exact ?? small
             return sub
         }
         if let prices {
@@ -165,10 +166,12 @@ struct LagrangianRelaxation {
     ///
     /// - Complexity: `iterations` evaluations of every mentor's subproblem.
     /// `roundEvery` spaces the calls of `onConfigurations` (the first step always calls it).
-    /// `theta` is the first step's fraction of Polyak's step. Each rounding hands over the
+    /// `theta` is the first step's fraction of Polyak's step; it halves after `patience` steps
+    /// in a row that did not lower the bound. Each rounding hands over the
     /// mentors' configurations with the parents each mentor took (claims may overlap), then,
     /// with `sequentialRounding`, the Lagrangian greedy's configurations (no parents).
-    mutating func run(iterations: Int, target: Int, roundEvery: Int = 8, theta: Double = 1, sequentialRounding: Bool = true,
+    mutating func run(iterations: Int, target: Int, roundEvery: Int = 8, theta: Double = 1, patience: Int = 8,
+                      sequentialRounding: Bool = true,
                       onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
         var target = Double(target)
         var theta = theta
@@ -181,7 +184,7 @@ struct LagrangianRelaxation {
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
-                if sinceImprovement >= 8 {
+                if sinceImprovement >= patience {
                     theta /= 2
                     sinceImprovement = 0
                 }

@@ -87,11 +87,53 @@ public struct SolverOptions: Sendable {
     /// score after the branch and bound (0: none), and the subgradient steps of each.
     public var neighbourhoods = 0
     public var neighbourhoodSteps = 10
+    /// Whether the relaxation is solved exactly (nil: for small models only): the transportation
+    /// bound by a min-cost flow instead of dual descent, mixed configurations valued by a small
+    /// flow, and every rounding assigned exactly and joined by the Lagrangian greedy's. Tighter
+    /// bounds and better schedules beyond small models, at several times the cost per step.
+    public var exactRelaxation: Bool? = nil
+    /// Subgradient steps in a row that do not lower the bound before the step size halves, and
+    /// the steps between roundings of the relaxation into schedules.
+    public var stepPatience = 8
+    public var roundEvery = 8
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
 
     public init() {}
+
+    /// How much work a run may do: `standard` keeps a district of 4,000 parents within about two
+    /// seconds; `thorough` gives up that speed for a tighter bound and a better schedule.
+    public enum Effort: String, CaseIterable, Sendable {
+        case standard, thorough
+    }
+
+    /// Budgets scaled to the model's size (`scaled(for:)`), raised for `.thorough`:
+    /// - beyond small models (mid-sized districts), the relaxation is solved exactly for 400 steps
+    ///   whose step size halves only after 40 steps without progress (at 4,000 parents the bound
+    ///   was still falling by 0.1% per 20 steps at step 400; the standard patience of 8 stalls it
+    ///   early), rounded every 25 steps (each rounding costs two exact assignments);
+    /// - on small models, the branch and bound gets 2,000 nodes wherever the model is small,
+    ///   (standard: 400, and only up to 3,000 pairs) and the neighbourhood search one
+    ///   neighbourhood per mentor;
+    /// - truncated models (`MatchModel.isTruncated`) are solved as in `.standard`: their
+    ///   relaxation would bound the candidates only.
+    /// Deterministic: the same model and effort give the same budgets (docs/PERFORMANCE.md has the
+    /// figures and the times).
+    public static func scaled(for model: MatchModel, effort: Effort) -> SolverOptions {
+        var options = scaled(for: model)
+        guard effort == .thorough, !model.isTruncated else { return options }
+        if model.isSmall {
+            options.branchingNodes = max(options.branchingNodes, 2_000)
+            options.neighbourhoods = max(options.neighbourhoods, model.program.mentors.count)
+        } else {
+            options.exactRelaxation = true
+            options.lagrangianIterations = 400
+            options.stepPatience = 40
+            options.roundEvery = 25
+        }
+        return options
+    }
 
     /// Budgets scaled to the model's size: each unit of budget costs work proportional to the
     /// number of fitting parent–group pairs, so the budgets shrink as that number grows past the
@@ -134,15 +176,16 @@ public enum Solver {
         best.reassignExactly()
         var bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("exact assignment", bestScore)
-        let flowBound = UpperBound.compute(model, target: bestScore, mentorOfParent: best.groupOfParent.map { $0.map { model.groups[$0].mentor } })
+        let exact = options.exactRelaxation ?? model.isSmall
+        let flowBound = UpperBound.compute(model, target: bestScore, mentorOfParent: best.groupOfParent.map { $0.map { model.groups[$0].mentor } }, exact: exact)
         clock.lap("flow bound \(flowBound.bound)", bestScore)
-        var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices)
+        var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices, exact: exact)
         var rounds = 0
         var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
         /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
         func round(_ configurations: [[Int]], seeds: [[Int32]]? = nil) -> Int {
             var trial = SearchState(model: model)
-            trial.openConfigurations(configurations, seededWith: model.isSmall ? nil : seeds)
+            trial.openConfigurations(configurations, seededWith: exact ? nil : seeds)
             let score = model.weightedScore(trial.groupOfParent)
             if score > bestScore {
                 best = trial
@@ -152,8 +195,8 @@ public enum Solver {
         }
         // Beyond small models the Lagrangian greedy's schedules were never the best (4,000
         // parents), and each costs an exact assignment: only the relaxation's own are rounded.
-        relaxation.run(iterations: options.lagrangianIterations, target: bestScore,
-                       sequentialRounding: model.isSmall) { configurations, taken in
+        relaxation.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: options.roundEvery,
+                       patience: options.stepPatience, sequentialRounding: exact) { configurations, taken in
             roundingClock.restart()
             defer { roundingNanoseconds += roundingClock.elapsed() }
             rounds += 1

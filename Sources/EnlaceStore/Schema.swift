@@ -164,6 +164,14 @@ enum Schema {
                 ALTER TABLE feed_events_v4 RENAME TO feed_events;
                 """)
         }
+        migrator.registerMigration("v5-run-effort") { db in
+            // The solver's effort shapes the run's schedule as much as its settings do; runs
+            // stored before it existed were all standard.
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN effort TEXT NOT NULL DEFAULT 'standard'
+                    CHECK (effort = 'standard' OR effort = 'thorough');
+                """)
+        }
         return migrator
     }
 }

@@ -19,6 +19,9 @@ public struct RunRecord: Sendable {
     public var createdAt: String
     public var fingerprint: String
     public var settingsTOML: String
+    /// The solver's effort (`SolverOptions.Effort`'s raw value): with the settings and the
+    /// inputs, what determines the schedule.
+    public var effort: String
     public var score: Int
     public var bound: Int
     public var matched: Int
@@ -26,11 +29,12 @@ public struct RunRecord: Sendable {
     public var scheduleJSON: String
     public var assignments: [StoredAssignment]
 
-    public init(createdAt: String, fingerprint: String, settingsTOML: String, score: Int, bound: Int,
+    public init(createdAt: String, fingerprint: String, settingsTOML: String, effort: String = "standard", score: Int, bound: Int,
                 matched: Int, groups: Int, scheduleJSON: String, assignments: [StoredAssignment]) {
         self.createdAt = createdAt
         self.fingerprint = fingerprint
         self.settingsTOML = settingsTOML
+        self.effort = effort
         self.score = score
         self.bound = bound
         self.matched = matched
@@ -64,6 +68,11 @@ extension Store {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
     }
 
+    /// The effort of the latest run, if any.
+    public func latestRunEffort() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT effort FROM runs ORDER BY id DESC LIMIT 1") }
+    }
+
     /// The latest run's `schedule.json`, if any.
     public func latestSchedule() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT schedule_json FROM runs ORDER BY id DESC LIMIT 1") }
@@ -75,9 +84,9 @@ extension Store {
         do {
             return try pool.write { db in
                 try db.execute(sql: """
-                    INSERT INTO runs (created_at, fingerprint, settings_toml, score, bound, parents, matched, groups, schedule_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run.createdAt, run.fingerprint, run.settingsTOML, run.score, run.bound,
+                    INSERT INTO runs (created_at, fingerprint, settings_toml, effort, score, bound, parents, matched, groups, schedule_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.createdAt, run.fingerprint, run.settingsTOML, run.effort, run.score, run.bound,
                                      run.assignments.count, run.matched, run.groups, run.scheduleJSON])
                 let id = Int(db.lastInsertedRowID)
                 let insert = try db.cachedStatement(sql: "INSERT INTO run_assignments (run_id, parent_id, mentor_id, group_id) VALUES (?, ?, ?, ?)")

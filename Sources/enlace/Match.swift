@@ -22,6 +22,10 @@ extension Enlace {
         @Flag(help: "Print a one-object JSON summary on stdout (parents, matched, groups, score, bound, gap, seconds).")
         var json = false
 
+        @Option(help: ArgumentHelp("How hard the matcher works: standard, or thorough for a tighter bound and a better schedule in minutes instead of seconds on a district (docs/PERFORMANCE.md).",
+                                   valueName: "standard|thorough"))
+        var effort: SolverOptions.Effort = .standard
+
         func run() throws {
             let started = Date()
             try match(try importProgram(from: options.folder), started: started)
@@ -42,7 +46,7 @@ extension Enlace {
                 let groupIndex = Dictionary(model.groups.map { ($0.id, Int32($0.index)) }, uniquingKeysWith: { first, _ in first })
                 model.previousGroup = program.parents.map { previous[$0.id]?.group.flatMap { groupIndex[$0] } ?? -1 }
             }
-            let solution = Solver.solve(model)
+            let solution = Solver.solve(model, options: .scaled(for: model, effort: effort))
             progress.finish()
             let report = ScheduleReport(model: model, solution: solution)
             let schedule: String
@@ -61,7 +65,7 @@ extension Enlace {
             do {
                 try store.saveRun(RunRecord(
                     createdAt: ISO8601DateFormatter().string(from: started), fingerprint: outcome.loaded.inputFingerprint,
-                    settingsTOML: outcome.loaded.settingsText, score: solution.score, bound: solution.bound, matched: matched,
+                    settingsTOML: outcome.loaded.settingsText, effort: effort.rawValue, score: solution.score, bound: solution.bound, matched: matched,
                     groups: solution.openGroups.count, scheduleJSON: schedule, assignments: assignments))
             } catch {
                 outputs.discard()
@@ -118,3 +122,5 @@ struct RunChanges {
         }
     }
 }
+
+extension SolverOptions.Effort: ExpressibleByArgument {}

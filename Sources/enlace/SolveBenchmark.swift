@@ -35,6 +35,18 @@ extension Enlace {
         @Option(help: "Subgradient steps per neighbourhood.")
         var neighbourhoodSteps: Int?
 
+        @Flag(help: "Solve the relaxation exactly whatever the model's size.")
+        var exact = false
+
+        @Option(help: "standard or thorough (the budgets `enlace match --effort` uses).")
+        var effort: SolverOptions.Effort = .standard
+
+        @Option(help: "Subgradient steps without progress before the step size halves.")
+        var patience: Int?
+
+        @Option(help: "Subgradient steps between roundings of the relaxation.")
+        var roundEvery: Int?
+
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -43,7 +55,7 @@ extension Enlace {
             let read = seconds()
             let model = MatchModel(program: loaded.program)
             let built = seconds()
-            var solverOptions = SolverOptions.scaled(for: model)
+            var solverOptions = SolverOptions.scaled(for: model, effort: effort)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
             if let rounds { solverOptions.improvementRounds = rounds }
@@ -51,6 +63,9 @@ extension Enlace {
             if let nodeSteps { solverOptions.stepsPerNode = nodeSteps }
             if let neighbourhoods { solverOptions.neighbourhoods = neighbourhoods }
             if let neighbourhoodSteps { solverOptions.neighbourhoodSteps = neighbourhoodSteps }
+            if exact { solverOptions.exactRelaxation = true }
+            if let patience { solverOptions.stepPatience = patience }
+            if let roundEvery { solverOptions.roundEvery = roundEvery }
             solverOptions.trace = { printToStderr($0) }
             let solution = Solver.solve(model, options: solverOptions)
             let total = seconds()

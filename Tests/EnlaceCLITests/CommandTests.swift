@@ -88,6 +88,28 @@ import Testing
         #expect(schedules[0] == schedules[1])
     }
 
+    /// Both efforts prove the optimum of a small generated district (each on its own copy: a
+    /// second run in one folder would earn continuity points), and an unknown effort is a usage
+    /// error that names the known ones.
+    @Test func matchTakesAnEffort() throws {
+        var scores: [Int] = []
+        for effort in ["standard", "thorough"] {
+            let folder = CLI.temporaryFolder()
+            try CLI.run(["generate", folder.path, "--sites", "2", "--mentors", "5", "--parents", "40"])
+            let result = try CLI.run(["match", "--program", folder.path, "--json", "--effort", effort])
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            scores.append(try #require(summary["score"] as? Int))
+            #expect(summary["bound"] as? Int == scores.last, "\(effort): a district this small is proven optimal")
+            if effort == "thorough" {
+                let unknown = try CLI.run(["match", "--program", folder.path, "--effort", "fast"])
+                #expect(unknown.status == 2)
+                #expect(unknown.stderr.contains("'standard' and 'thorough'"), "\(unknown.stderr)")
+            }
+        }
+        #expect(scores[0] == scores[1])
+    }
+
     @Test func nobodyFittingExitsWithThree() throws {
         let folder = CLI.temporaryFolder()
         try CLI.run(["demo", folder.path])

@@ -1,0 +1,69 @@
+import EnlaceCore
+@testable import EnlaceSolver
+import Testing
+
+/// The solver's effort levels and the switches they turn: the exact or the approximate relaxation,
+/// the step size's patience and the spacing of roundings.
+@Suite struct EffortTests {
+    /// Tiny two-mentor programs with few enough candidate groups to enumerate (as in
+    /// `SolverPropertyTests`, other seeds).
+    private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
+        seeds.compactMap { seed in
+            var generator = TinyInstances(seed: UInt64(seed))
+            let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...6)))
+            return model.groups.count <= 12 ? (seed, model) : nil
+        }
+    }
+
+    /// Whatever the switches, a schedule is feasible and scored right and the bound is at least
+    /// the enumerated optimum: the approximate relaxation of mid-sized districts (dual descent,
+    /// mixed configurations overestimated, seeded roundings) bounds as validly as the exact one.
+    /// The thorough budgets reach the optimum.
+    @Test func everyEffortAndRelaxationGivesValidBounds() {
+        var compared = 0
+        for (seed, model) in enumerableModels(seeds: 3000..<3080) {
+            let optimum = bruteForceOptimum(model)
+            var approximate = SolverOptions.scaled(for: model)
+            approximate.exactRelaxation = false
+            approximate.branchingNodes = 0
+            approximate.neighbourhoods = 0
+            var patient = SolverOptions.scaled(for: model)
+            patient.stepPatience = 40
+            patient.roundEvery = 25
+            let thorough = SolverOptions.scaled(for: model, effort: .thorough)
+            for (name, options) in [("approximate", approximate), ("patient", patient), ("thorough", thorough)] {
+                let solution = Solver.solve(model, options: options)
+                #expect(violations(solution, model) == [], "seed \(seed), \(name)")
+                #expect(model.score(groupOfParent: solution.groupOfParent).total == solution.score, "seed \(seed), \(name)")
+                #expect(solution.score <= optimum && solution.bound >= optimum, "seed \(seed), \(name): \(solution.score)...\(solution.bound), optimum \(optimum)")
+            }
+            #expect(Solver.solve(model, options: thorough).score == optimum, "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared >= 40)
+    }
+
+    /// On a small model the thorough effort searches more; on a mid-sized one it solves the
+    /// relaxation exactly with a patient step; a truncated model's budgets do not change.
+    @Test func thoroughRaisesTheBudgetsWhereTheyPay() throws {
+        var generator = TinyInstances(seed: 42)
+        let small = MatchModel(program: generator.program(mentors: 4, parents: 20))
+        let standardSmall = SolverOptions.scaled(for: small), thoroughSmall = SolverOptions.scaled(for: small, effort: .thorough)
+        #expect(thoroughSmall.branchingNodes > standardSmall.branchingNodes)
+        #expect(thoroughSmall.neighbourhoods >= standardSmall.neighbourhoods)
+        #expect(thoroughSmall.exactRelaxation == nil && thoroughSmall.stepPatience == standardSmall.stepPatience)
+
+        let program = generator.program(mentors: 60, parents: 1_500)
+        let mid = MatchModel(program: program)
+        try #require(!mid.isSmall && !mid.isTruncated, "\(mid.pairCount) pairs")
+        let standardMid = SolverOptions.scaled(for: mid), thoroughMid = SolverOptions.scaled(for: mid, effort: .thorough)
+        #expect(standardMid.exactRelaxation == nil && thoroughMid.exactRelaxation == true)
+        #expect(thoroughMid.lagrangianIterations > standardMid.lagrangianIterations)
+        #expect(thoroughMid.stepPatience > standardMid.stepPatience)
+
+        let truncated = try MatchModel(program: program, rules: RuleSet.builtIn(program: program), searchablePairs: 0)
+        let standardLarge = SolverOptions.scaled(for: truncated), thoroughLarge = SolverOptions.scaled(for: truncated, effort: .thorough)
+        #expect(thoroughLarge.lagrangianIterations == standardLarge.lagrangianIterations)
+        #expect(thoroughLarge.branchingNodes == standardLarge.branchingNodes && thoroughLarge.exactRelaxation == nil)
+    }
+}
