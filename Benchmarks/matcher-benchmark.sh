@@ -7,14 +7,22 @@
 # flow bound on how many parents any schedule can match (`enlace _solve-benchmark`'s
 # matched_bound), against which the issue measures their coverage.
 #
-# Usage: Benchmarks/matcher-benchmark.sh [--mip SECONDS] [SIZE ...]
-#   SIZE is SITES:MENTORS:PARENTS (default: 3:12:80 8:40:400 40:300:4000)
+# Usage: Benchmarks/matcher-benchmark.sh [--mip SECONDS] [--effort standard|thorough] [SIZE ...]
+#   SIZE is SITES:MENTORS:PARENTS (default: 3:12:80 8:40:400 40:300:4000); --effort is passed to
+#   `enlace match` (default standard).
 # Output: one line per size, tab-separated, suitable for docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mip=0
-if [[ "${1:-}" == "--mip" ]]; then mip="$2"; shift 2; fi
+effort=standard
+while [[ "${1:-}" == --* ]]; do
+    case "$1" in
+        --mip) mip="$2"; shift 2 ;;
+        --effort) effort="$2"; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(3:12:80 8:40:400 40:300:4000)
 
@@ -26,7 +34,7 @@ for size in "${sizes[@]}"; do
     IFS=: read -r sites mentors parents <<<"$size"
     dir="$work/$size"
     "$enlace" generate "$dir" --sites "$sites" --mentors "$mentors" --parents "$parents" >/dev/null
-    summary=$(/usr/bin/time -f '%M' -o "$work/time" "$enlace" match --program "$dir" --json 2>/dev/null)
+    summary=$(/usr/bin/time -f '%M' -o "$work/time" "$enlace" match --program "$dir" --json --effort "$effort" 2>/dev/null)
     peak=$(( $(tail -n 1 "$work/time") / 1024 ))
     check=$(python3 Benchmarks/check_schedule.py "$dir" >/dev/null 2>&1 && echo ok || echo VIOLATIONS)
     coverage=$("$enlace" _solve-benchmark --program "$dir" 2>/dev/null \

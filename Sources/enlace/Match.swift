@@ -46,7 +46,7 @@ extension Enlace {
                 let groupIndex = Dictionary(model.groups.map { ($0.id, Int32($0.index)) }, uniquingKeysWith: { first, _ in first })
                 model.previousGroup = program.parents.map { previous[$0.id]?.group.flatMap { groupIndex[$0] } ?? -1 }
             }
-            let solution = Solver.solve(model, options: .scaled(for: model, effort: effort))
+            let solution = Solver.solve(model, effort: effort)
             progress.finish()
             let report = ScheduleReport(model: model, solution: solution)
             let schedule: String

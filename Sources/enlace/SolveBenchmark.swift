@@ -38,7 +38,7 @@ extension Enlace {
         @Flag(help: "Solve the relaxation exactly whatever the model's size.")
         var exact = false
 
-        @Option(help: "standard or thorough (the budgets `enlace match --effort` uses).")
+        @Option(help: "standard or thorough, as `enlace match --effort` ; with any budget option, one pass: the effort's budgets so changed.")
         var effort: SolverOptions.Effort = .standard
 
         @Option(help: "Subgradient steps without progress before the step size halves.")
@@ -55,6 +55,10 @@ extension Enlace {
             let read = seconds()
             let model = MatchModel(program: loaded.program)
             let built = seconds()
+            // Without budget options, exactly what `enlace match --effort` runs (for thorough, the
+            // standard pass and then the thorough one); with any, one pass with those budgets.
+            let overridden = iterations != nil || swaps != nil || rounds != nil || nodes != nil || nodeSteps != nil
+                || neighbourhoods != nil || neighbourhoodSteps != nil || exact || patience != nil || roundEvery != nil
             var solverOptions = SolverOptions.scaled(for: model, effort: effort)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
@@ -67,7 +71,8 @@ extension Enlace {
             if let patience { solverOptions.stepPatience = patience }
             if let roundEvery { solverOptions.roundEvery = roundEvery }
             solverOptions.trace = { printToStderr($0) }
-            let solution = Solver.solve(model, options: solverOptions)
+            let solution = overridden ? Solver.solve(model, options: solverOptions)
+                : Solver.solve(model, effort: effort, trace: { printToStderr($0) })
             let total = seconds()
             let pairs = model.pairCount
             let matched = solution.groupOfParent.lazy.filter { $0 != nil }.count
