@@ -171,8 +171,10 @@ public struct SolverOptions: Sendable {
 
 /// Solves a `MatchModel`; see the essay at the top of this file.
 public enum Solver {
-    /// The best solution found within the budgets, with its upper bound.
-    public static func solve(_ model: MatchModel, options: SolverOptions? = nil) -> Solution {
+    /// The best solution found within the budgets, with its upper bound. `start`, a feasible
+    /// schedule of this model (an earlier pass's), becomes the first incumbent when it beats the
+    /// greedy's: every stage then searches for something better than it.
+    public static func solve(_ model: MatchModel, options: SolverOptions? = nil, start: Solution? = nil) -> Solution {
         let options = options ?? SolverOptions.scaled(for: model)
         if model.isTruncated { return solveLarge(model, options: options) }
         var clock = StageClock(trace: options.trace)
@@ -182,6 +184,14 @@ public enum Solver {
         best.reassignExactly()
         var bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("exact assignment", bestScore)
+        if let start, model.weightedScore(start.groupOfParent) > bestScore {
+            var given = SearchState(model: model)
+            for g in start.openGroups { given.open(g) }
+            for (p, g) in start.groupOfParent.enumerated() { if let g { given.assign(p, to: g) } }
+            best = given
+            bestScore = model.weightedScore(best.groupOfParent)
+            clock.lap("start", bestScore)
+        }
         let exact = options.exactRelaxation ?? model.isSmall
         let flowBound = UpperBound.compute(model, target: bestScore, mentorOfParent: best.groupOfParent.map { $0.map { model.groups[$0].mentor } }, exact: exact)
         clock.lap("flow bound \(flowBound.bound)", bestScore)
@@ -241,7 +251,7 @@ public enum Solver {
 extension Solver {
     /// Solves with the budgets of `effort` (what `enlace match --effort` runs). A thorough run
     /// first solves with the standard budgets; when that does not prove the schedule optimal, it
-    /// solves again with the thorough ones and keeps the better schedule (the standard one on equal
+    /// solves again with the thorough ones, from the standard schedule, and keeps the better schedule (the standard one on equal
     /// scores) with the smaller of the two bounds, both valid. So a thorough run is never worse than
     /// a standard one, in score or in bound, and costs nothing more where the standard run proves
     /// its schedule optimal. The two passes are independent, so the result is as deterministic as
@@ -255,7 +265,7 @@ extension Solver {
         trace?("thorough pass")
         var thorough = SolverOptions.scaled(for: model, effort: .thorough)
         thorough.trace = trace
-        let second = solve(model, options: thorough)
+        let second = solve(model, options: thorough, start: first)
         let best = second.score > first.score ? second : first
         return Solution(openGroups: best.openGroups, groupOfParent: best.groupOfParent, score: best.score,
                         terms: best.terms, bound: min(first.bound, second.bound), matchedBound: best.matchedBound)
