@@ -63,6 +63,12 @@ import EnlaceCore
 // `UpperBound`, and the branch and bound's. Scores are integers, so a bound less than one above
 // the score proves it optimal.
 //
+// **Effort.** `enlace match --effort thorough` (`Solver.solve(_:effort:)`) runs the standard pass
+// and, unless it proved its schedule optimal, a second pass from that schedule with larger budgets
+// (`SolverOptions.scaled(for:effort:)`): the relaxation solved exactly and with a patient step on
+// mid-sized districts, many more subgradient steps, branch-and-bound nodes and neighbourhoods on
+// small ones. Minutes instead of seconds; never a worse score or bound than the standard pass.
+//
 // **Guarantees.** The solution satisfies every hard constraint by construction (checked in tests
 // and by the independent Python checker); its score is recomputed from scratch; the same model
 // and budgets give the same solution. Failure modes: none — an instance where nobody fits
