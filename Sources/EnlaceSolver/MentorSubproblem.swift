@@ -115,6 +115,19 @@ struct MentorSubproblem {
         }
         scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
         let ranked = scratch.ranked
+        // Each uniform group's ranked members as bits by rank position, so that a walk visits only
+        // the members of its configuration, in rank order, instead of every ranked parent.
+        let words = (ranked.count + 63) / 64
+        scratch.rankWords = words
+        for (k, u) in ranked.enumerated() { scratch.position[Int(u)] = Int32(k) }
+        scratch.rankBits.removeAll(keepingCapacity: true)
+        scratch.rankBits.append(contentsOf: repeatElement(0, count: groups.count * words))
+        for i in groups.indices where uniform[i] && (!fixed || forced.contains(i)) {
+            for u in members[i] where reduced[Int(u)] > 0 {
+                let k = Int(scratch.position[Int(u)])
+                scratch.rankBits[i * words + k / 64] |= 1 << UInt64(k % 64)
+            }
+        }
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
         /// The configuration's value; the parents it takes are left in `scratch.taken`.
         func evaluate(_ configuration: [Int], threshold: Double? = nil) -> Double {
@@ -200,6 +213,10 @@ struct MentorSubproblem {
         /// The parents (local indices) the last evaluated configuration takes.
         var taken: [Int32] = []
         var touched: [Int32] = [], refused: [UInt64] = []
+        /// Rank positions of the ranked parents (valid for ranked parents only), and per group
+        /// `rankWords` words of bits by rank position, set for its ranked members (uniform groups).
+        var position: [Int32]
+        var rankBits: [UInt64] = [], rankWords = 0
         var network = AssignmentNetwork(nodes: 0)
 
         init(parents: Int, groups: Int, maxGroups: Int) {
@@ -210,6 +227,7 @@ struct MentorSubproblem {
             slots = Array(repeating: 0, count: parents)
             stamp = Array(repeating: -1, count: parents)
             node = Array(repeating: 0, count: parents)
+            position = Array(repeating: 0, count: parents)
             singles = Array(repeating: 0, count: groups)
             deepest = Array(repeating: 0, count: maxGroups + 1)
         }
@@ -228,25 +246,37 @@ struct MentorSubproblem {
     /// whose possible groups are a subset of S (it could only take the same seats, and the set of
     /// seated parents only grows), so those are skipped without a matching search.
     ///
-    /// - Complexity: O(ranked parents × configuration size), stopping once the seats are full.
+    /// The members come from `scratch.rankBits`: the words of the chosen groups, OR-ed, give the
+    /// configuration's ranked members in rank order.
+    ///
+    /// - Complexity: O(ranked parents / 64 × configuration size + members visited × configuration
+    ///   size), stopping once the seats are full.
     private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double], _ scratch: inout Scratch) -> Double {
         var assignment = SeatCounter(chosen, sizes: groupSizes)
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         scratch.taken.removeAll(keepingCapacity: true)
         scratch.refused.removeAll(keepingCapacity: true)
-        for u32 in ranked {
-            guard scratch.taken.count < seats else { break }
-            let u = Int(u32), word = u / 64, bit = UInt64(1) << UInt64(u % 64)
-            var slots: UInt64 = 0
-            for (slot, i) in chosen.enumerated() where memberBits[i][word] & bit != 0 { slots |= 1 << UInt64(slot) }
-            guard slots != 0, !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
-            guard assignment.insert(slots: slots) else {
-                scratch.refused.append(slots)
-                continue
+        let words = scratch.rankWords
+        scan: for w in 0..<words {
+            var any: UInt64 = 0
+            for i in chosen { any |= scratch.rankBits[i * words + w] }
+            while any != 0 {
+                guard scratch.taken.count < seats else { break scan }
+                let b = any.trailingZeroBitCount
+                any &= any - 1
+                let bit = UInt64(1) << UInt64(b)
+                var slots: UInt64 = 0
+                for (slot, i) in chosen.enumerated() where scratch.rankBits[i * words + w] & bit != 0 { slots |= 1 << UInt64(slot) }
+                guard !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
+                guard assignment.insert(slots: slots) else {
+                    scratch.refused.append(slots)
+                    continue
+                }
+                let u32 = ranked[w * 64 + b]
+                total += reduced[Int(u32)]
+                scratch.taken.append(u32)
             }
-            total += reduced[u]
-            scratch.taken.append(u32)
         }
         return total
     }

@@ -204,8 +204,16 @@ public enum Solver {
         var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices, exact: exact)
         var rounds = 0
         var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
+        /// Configurations already rounded without seeds: rounding is deterministic, so the same
+        /// configurations again (branch-and-bound children often keep their parent's) give the
+        /// same schedule and are skipped.
+        var rounded = Set<[[Int]]>()
         /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
         func round(_ configurations: [[Int]], seeds: [[Int32]]? = nil) -> Int {
+            let seeded = seeds != nil && !exact
+            if !seeded {
+                guard rounded.insert(configurations).inserted else { return bestScore }
+            }
             var trial = SearchState(model: model)
             trial.openConfigurations(configurations, seededWith: exact ? nil : seeds)
             let score = model.weightedScore(trial.groupOfParent)

@@ -126,6 +126,66 @@ import Testing
         #expect(improved >= 10, "\(improved) of 40 improved")
     }
 
+    /// Each mentor's subproblem returns the best configuration under random prices, with or
+    /// without a fixing, as enumeration finds it: every set of at most K pairwise non-overlapping
+    /// groups (the forced ones in, the banned ones out), each seated by trying every parent in every
+    /// group or none. The parents it returns are a seating worth its value.
+    @Test func mentorSubproblemsAreSolvedExactly() {
+        var compared = 0
+        for (seed, model) in enumerableModels(seeds: 7000..<7120) {
+            var generator = TinyInstances(seed: UInt64(seed) &+ 99)
+            let lambda = model.program.parents.indices.map { _ in Double(generator.int(0...140)) + 0.25 }
+            for m in model.program.mentors.indices {
+                var sub = MentorSubproblem(model: model, mentor: m)
+                sub.exactMixed = true
+                guard !sub.groups.isEmpty else { continue }
+                for fixing in [MentorFixing(), MentorFixing(forced: [], banned: [0]), MentorFixing(forced: [0], banned: [])] {
+                    let result = sub.solve(lambda: lambda, hint: [], fixing: fixing)
+                    let expected = enumeratedBest(sub, lambda: lambda, fixing: fixing)
+                    #expect(abs(result.value - expected) < 1e-3, "seed \(seed), mentor \(m), \(fixing): \(result.value) != \(expected)")
+                    if result.value > -.infinity {
+                        #expect(Set(result.parents).count == result.parents.count && result.parents.count <= sub.capacity, "seed \(seed)")
+                    }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 150)
+    }
+
+    /// The best value of `sub`'s configurations under `fixing` by enumeration (−∞ when none is
+    /// allowed; the empty configuration is worth 0).
+    private func enumeratedBest(_ sub: MentorSubproblem, lambda: [Double], fixing: MentorFixing) -> Double {
+        let positions = sub.groups.indices.filter { !fixing.banned.contains($0) }
+        var best = -Double.infinity
+        func seat(_ chosen: [Int], _ k: Int, _ counts: inout [Int], _ total: Int) -> Double {
+            guard k < sub.parents.count else { return 0 }
+            var value = seat(chosen, k + 1, &counts, total)
+            guard total < sub.capacity else { return value }
+            for (slot, i) in chosen.enumerated() where counts[slot] < sub.groupSizes[i] {
+                guard let j = sub.members[i].firstIndex(of: Int32(k)) else { continue }
+                counts[slot] += 1
+                value = max(value, Double(sub.weights[i][j]) - lambda[Int(sub.parents[k])] + seat(chosen, k + 1, &counts, total + 1))
+                counts[slot] -= 1
+            }
+            return value
+        }
+        func visit(_ start: Int, _ chosen: [Int]) {
+            if fixing.forced.allSatisfy(chosen.contains) {
+                var counts = Array(repeating: 0, count: chosen.count)
+                best = max(best, chosen.reduce(0) { $0 + sub.groupWeights[$1] } + seat(chosen, 0, &counts, 0))
+            }
+            guard chosen.count < sub.maxGroups else { return }
+            for k in start..<positions.count {
+                let i = positions[k]
+                guard !chosen.contains(where: { sub.conflicts[$0][i] }) else { continue }
+                visit(k + 1, chosen + [i])
+            }
+        }
+        visit(0, [])
+        return best
+    }
+
     /// Mentors sharing parents are counted by a merge of their sorted lists.
     @Test func commonCountMergesSortedLists() {
         #expect(commonCount([1, 3, 5, 7], [2, 3, 4, 7, 9]) == 2)
