@@ -90,7 +90,7 @@ extension Enlace {
         private func printSummary(report: ScheduleReport, matched: Int, changes: RunChanges?, seconds: Double) {
             let solution = report.solution, program = report.model.program
             print("Matched \(matched) of \(program.parents.count) parents in \(solution.openGroups.count) groups.")
-            print("Score \(solution.score) (bound \(solution.bound), gap \(String(format: "%.2f", solution.gap * 100))%).")
+            print("Score \(solution.score) (bound \(solution.bound), gap \(String(format: "%.2f", solution.gap * 100))%\(effort == .thorough ? ", thorough" : "")).")
             let blocked = report.blockedCounts.filter { $0.count > 0 }
             if !blocked.isEmpty {
                 print("Unmatched: " + blocked.map { "\($0.count) by \($0.cause.rawValue)" }.joined(separator: ", ") + ".")
@@ -99,6 +99,11 @@ extension Enlace {
                 print("Since the previous run: \(changes.changedMentor) parents changed mentor, \(changes.changedTime) changed meeting time or place, \(changes.newlyMatched) newly matched, \(changes.lostMatch) no longer matched.")
             }
             print("Wrote \(options.folder.appendingPathComponent("out/schedule.json").path) and out/assignments.csv (\(String(format: "%.2f", seconds)) s).")
+            // Districts too large to search whole get nothing more from a thorough run.
+            if effort == .standard && solution.gap >= 0.005 && !report.model.isTruncated {
+                print("For a tighter bound and perhaps a better schedule (minutes instead of seconds on a large district): "
+                      + "enlace match --program \(options.folder.path) --effort thorough")
+            }
         }
     }
 }

@@ -69,6 +69,14 @@ import Testing
         #expect(unknown.stderr.contains("no parent has the id \"no-such-family\""))
     }
 
+    /// The demo's standard run leaves a gap (0.58%), so its summary suggests a thorough run.
+    @Test func aStandardRunWithAGapSuggestsAThoroughOne() throws {
+        let folder = CLI.temporaryFolder()
+        let demo = try CLI.run(["demo", folder.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("enlace match --program \(folder.path) --effort thorough\n"), "\(demo.stdout)")
+    }
+
     @Test func matchIsDeterministicAndSummarisesAsJSON() throws {
         var schedules: [Data] = []
         for _ in 0..<2 {
@@ -101,6 +109,9 @@ import Testing
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             scores.append(try #require(summary["score"] as? Int))
             #expect(summary["bound"] as? Int == scores.last, "\(effort): a district this small is proven optimal")
+            let summary2 = try CLI.run(["match", "--program", folder.path, "--effort", effort])
+            #expect(summary2.stdout.contains("gap 0.00%\(effort == "thorough" ? ", thorough" : "")).\n"), "\(summary2.stdout)")
+            #expect(!summary2.stdout.contains("--effort thorough"), "no hint when the schedule is proven optimal")
             if effort == "thorough" {
                 let unknown = try CLI.run(["match", "--program", folder.path, "--effort", "fast"])
                 #expect(unknown.status == 2)
