@@ -265,11 +265,11 @@ public enum Solver {
 extension Solver {
     /// Solves with the budgets of `effort` (what `enlace match --effort` runs). A thorough run
     /// first solves with the standard budgets; when that does not prove the schedule optimal, it
-    /// solves again with the thorough ones, from the standard schedule, and keeps the better schedule (the standard one on equal
-    /// scores) with the smaller of the two bounds, both valid. So a thorough run is never worse than
-    /// a standard one, in score or in bound, and costs nothing more where the standard run proves
-    /// its schedule optimal. The two passes are independent, so the result is as deterministic as
-    /// each.
+    /// solves again with the thorough ones, starting from the standard schedule, and keeps the
+    /// better schedule (the standard one on equal scores) with the smaller of the two bounds, both
+    /// valid. So a thorough run is never worse than a standard one, in score or in bound, and
+    /// costs nothing more where the standard run proves its schedule optimal. Each pass is
+    /// deterministic, so the result is too.
     public static func solve(_ model: MatchModel, effort: SolverOptions.Effort,
                              trace: (@Sendable (String) -> Void)? = nil) -> Solution {
         var standard = SolverOptions.scaled(for: model)
