@@ -191,10 +191,9 @@ public enum Solver {
         var bestScore = model.weightedScore(best.groupOfParent)
         clock.lap("exact assignment", bestScore)
         if let start, model.weightedScore(start.groupOfParent) > bestScore {
-            var given = SearchState(model: model)
-            for g in start.openGroups { given.open(g) }
-            for (p, g) in start.groupOfParent.enumerated() { if let g { given.assign(p, to: g) } }
-            best = given
+            for g in best.openGroups.sorted() { best.close(g) }
+            for g in start.openGroups { best.open(g) }
+            for (p, g) in start.groupOfParent.enumerated() { if let g { best.assign(p, to: g) } }
             bestScore = model.weightedScore(best.groupOfParent)
             clock.lap("start", bestScore)
         }
@@ -210,12 +209,12 @@ public enum Solver {
         var rounded = Set<[[Int]]>()
         /// Turns configurations into a schedule; the best so far is kept. Returns the best score.
         func round(_ configurations: [[Int]], seeds: [[Int32]]? = nil) -> Int {
-            let seeded = seeds != nil && !exact
-            if !seeded {
+            let seeds = exact ? nil : seeds
+            if seeds == nil {
                 guard rounded.insert(configurations).inserted else { return bestScore }
             }
             var trial = SearchState(model: model)
-            trial.openConfigurations(configurations, seededWith: exact ? nil : seeds)
+            trial.openConfigurations(configurations, seededWith: seeds)
             let score = model.weightedScore(trial.groupOfParent)
             if score > bestScore {
                 best = trial

@@ -5,16 +5,6 @@ import Testing
 /// The solver's effort levels and the switches they turn: the exact or the approximate relaxation,
 /// the step size's patience and the spacing of roundings.
 @Suite struct EffortTests {
-    /// Tiny two-mentor programs with few enough candidate groups to enumerate (as in
-    /// `SolverPropertyTests`, other seeds).
-    private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
-        seeds.compactMap { seed in
-            var generator = TinyInstances(seed: UInt64(seed))
-            let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...6)))
-            return model.groups.count <= 12 ? (seed, model) : nil
-        }
-    }
-
     /// Whatever the switches, a schedule is feasible and scored right and the bound is at least
     /// the enumerated optimum: the approximate relaxation of mid-sized districts (dual descent,
     /// mixed configurations overestimated, seeded roundings) bounds as validly as the exact one.
@@ -49,9 +39,7 @@ import Testing
     /// enough), the thorough one narrows some.
     @Test func thoroughIsNeverWorseThanStandard() {
         var open = 0, narrowed = 0
-        for seed in 0..<24 {
-            var generator = TinyInstances(seed: UInt64(seed) &+ 21_000)
-            let model = MatchModel(program: generator.program(mentors: generator.int(10...16), parents: generator.int(80...140)))
+        for (seed, model) in randomModels(seeds: 0..<24, offset: 21_000, mentors: 10...16, parents: 80...140) {
             let standard = Solver.solve(model, effort: .standard)
             let thorough = Solver.solve(model, effort: .thorough)
             #expect(standard == Solver.solve(model, options: .scaled(for: model)), "seed \(seed): standard is the scaled budgets")

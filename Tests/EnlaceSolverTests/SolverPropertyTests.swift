@@ -192,22 +192,4 @@ import Testing
         #expect(commonCount([], [1]) == 0)
         #expect(commonCount([4], [4]) == 1)
     }
-
-    /// One random program per seed, as a model; `offset` gives each test its own draws.
-    private func randomModels(seeds: Range<Int>, offset: UInt64, mentors: ClosedRange<Int>,
-                              parents: ClosedRange<Int>) -> [(seed: Int, model: MatchModel)] {
-        seeds.map { seed in
-            var generator = TinyInstances(seed: UInt64(seed) &+ offset)
-            return (seed, MatchModel(program: generator.program(mentors: generator.int(mentors), parents: generator.int(parents))))
-        }
-    }
-
-    /// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
-    private func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
-        seeds.compactMap { seed in
-            var generator = TinyInstances(seed: UInt64(seed))
-            let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...6)))
-            return model.groups.count <= 12 ? (seed, model) : nil
-        }
-    }
 }

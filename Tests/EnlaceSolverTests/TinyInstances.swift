@@ -131,3 +131,21 @@ func bruteForceBest(_ model: MatchModel, value: ([Int?]) -> Int) -> Int {
     visit(0)
     return best
 }
+
+/// One random program per seed, as a model; `offset` gives each test its own draws.
+func randomModels(seeds: Range<Int>, offset: UInt64, mentors: ClosedRange<Int>,
+                  parents: ClosedRange<Int>) -> [(seed: Int, model: MatchModel)] {
+    seeds.map { seed in
+        var generator = TinyInstances(seed: UInt64(seed) &+ offset)
+        return (seed, MatchModel(program: generator.program(mentors: generator.int(mentors), parents: generator.int(parents))))
+    }
+}
+
+/// Tiny two-mentor programs, one per seed, with few enough candidate groups to enumerate.
+func enumerableModels(seeds: Range<Int>) -> [(seed: Int, model: MatchModel)] {
+    seeds.compactMap { seed in
+        var generator = TinyInstances(seed: UInt64(seed))
+        let model = MatchModel(program: generator.program(mentors: 2, parents: generator.int(3...6)))
+        return model.groups.count <= 12 ? (seed, model) : nil
+    }
+}
