@@ -23,12 +23,17 @@ struct BranchAndBound {
     let model: MatchModel
     let nodeLimit: Int
     let stepsPerNode: Int
+    /// Whether nodes lower their bounds by the bundle method, each child continuing its parent's
+    /// cuts (those its fixing allows), or by subgradient steps.
+    var bundle = true
 
     /// An open node; the queue pops the best bound first, the older node on equal bounds.
     private struct Node: Comparable {
         var fixings: [MentorFixing]
         var lambda: [Double]
         var bound: Double
+        /// The bundle method's cuts and proximity, inherited from the parent (nil: subgradient).
+        var state: BundleState?
         /// Creation order, the tie-break between equal bounds (deterministic).
         var serial: Int
 
@@ -39,12 +44,13 @@ struct BranchAndBound {
     /// Runs the search from the root relaxation (its prices and bound); `round` turns
     /// configurations into a schedule and returns the best score known after it (it keeps the
     /// incumbent). Returns the proven bound and the number of nodes explored.
-    func run(root: LagrangianRelaxation, incumbentScore: Int, incumbentGroups: Set<Int>,
+    func run(root: LagrangianRelaxation, rootState: BundleState? = nil, incumbentScore: Int, incumbentGroups: Set<Int>,
              round: ([[Int]]) -> (score: Int, groups: Set<Int>)) -> (bound: Int, nodes: Int) {
         var relaxation = root
         var best = incumbentScore, bestGroups = incumbentGroups
         var queue = MaxHeap<Node>()
-        queue.push(Node(fixings: relaxation.fixings, lambda: relaxation.lambda, bound: root.bestBound, serial: 0))
+        let firstState = bundle ? rootState ?? BundleState(mentors: root.subproblems.count, parents: root.lambda.count) : nil
+        queue.push(Node(fixings: relaxation.fixings, lambda: relaxation.lambda, bound: root.bestBound, state: firstState, serial: 0))
         var serial = 0
         var unresolved = -Double.infinity
         var nodes = 0
@@ -69,12 +75,23 @@ struct BranchAndBound {
             relaxation.fixings = node.fixings
             relaxation.lambda = node.lambda
             relaxation.restart()
-            relaxation.run(iterations: stepsPerNode, target: best, roundEvery: stepsPerNode, theta: 0.5) { configurations, _ in keep(configurations) }
+            var state = node.state
+            func lower(_ iterations: Int, roundEvery: Int) {
+                if state != nil {
+                    relaxation.runBundle(iterations: iterations, target: best, roundEvery: roundEvery, state: &state!) { configurations, _ in keep(configurations) }
+                } else {
+                    relaxation.run(iterations: iterations, target: best, roundEvery: roundEvery, theta: iterations == stepsPerNode ? 0.5 : 1) { configurations, _ in keep(configurations) }
+                }
+            }
+            lower(stepsPerNode, roundEvery: stepsPerNode)
+            // The master's fractional schedule, rounded mentor by mentor, after the node's steps.
+            if let master = state?.master, !prunable(relaxation.bestBound) { _ = keep(master.heaviestConfigurations()) }
             var bound = min(node.bound, relaxation.bestBound)
             if prunable(bound) { continue }
-            guard let (m, position) = branchingGroup(relaxation, fixings: node.fixings, incumbent: bestGroups) else {
+            guard let (m, position) = state.flatMap({ fractionalGroup($0.master, relaxation, fixings: node.fixings) })
+                    ?? branchingGroup(relaxation, fixings: node.fixings, incumbent: bestGroups) else {
                 // Nothing left to branch on: only more steps can lower this node's bound.
-                relaxation.run(iterations: 10 * stepsPerNode, target: best, roundEvery: 5 * stepsPerNode, theta: 1) { configurations, _ in keep(configurations) }
+                lower(10 * stepsPerNode, roundEvery: 5 * stepsPerNode)
                 bound = min(bound, relaxation.bestBound)
                 if !prunable(bound) { unresolved = max(unresolved, bound) }
                 continue
@@ -82,13 +99,38 @@ struct BranchAndBound {
             var closed = node.fixings, open = node.fixings
             closed[m].banned.append(position)
             open[m].forced.append(position)
-            for fixings in [closed, open] {
+            let g = relaxation.subproblems[m].groups[position]
+            var closedState = state, openState = state
+            closedState?.master.restrict(mentor: m) { !$0.contains(g) }
+            openState?.master.restrict(mentor: m) { $0.contains(g) }
+            for (fixings, childState) in [(closed, closedState), (open, openState)] {
                 serial += 1
-                queue.push(Node(fixings: fixings, lambda: relaxation.lambda, bound: bound, serial: serial))
+                queue.push(Node(fixings: fixings, lambda: relaxation.lambda, bound: bound, state: childState, serial: serial))
             }
         }
         let bound = unresolved == -.infinity ? best : max(best, Int((unresolved + 1e-6).rounded(.down)))
         return (bound, nodes)
+    }
+
+    /// The group the bundle master opens most fractionally (its configurations' weights holding
+    /// it sum closest to one half; ties to the first mentor and group), as (mentor, position in
+    /// its subproblem); nil when every group is open wholly or not at all, or already fixed.
+    private func fractionalGroup(_ master: BundleMaster, _ relaxation: LagrangianRelaxation,
+                                 fixings: [MentorFixing]) -> (mentor: Int, position: Int)? {
+        var choice: (distance: Double, mentor: Int, position: Int)?
+        for (m, sub) in relaxation.subproblems.enumerated() {
+            var usage: [Int: Double] = [:]
+            for (i, cut) in master.cuts[m].enumerated() where master.alphas[m][i] > 0 {
+                for g in cut.groups { usage[g, default: 0] += master.alphas[m][i] }
+            }
+            for (position, g) in sub.groups.enumerated() {
+                guard let u = usage[g], u > 1e-6, u < 1 - 1e-6,
+                      !fixings[m].forced.contains(position), !fixings[m].banned.contains(position) else { continue }
+                let distance = abs(u - 0.5)
+                if choice == nil || distance < choice!.distance { choice = (distance, m, position) }
+            }
+        }
+        return choice.map { ($0.mentor, $0.position) }
     }
 
     /// The group to branch on (mentor, position in its subproblem), or nil when there is none.

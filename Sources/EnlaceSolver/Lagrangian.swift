@@ -98,6 +98,12 @@ struct LagrangianRelaxation {
     /// Mentor `m`'s configuration in the last evaluation (positions in its subproblem's groups).
     func configuration(of m: Int) -> [Int] { hints[m] }
 
+    /// Counts one evaluation of L(λ) and keeps it if it is the lowest.
+    fileprivate mutating func noteEvaluation(_ value: Double) {
+        steps += 1
+        bestBound = min(bestBound, value)
+    }
+
     /// Starts a new search for the bound from the current prices (a branch-and-bound node): the
     /// best bound and the step count are forgotten, the prices kept.
     mutating func restart() {
@@ -214,6 +220,96 @@ struct LagrangianRelaxation {
     }
 }
 
+/// What the bundle method carries from one run to the next (a branch-and-bound child continues
+/// its parent's): the cuts and the proximity t (0 until the first run sets it).
+struct BundleState {
+    var master: BundleMaster
+    var t = 0.0
+
+    init(mentors: Int, parents: Int) {
+        master = BundleMaster(mentors: mentors, parents: parents)
+    }
+}
+
+extension LagrangianRelaxation {
+    /// Lowers the bound by a proximal bundle method (`BundleMaster`) instead of subgradient steps:
+    /// every evaluation's configurations are kept as cuts, and the next prices minimise the cuts'
+    /// model near the best prices so far (the stability centre), so the method does not zigzag
+    /// as subgradient steps do, and knows when it has converged (the model predicts no decrease).
+    /// Same arguments as `run` (no step rule); each rounding also hands over the master's
+    /// heaviest configurations. The prices are left at the centre, whose value is the best bound.
+    ///
+    /// Serious steps (the value fell by at least a tenth of the predicted decrease) move the
+    /// centre, and double the proximity t when the value fell by most of the prediction; null
+    /// steps only add their cuts, and halve t when the value rose above the centre's by more than
+    /// the prediction (the model was trusted too far). The first t is Polyak's step towards
+    /// `target`. `state` (a new one by default) keeps the cuts and t for a later run, which must
+    /// have the same fixings or restrict the cuts to its own (`BundleMaster.restrict`).
+    mutating func runBundle(iterations: Int, target: Int, roundEvery: Int = 8, sequentialRounding: Bool = true,
+                            state: inout BundleState,
+                            onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
+        var target = Double(target)
+        var center = lambda
+        var centerValue = Double.infinity
+        var lastPrediction = 0.0
+        for iteration in 0..<iterations {
+            let (value, configurations, claims) = evaluate()
+            noteEvaluation(value)
+            if value == -.infinity { break }  // the node's fixings admit no configuration
+            let point = lambda
+            for m in subproblems.indices {
+                state.master.add(mentor: m, parents: taken[m], weight: values[m] + taken[m].reduce(0) { $0 + point[Int($1)] },
+                                 groups: configurations[m])
+            }
+            if iteration % roundEvery == 0 {
+                target = max(target, Double(onConfigurations(configurations, taken)))
+                if sequentialRounding {
+                    target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))
+                }
+                if iteration > 0 { target = max(target, Double(onConfigurations(state.master.heaviestConfigurations(), nil))) }
+            }
+            if bestBound - target < 1 - 1e-9 || iteration == iterations - 1 { break }
+            if iteration == 0 {
+                center = point
+                centerValue = value
+                if state.t == 0 {
+                    var normSquared = 0.0
+                    for (p, c) in claims.enumerated() where !(c == 0 && point[p] == 0) { normSquared += (1 - Double(c)) * (1 - Double(c)) }
+                    guard normSquared > 0 else { break }
+                    state.t = max(value - target, 1) / normSquared
+                }
+            } else {
+                let decrease = centerValue - value
+                if decrease >= 0.1 * lastPrediction {
+                    if decrease >= 0.7 * lastPrediction { state.t *= 2 }
+                    center = point
+                    centerValue = value
+                } else if -decrease > lastPrediction {
+                    state.t /= 2
+                }
+            }
+            // The master is solved to a precision that follows the decrease still predicted.
+            let scale = iteration == 0 ? max(value - target, 1) : lastPrediction
+            let tolerance = max(1e-4, 0.1 * scale / Double(subproblems.count))
+            let converged = max(0.25, 1e-6 * abs(centerValue))
+            var candidate = state.master.solve(center: center, t: state.t, tolerance: tolerance)
+            lastPrediction = centerValue - state.master.model(at: candidate)
+            // A small predicted decrease may only mean that t is too small: look further before
+            // concluding that the centre is optimal.
+            var further = state.t
+            for _ in 0..<2 where lastPrediction < converged {
+                further *= 10
+                candidate = state.master.solve(center: center, t: further, tolerance: tolerance)
+                lastPrediction = centerValue - state.master.model(at: candidate)
+            }
+            if lastPrediction < converged { break }
+            state.t = further
+            lambda = candidate
+        }
+        if centerValue.isFinite { lambda = center }
+    }
+}
+
 /// Write-once slots filled from concurrent iterations, each index by exactly one of them.
 private final class ResultSlots: @unchecked Sendable {
     typealias Result = (value: Double, groups: [Int], parents: [Int32])
@@ -237,3 +333,4 @@ private final class ResultSlots: @unchecked Sendable {
 
     var values: [Result] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 }
+

@@ -102,6 +102,12 @@ public struct SolverOptions: Sendable {
     /// the steps between roundings of the relaxation into schedules.
     public var stepPatience = 8
     public var roundEvery = 8
+    /// The evaluations between roundings when the bundle method lowers the bound (it takes fewer
+    /// and larger steps than the subgradient method, so it rounds more often).
+    public var bundleRoundEvery = 4
+    /// How the root relaxation's bound is lowered: subgradient steps or the bundle method.
+    public var dualMethod = DualMethod.bundle
+    public enum DualMethod: String, CaseIterable, Sendable { case subgradient, bundle }
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
@@ -143,6 +149,7 @@ public struct SolverOptions: Sendable {
             options.lagrangianIterations = 400
             options.stepPatience = 40
             options.roundEvery = 25
+            options.bundleRoundEvery = 15
         }
         return options
     }
@@ -224,12 +231,20 @@ public enum Solver {
         }
         // Beyond small models the Lagrangian greedy's schedules were never the best (4,000
         // parents), and each costs an exact assignment: only the relaxation's own are rounded.
-        relaxation.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: options.roundEvery,
-                       patience: options.stepPatience, sequentialRounding: exact) { configurations, taken in
+        func roundTimed(_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int {
             roundingClock.restart()
             defer { roundingNanoseconds += roundingClock.elapsed() }
             rounds += 1
             return round(configurations, seeds: taken)
+        }
+        var bundleState = BundleState(mentors: model.program.mentors.count, parents: model.program.parents.count)
+        switch options.dualMethod {
+        case .subgradient:
+            relaxation.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: options.roundEvery,
+                           patience: options.stepPatience, sequentialRounding: exact, onConfigurations: roundTimed)
+        case .bundle:
+            relaxation.runBundle(iterations: options.lagrangianIterations, target: bestScore, roundEvery: options.bundleRoundEvery,
+                                 sequentialRounding: exact, state: &bundleState, onConfigurations: roundTimed)
         }
         clock.lap("lagrangian (\(relaxation.steps) steps, \(relaxation.subproblemsSolved) mentor subproblems solved, \(rounds) roundings taking \(roundingNanoseconds / 1_000_000) ms; bound \(relaxation.bestBound))", bestScore)
         let bestLagrangian = relaxation.bestBound
@@ -241,8 +256,10 @@ public enum Solver {
         let lagrangianBound = bestLagrangian.isFinite ? Int((bestLagrangian + 1e-6).rounded(.down)) : Int.max
         var bound = min(lagrangianBound, flowBound.bound)
         if bound > bestScore && options.branchingNodes > 0 {
-            let search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
-            let result = search.run(root: relaxation, incumbentScore: bestScore, incumbentGroups: best.openGroups) { configurations in
+            var search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
+            search.bundle = options.dualMethod == .bundle
+            let result = search.run(root: relaxation, rootState: search.bundle ? bundleState : nil,
+                                    incumbentScore: bestScore, incumbentGroups: best.openGroups) { configurations in
                 (round(configurations), best.openGroups)
             }
             bound = min(bound, result.bound)
@@ -271,7 +288,14 @@ extension Solver {
     /// deterministic, so the result is too.
     public static func solve(_ model: MatchModel, effort: SolverOptions.Effort,
                              trace: (@Sendable (String) -> Void)? = nil) -> Solution {
-        var standard = SolverOptions.scaled(for: model)
+        solve(model, effort: effort, standard: SolverOptions.scaled(for: model), trace: trace)
+    }
+
+    /// `solve(_:effort:)` with the first pass's budgets given (tests make it weaker than the
+    /// standard's, to leave gaps for the thorough pass to narrow).
+    static func solve(_ model: MatchModel, effort: SolverOptions.Effort, standard: SolverOptions,
+                      trace: (@Sendable (String) -> Void)?) -> Solution {
+        var standard = standard
         standard.trace = trace
         let first = solve(model, options: standard)
         guard effort == .thorough, !model.isTruncated, first.bound > first.score else { return first }

@@ -129,3 +129,4 @@ struct RunChanges {
 }
 
 extension SolverOptions.Effort: ExpressibleByArgument {}
+extension SolverOptions.DualMethod: ExpressibleByArgument {}

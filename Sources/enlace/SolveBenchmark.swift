@@ -47,6 +47,9 @@ extension Enlace {
         @Option(help: "Subgradient steps between roundings of the relaxation.")
         var roundEvery: Int?
 
+        @Option(help: "How the root relaxation's bound is lowered: bundle or subgradient (default: as `enlace match`).")
+        var dual: SolverOptions.DualMethod?
+
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -58,7 +61,7 @@ extension Enlace {
             // Without budget options, exactly what `enlace match --effort` runs (for thorough, the
             // standard pass and then the thorough one); with any, one pass with those budgets.
             let overridden = iterations != nil || swaps != nil || rounds != nil || nodes != nil || nodeSteps != nil
-                || neighbourhoods != nil || neighbourhoodSteps != nil || exact || patience != nil || roundEvery != nil
+                || neighbourhoods != nil || neighbourhoodSteps != nil || exact || patience != nil || roundEvery != nil || dual != nil
             var solverOptions = SolverOptions.scaled(for: model, effort: effort)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
@@ -69,7 +72,8 @@ extension Enlace {
             if let neighbourhoodSteps { solverOptions.neighbourhoodSteps = neighbourhoodSteps }
             if exact { solverOptions.exactRelaxation = true }
             if let patience { solverOptions.stepPatience = patience }
-            if let roundEvery { solverOptions.roundEvery = roundEvery }
+            if let roundEvery { (solverOptions.roundEvery, solverOptions.bundleRoundEvery) = (roundEvery, roundEvery) }
+            if let dual { solverOptions.dualMethod = dual }
             solverOptions.trace = { printToStderr($0) }
             let solution = overridden ? Solver.solve(model, options: solverOptions)
                 : Solver.solve(model, effort: effort, trace: { printToStderr($0) })
