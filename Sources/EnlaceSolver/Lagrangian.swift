@@ -8,8 +8,8 @@ import EnlaceCore
 ///     L(λ) = Σ_p λ_p + Σ_m S_m(λ)
 ///
 /// where S_m(λ) is mentor m's best configuration under the prices (`MentorSubproblem`). Every
-/// L(λ) is an upper bound on the optimum; subgradient steps (Polyak's rule towards the best known
-/// score) lower it. The bound is the configuration LP's, as strong as the best exact solvers' root
+/// L(λ) is an upper bound on the optimum; the bundle method (`runBundle`) or subgradient steps
+/// (`run`, Polyak's rule towards the best known score) lower it. The bound is the configuration LP's, as strong as the best exact solvers' root
 /// bound and much stronger than the flow relaxation, because it keeps K, overlaps and group sizes.
 ///
 /// - Reference: M. L. Fisher, "The Lagrangian relaxation method for solving integer programming

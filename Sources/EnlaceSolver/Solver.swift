@@ -25,23 +25,33 @@ import EnlaceCore
 // 3. *Lagrangian relaxation* (`LagrangianRelaxation`). Pricing each parent at λ_p splits the
 //    problem into one small problem per mentor (`MentorSubproblem`: the best ≤ K non-overlapping
 //    groups and the parents they would seat). The prices start at the dual prices of the
-//    transportation bound (`UpperBound`), so the first L(λ) is already at most that bound;
-//    subgradient steps lower it. A step solves again only the mentors one of whose parents changed
+//    transportation bound (`UpperBound`), so the first L(λ) is already at most that bound; a
+//    proximal bundle method lowers it (`runBundle`, `BundleMaster`): every configuration a mentor
+//    returns is kept as a cut of that mentor's term, and the next prices minimise the cuts' model
+//    near the best prices so far. This is column generation seen from the dual; it reaches the
+//    configuration LP's value in tens of evaluations where subgradient steps took thousands (or
+//    stalled), and it knows when it has (the model predicts no further decrease). An evaluation
+//    solves again only the mentors one of whose parents changed
 //    price (or whose branch-and-bound fixing changed): the others' answers cannot have moved.
-//    Every few steps the mentors' configurations are turned into
-//    schedules — as they are, and mentor by mentor with parents already taken removed
-//    ("Lagrangian greedy") — each completed by stage 2 and the greedy; the best is the incumbent.
+//    Every few evaluations the mentors' configurations are turned into
+//    schedules — as they are, mentor by mentor with parents already taken removed
+//    ("Lagrangian greedy"), and each mentor's heaviest configuration in the master's fractional
+//    solution — each completed by stage 2 and the greedy; the best is the incumbent.
 //    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
 //    second or more, the configurations are opened with the parents the relaxation gave each
 //    mentor, completed by the greedy and assigned exactly once; the Lagrangian greedy and the
-//    local search are left out, and the budget is a few steps (the bound settles at the first).
+//    local search are left out, and the budget is a step or two: the standard effort's two
+//    seconds at 4,000 parents hold about ten evaluations of that size, which would take only
+//    0.1 of the 2.6 points of its gap (docs/PERFORMANCE.md).
 // 4. *Local search* (`exchangeWithFlow`). For each mentor, try another candidate in place of
 //    each open group (or in a free place), ranked by a cheap estimate, re-assigning everyone by
 //    stage 2; keep changes that raise the score. Skipped when stage 3 proved the incumbent optimal.
 // 5. *Branch and bound* (`BranchAndBound`, small models only). Best first on "this group has
-//    parents / has none", each node bounded by a few subgradient steps from its parent's prices
-//    and rounded like stage 3, until the bound meets the score (optimality proven) or the node
-//    budget ends (the bound of the best open node is reported).
+//    parents / has none" for the group the master opens most fractionally; each node continues
+//    its parent's bundle (the cuts its fixing allows) for a few evaluations from its parent's
+//    prices and is rounded like stage 3, until the bound meets the score (optimality proven) or
+//    the node budget ends (the bound of the best open node is reported): branch and price, with
+//    the pricing done by the mentors' subproblems.
 // 6. *Neighbourhood search* (`NeighbourhoodSearch`, small models not proven optimal). For a few
 //    mentors at a time (one, and the two sharing most parents with it), the others keep the
 //    incumbent's groups and the relaxation of what is left proposes groups for the few; its
@@ -59,15 +69,16 @@ import EnlaceCore
 // for the score, that many parents' best weights.
 //
 // **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
-// Lagrangian value L(λ) (which keeps K, overlaps and group sizes), the transportation relaxation
+// Lagrangian value L(λ) (which keeps K, overlaps and group sizes; only evaluated values count,
+// never the bundle's model of them), the transportation relaxation
 // `UpperBound`, and the branch and bound's. Scores are integers, so a bound less than one above
 // the score proves it optimal.
 //
 // **Effort.** `enlace match --effort thorough` (`Solver.solve(_:effort:)`) runs the standard pass
 // and, unless it proved its schedule optimal, a second pass from that schedule with larger budgets
-// (`SolverOptions.scaled(for:effort:)`): the relaxation solved exactly and with a patient step on
-// mid-sized districts, many more subgradient steps, branch-and-bound nodes and neighbourhoods on
-// small ones. Minutes instead of seconds; never a worse score or bound than the standard pass.
+// (`SolverOptions.scaled(for:effort:)`): the relaxation solved exactly until the bundle converges
+// on mid-sized districts, many more branch-and-bound nodes and neighbourhoods on small ones.
+// Seconds to minutes instead of seconds; never a worse score or bound than the standard pass.
 //
 // **Guarantees.** The solution satisfies every hard constraint by construction (checked in tests
 // and by the independent Python checker); its score is recomputed from scratch; the same model
@@ -78,8 +89,9 @@ import EnlaceCore
 
 /// Budgets of the search. They bound work, not time, so results never depend on machine speed.
 public struct SolverOptions: Sendable {
-    /// Subgradient steps of the Lagrangian relaxation (it stops early once the bound proves the
-    /// best score optimal).
+    /// Evaluations of the root's Lagrangian relaxation, by the bundle method (which stops sooner
+    /// once its model predicts no further decrease) or subgradient steps; either stops once the
+    /// bound proves the best score optimal.
     public var lagrangianIterations = 200
     /// Rounds of local search over all open groups.
     public var improvementRounds = 3
@@ -87,7 +99,7 @@ public struct SolverOptions: Sendable {
     public var maxSwapEvaluations = 400
     /// Nodes of the branch and bound that runs when the bound has not met the score (0: none).
     public var branchingNodes = 0
-    /// Subgradient steps at each branch-and-bound node.
+    /// Evaluations of the relaxation at each branch-and-bound node.
     public var stepsPerNode = 12
     /// Neighbourhoods of the large-neighbourhood search that runs when the bound has not met the
     /// score after the branch and bound (0: none), and the subgradient steps of each.
@@ -98,8 +110,8 @@ public struct SolverOptions: Sendable {
     /// flow, and every rounding assigned exactly and joined by the Lagrangian greedy's. Tighter
     /// bounds and better schedules beyond small models, at several times the cost per step.
     public var exactRelaxation: Bool? = nil
-    /// Subgradient steps in a row that do not lower the bound before the step size halves, and
-    /// the steps between roundings of the relaxation into schedules.
+    /// With subgradient steps: the steps in a row that do not lower the bound before the step
+    /// size halves, and the steps between roundings of the relaxation into schedules.
     public var stepPatience = 8
     public var roundEvery = 8
     /// The evaluations between roundings when the bundle method lowers the bound (it takes fewer
@@ -122,15 +134,15 @@ public struct SolverOptions: Sendable {
 
     /// Budgets scaled to the model's size (`scaled(for:)`), raised for `.thorough` (the second
     /// pass of `Solver.solve(_:effort:)`):
-    /// - beyond small models (mid-sized districts), the relaxation is solved exactly for 400 steps
-    ///   whose step size halves only after 40 steps without progress (at 4,000 parents the bound
-    ///   was still falling by 0.1% per 20 steps at step 400; the standard patience of 8 stalls it
-    ///   early), rounded every 25 steps (each rounding costs two exact assignments);
-    /// - on small models, 3,000 subgradient steps whose step size halves only after 100 steps
-    ///   without progress (on some 400-parent districts the standard 200 steps leave the bound
-    ///   1% above the relaxation's value), then 1,000 nodes of branch and bound wherever the
-    ///   model is small (standard: 400, and only up to 3,000 pairs), and one neighbourhood per
-    ///   mentor;
+    /// - beyond small models (mid-sized districts), the relaxation is solved exactly, for up to 400
+    ///   evaluations (the bundle method converged after 76 at 4,000 parents), rounded every 15
+    ///   (each rounding costs two exact assignments); with subgradient steps, a step size that
+    ///   halves only after 40 steps without progress, rounded every 25;
+    /// - on small models, up to 3,000 evaluations (the bundle method converges within the
+    ///   standard 200 on every district measured; subgradient steps did not, and halve their step
+    ///   only after 100 steps without progress), then 1,000 nodes of branch and bound wherever
+    ///   the model is small (standard: 400, and only up to 3,000 pairs), and one neighbourhood
+    ///   per mentor;
     /// - truncated models (`MatchModel.isTruncated`) are solved as in `.standard`: their
     ///   relaxation would bound the candidates only.
     /// Deterministic: the same model and effort give the same budgets (docs/PERFORMANCE.md has the
