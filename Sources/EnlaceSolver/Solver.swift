@@ -100,7 +100,7 @@ public struct SolverOptions: Sendable {
     /// Nodes of the branch and bound that runs when the bound has not met the score (0: none).
     public var branchingNodes = 0
     /// Evaluations of the relaxation at each branch-and-bound node.
-    public var stepsPerNode = 12
+    public var stepsPerNode = 6
     /// Neighbourhoods of the large-neighbourhood search that runs when the bound has not met the
     /// score after the branch and bound (0: none), and the subgradient steps of each.
     public var neighbourhoods = 0
