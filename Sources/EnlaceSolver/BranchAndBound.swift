@@ -4,21 +4,25 @@
 /// A node fixes some groups open (the mentor's configuration must contain them) and some closed
 /// (it must not); the two children of a node split its solutions exactly, so a node whose
 /// Lagrangian bound is below the best score plus one (scores are integers) holds nothing better
-/// and is dropped. Each node starts from its parent's prices, takes a few subgradient steps
-/// (`stepsPerNode`), and rounds its configurations into schedules like the root does (any
-/// feasible schedule may become the incumbent, fixings or not).
+/// and is dropped. Each node starts from its parent's prices and continues its parent's bundle
+/// (`LagrangianRelaxation.runBundle`) for a few evaluations (`stepsPerNode`), with the cuts its
+/// fixing allows: branch and price, the mentors' subproblems pricing. It rounds its
+/// configurations and the master's heaviest ones into schedules like the root does (any feasible
+/// schedule may become the incumbent, fixings or not). With `bundle` off, nodes take subgradient
+/// steps instead.
 ///
-/// Branching: the group, among the mentors' relaxed configurations, that holds the most parents
-/// claimed by more than one mentor (where the relaxation is most wrong). When no parent is
-/// over-claimed, a group the relaxation opens that the incumbent does not, else any group the
-/// relaxation opens that is not forced yet.
+/// Branching: the group the bundle master opens most fractionally (its configurations' weights
+/// holding it sum closest to one half). Without one (or without the bundle): the group, among the
+/// mentors' relaxed configurations, that holds the most parents claimed by more than one mentor
+/// (where the relaxation is most wrong); when no parent is over-claimed, a group the relaxation
+/// opens that the incumbent does not, else any group the relaxation opens that is not forced yet.
 ///
 /// The bound it returns is valid whatever the node budget: the larger of the best score and the
 /// bounds of every node left unexplored or unbranchable. When the search finishes within the
 /// budget, that is the best score itself: the schedule is proven optimal.
 ///
 /// - Complexity: at most `nodeLimit` nodes, each `stepsPerNode` evaluations of every mentor's
-///   subproblem plus its roundings.
+///   subproblem, as many solves of the bundle master, and its roundings.
 struct BranchAndBound {
     let model: MatchModel
     let nodeLimit: Int

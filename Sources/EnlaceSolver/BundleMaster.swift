@@ -5,7 +5,7 @@
 ///
 /// where a configuration's W is its weight (group weights plus its parents' weights) and x the
 /// set of parents it seats. Every configuration an evaluation returns is kept as a cut of its
-/// mentor's S_m (with the empty configuration, W = 0, always there), so the model
+/// mentor's S_m (with the empty configuration, W = 0, from the start), so the model
 ///
 ///     Ľ(λ) = Σ_p λ_p + Σ_m max_{i ∈ cuts(m)} (W_i − x_i·λ)  ≤  L(λ)
 ///

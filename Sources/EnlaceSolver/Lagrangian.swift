@@ -9,8 +9,9 @@ import EnlaceCore
 ///
 /// where S_m(λ) is mentor m's best configuration under the prices (`MentorSubproblem`). Every
 /// L(λ) is an upper bound on the optimum; the bundle method (`runBundle`) or subgradient steps
-/// (`run`, Polyak's rule towards the best known score) lower it. The bound is the configuration LP's, as strong as the best exact solvers' root
-/// bound and much stronger than the flow relaxation, because it keeps K, overlaps and group sizes.
+/// (`run`, Polyak's rule towards the best known score) lower it. The bound is the configuration
+/// LP's, as strong as the best exact solvers' root bound and much stronger than the flow
+/// relaxation, because it keeps K, overlaps and group sizes.
 ///
 /// - Reference: M. L. Fisher, "The Lagrangian relaxation method for solving integer programming
 ///   problems", *Management Science* 27 (1981); B. T. Polyak, "Minimization of unsmooth
@@ -243,8 +244,9 @@ extension LagrangianRelaxation {
     /// centre, and double the proximity t when the value fell by most of the prediction; null
     /// steps only add their cuts, and halve t when the value rose above the centre's by more than
     /// the prediction (the model was trusted too far). The first t is Polyak's step towards
-    /// `target`. `state` (a new one by default) keeps the cuts and t for a later run, which must
-    /// have the same fixings or restrict the cuts to its own (`BundleMaster.restrict`).
+    /// `target`. `state` keeps the cuts and t for a later run (a new `BundleState` for a first
+    /// one), which must have the same fixings or restrict the cuts to its own
+    /// (`BundleMaster.restrict`). Only evaluated values become the bound, never the model's.
     mutating func runBundle(iterations: Int, target: Int, roundEvery: Int = 8, sequentialRounding: Bool = true,
                             state: inout BundleState,
                             onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
@@ -333,4 +335,3 @@ private final class ResultSlots: @unchecked Sendable {
 
     var values: [Result] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 }
-

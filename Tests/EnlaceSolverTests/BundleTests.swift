@@ -91,4 +91,48 @@ import Testing
         }
         #expect(fewer >= compared / 2, "\(fewer) of \(compared) took a twentieth of the subgradient's evaluations")
     }
+
+    /// Branch and price from a one-evaluation root: every bound it returns is at least the
+    /// enumerated optimum, and every search that finishes within its budget proves the optimum
+    /// (its schedule reaches it). The programs are hard enough that the search branches (guarded).
+    /// Checked to fail when both children of a node ban the group instead of one forcing it.
+    @Test func branchAndPriceProvesTheEnumeratedOptimum() {
+        var branched = 0, finished = 0, models = 0, blindOpen = 0
+        for (seed, model) in enumerableModels(seeds: 6000..<6400) {
+            models += 1
+            let optimum = bruteForceOptimum(model)
+            var greedy = SearchState(model: model)
+            greedy.openGreedily()
+            greedy.reassignExactly()
+            var best = model.weightedScore(greedy.groupOfParent), bestGroups = greedy.openGroups
+            var root = LagrangianRelaxation(model: model)
+            var state = BundleState(mentors: model.program.mentors.count, parents: model.program.parents.count)
+            let start = best
+            root.runBundle(iterations: 1, target: start, state: &state) { _, _ in start }
+            let search = BranchAndBound(model: model, nodeLimit: 300, stepsPerNode: 6)
+            let result = search.run(root: root, rootState: state, incumbentScore: best, incumbentGroups: bestGroups) { configurations in
+                var trial = SearchState(model: model)
+                trial.openConfigurations(configurations)
+                let score = model.weightedScore(trial.groupOfParent)
+                if score > best { (best, bestGroups) = (score, trial.openGroups) }
+                return (best, bestGroups)
+            }
+            #expect(result.bound >= optimum, "seed \(seed): bound \(result.bound), optimum \(optimum)")
+            if result.nodes < 300 {
+                finished += 1
+                #expect(result.bound == optimum && best == optimum, "seed \(seed): \(best)...\(result.bound), optimum \(optimum)")
+            }
+            if result.nodes > 1 { branched += 1 }
+            // Without roundings the incumbent stays the greedy's, so only the bounds prune: a
+            // search that lost part of the solutions would end below the optimum.
+            let blind = search.run(root: root, rootState: state, incumbentScore: start, incumbentGroups: greedy.openGroups) { _ in
+                (start, greedy.openGroups)
+            }
+            #expect(blind.bound >= optimum, "seed \(seed): bound without roundings \(blind.bound), optimum \(optimum)")
+            if start < optimum { blindOpen += 1 }
+        }
+        #expect(blindOpen >= 10, "\(blindOpen) greedy schedules below the optimum")
+        #expect(models >= 200 && finished == models, "\(finished) of \(models) searches finished")
+        #expect(branched >= 5, "\(branched) of \(models) searches branched")
+    }
 }
