@@ -254,7 +254,9 @@ extension LagrangianRelaxation {
         var center = lambda
         var centerValue = Double.infinity
         var lastPrediction = 0.0
+        var roundedLast = false, converged = false
         for iteration in 0..<iterations {
+            roundedLast = false
             let (value, configurations, claims) = evaluate()
             noteEvaluation(value)
             if value == -.infinity { break }  // the node's fixings admit no configuration
@@ -269,6 +271,7 @@ extension LagrangianRelaxation {
                     target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))
                 }
                 if iteration > 0 { target = max(target, Double(onConfigurations(state.master.heaviestConfigurations(), nil))) }
+                roundedLast = true
             }
             if bestBound - target < 1 - 1e-9 || iteration == iterations - 1 { break }
             if iteration == 0 {
@@ -293,22 +296,30 @@ extension LagrangianRelaxation {
             // The master is solved to a precision that follows the decrease still predicted.
             let scale = iteration == 0 ? max(value - target, 1) : lastPrediction
             let tolerance = max(1e-4, 0.1 * scale / Double(subproblems.count))
-            let converged = max(0.25, 1e-6 * abs(centerValue))
+            let negligible = max(0.25, 1e-6 * abs(centerValue))
             var candidate = state.master.solve(center: center, t: state.t, tolerance: tolerance)
             lastPrediction = centerValue - state.master.model(at: candidate)
             // A small predicted decrease may only mean that t is too small: look further before
             // concluding that the centre is optimal.
             var further = state.t
-            for _ in 0..<2 where lastPrediction < converged {
+            for _ in 0..<2 where lastPrediction < negligible {
                 further *= 10
                 candidate = state.master.solve(center: center, t: further, tolerance: tolerance)
                 lastPrediction = centerValue - state.master.model(at: candidate)
             }
-            if lastPrediction < converged { break }
+            if lastPrediction < negligible {
+                converged = true
+                break
+            }
             state.t = further
             lambda = candidate
         }
         if centerValue.isFinite { lambda = center }
+        // The converged master is the most informative: round its heaviest configurations
+        // unless the last evaluation was just rounded.
+        if converged && !roundedLast {
+            _ = onConfigurations(state.master.heaviestConfigurations(), nil)
+        }
     }
 }
 
