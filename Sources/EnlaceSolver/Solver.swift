@@ -117,7 +117,9 @@ public struct SolverOptions: Sendable {
     /// The evaluations between roundings when the bundle method lowers the bound (it takes fewer
     /// and larger steps than the subgradient method, so it rounds more often).
     public var bundleRoundEvery = 4
-    /// How the root relaxation's bound is lowered: subgradient steps or the bundle method.
+    /// How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: the
+    /// bundle method or subgradient steps (kept for comparison; the neighbourhood search takes
+    /// subgradient steps either way).
     public var dualMethod = DualMethod.bundle
     public enum DualMethod: String, CaseIterable, Sendable { case subgradient, bundle }
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
