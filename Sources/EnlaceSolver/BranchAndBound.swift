@@ -45,9 +45,10 @@ struct BranchAndBound {
         static func == (a: Node, b: Node) -> Bool { a.serial == b.serial }
     }
 
-    /// Runs the search from the root relaxation (its prices and bound); `round` turns
-    /// configurations into a schedule and returns the best score known after it (it keeps the
-    /// incumbent). Returns the proven bound and the number of nodes explored.
+    /// Runs the search from the root relaxation (its prices and bound, and with `bundle` its
+    /// bundle, `rootState`, if it has one); `round` turns configurations into a schedule and
+    /// returns the best score known after it (it keeps the incumbent). Returns the proven bound
+    /// and the number of nodes explored.
     func run(root: LagrangianRelaxation, rootState: BundleState? = nil, incumbentScore: Int, incumbentGroups: Set<Int>,
              round: ([[Int]]) -> (score: Int, groups: Set<Int>)) -> (bound: Int, nodes: Int) {
         var relaxation = root

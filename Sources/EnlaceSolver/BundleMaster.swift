@@ -55,9 +55,6 @@ struct BundleMaster {
         self.capacity = max(2, capacity)
     }
 
-    /// The number of cuts kept.
-    var count: Int { cuts.reduce(0) { $0 + $1.count } }
-
     /// Adds mentor `m`'s configuration of `groups` seating `parents` with weight `weight` (a
     /// configuration it already has is kept once, with the larger weight).
     mutating func add(mentor m: Int, parents: [Int32], weight: Double, groups: [Int]) {

@@ -277,7 +277,7 @@ public enum Solver {
         if bound > bestScore && options.branchingNodes > 0 {
             var search = BranchAndBound(model: model, nodeLimit: options.branchingNodes, stepsPerNode: options.stepsPerNode)
             search.bundle = options.dualMethod == .bundle
-            let result = search.run(root: relaxation, rootState: search.bundle ? bundleState : nil,
+            let result = search.run(root: relaxation, rootState: bundleState,
                                     incumbentScore: bestScore, incumbentGroups: best.openGroups) { configurations in
                 (round(configurations), best.openGroups)
             }

@@ -14,7 +14,7 @@ extension Enlace {
 
         @OptionGroup var options: ProgramOptions
 
-        @Option(help: "Subgradient steps (default: scaled to the model).")
+        @Option(help: "Evaluations of the root relaxation (default: scaled to the model).")
         var iterations: Int?
 
         @Option(help: "Exact exchange evaluations (default: scaled to the model).")
@@ -26,7 +26,7 @@ extension Enlace {
         @Option(help: "Branch-and-bound nodes (default: scaled to the model).")
         var nodes: Int?
 
-        @Option(help: "Subgradient steps per branch-and-bound node.")
+        @Option(help: "Evaluations of the relaxation at each branch-and-bound node.")
         var nodeSteps: Int?
 
         @Option(help: "Neighbourhoods of the neighbourhood search (default: scaled to the model).")
@@ -41,13 +41,13 @@ extension Enlace {
         @Option(help: "standard or thorough, as `enlace match --effort` ; with any budget option, one pass: the effort's budgets so changed.")
         var effort: SolverOptions.Effort = .standard
 
-        @Option(help: "Subgradient steps without progress before the step size halves.")
+        @Option(help: "With --dual subgradient: steps without progress before the step size halves.")
         var patience: Int?
 
-        @Option(help: "Subgradient steps between roundings of the relaxation.")
+        @Option(help: "Evaluations between roundings of the relaxation.")
         var roundEvery: Int?
 
-        @Option(help: "How the root relaxation's bound is lowered: bundle or subgradient (default: as `enlace match`).")
+        @Option(help: "How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: bundle or subgradient (default: bundle, as `enlace match`).")
         var dual: SolverOptions.DualMethod?
 
         func run() throws {
