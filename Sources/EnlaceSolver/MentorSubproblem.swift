@@ -5,12 +5,25 @@ import EnlaceCore
 /// would take.
 ///
 /// The value of a configuration Q is w_group·|Q| plus the best assignment of parents to Q (group
-/// sizes, mentor capacity, each parent once) of reduced weights w(p,g) − λ_p. With the built-in
-/// rules a parent's weight differs between the mentor's groups only by the open-house term, so the
-/// assignment is computed with each parent's best reduced weight over Q: for groups of one kind this is exact — the
-/// assignable parent sets form a matroid (a transversal matroid truncated at the capacity) and the
-/// greedy choice is optimal — and for mixed configurations it can only overstate the value, which
-/// keeps the Lagrangian bound valid.
+/// sizes, mentor capacity, each parent once) of reduced weights r(p, g) = w(p, g) − λ_p.
+///
+/// **Each group's best T parents suffice**, T being the most parents any configuration seats
+/// (`capacity`). Rank a group's members by reduced weight in it, ties to the lower index. If an
+/// optimal assignment seats p in group g although T members of g rank above p, at most T − 1 of
+/// them are seated, so one of them is free and can take p's seat without lowering the value;
+/// repeating this ends with every seated parent among its group's best T. So an evaluation ranks
+/// each group's members once (a bounded insertion, linear in the members), and every configuration
+/// is then valued over at most K·T parents, however many fit its groups.
+///
+/// Over those lists a configuration is valued greedily, best reduced weight first, each parent
+/// taken when the configuration can still seat it. Where every listed parent has one reduced
+/// weight in all the configuration's groups it is listed in (groups of one kind: with the built-in
+/// rules a parent's weights differ only by the open-house term), the seatable sets form a matroid
+/// (transversal, truncated at the capacity) and the greedy is exact. Where a parent weighs more in
+/// one of them (an open-house and a weekly group), valuing it at its best weight can only overstate
+/// the configuration; with `exactMixed` such a configuration is valued exactly by a small min-cost
+/// flow whenever the overstatement could make it the best. Without, the overstatement stands, which
+/// keeps the bound valid but weaker.
 struct MentorSubproblem {
     let mentor: Int
     /// The mentor's candidate groups with at least one fitting parent (indices into the model).
@@ -23,16 +36,11 @@ struct MentorSubproblem {
     /// Per group: local indices of the fitting parents and their weights w(p, g), parallel arrays.
     let members: [[Int32]]
     let weights: [[Int32]]
-    /// Each parent's smallest weight over the mentor's groups (its weight in a weekly group).
-    let base: [Int32]
-    /// Whether every member of group i weighs exactly `base` in it (true for weekly groups):
-    /// configurations of such groups are evaluated by one walk down the parents sorted by value.
-    let uniform: [Bool]
-    /// Per group: a bit per local parent, set for members.
-    let memberBits: [[UInt64]]
     let maxGroups: Int
     /// Most parents of each group (by position in `groups`).
     let groupSizes: [Int]
+    /// The most parents a configuration can seat: the mentor's capacity, or the seats of its K
+    /// largest groups if fewer. Also the length of each group's ranked list.
     let capacity: Int
     /// Points for opening each group.
     let groupWeights: [Double]
@@ -41,8 +49,8 @@ struct MentorSubproblem {
     let bestGroupWeights: [Double]
     /// Buffers reused by `solve`.
     let workspace: SubproblemWorkspace
-    /// Whether configurations mixing weekly and open-house groups are valued exactly (a small
-    /// flow each) instead of by each parent's best weight over them (an overestimate).
+    /// Whether configurations in which a parent weighs more in one group than in another are
+    /// valued exactly (a small flow each) instead of at each parent's best weight (an overstatement).
     var exactMixed = false
 
     init(model: MatchModel, mentor m: Int) {
@@ -53,22 +61,8 @@ struct MentorSubproblem {
         let union = Array(Set(groups.flatMap { model.fits[$0] })).sorted()
         let local = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, Int32($0)) })
         parents = union
-        let members = groups.map { g in model.fits[g].map { local[$0]! } }
-        self.members = members
-        let weights = groups.map { model.pairWeights[$0] }
-        self.weights = weights
-        var base = Array(repeating: Int32.max, count: union.count)
-        for (i, group) in members.enumerated() {
-            for (j, u) in group.enumerated() { base[Int(u)] = min(base[Int(u)], weights[i][j]) }
-        }
-        self.base = base
-        uniform = members.indices.map { i in members[i].indices.allSatisfy { weights[i][$0] == base[Int(members[i][$0])] } }
-        let words = (union.count + 63) / 64
-        memberBits = members.map { group in
-            var bits = Array(repeating: UInt64(0), count: words)
-            for u in group { bits[Int(u) / 64] |= 1 << UInt64(Int(u) % 64) }
-            return bits
-        }
+        members = groups.map { g in model.fits[g].map { local[$0]! } }
+        weights = groups.map { model.pairWeights[$0] }
         maxGroups = min(model.maxGroups[m], groups.count)
         groupSizes = groups.map { model.groupSize[$0] }
         capacity = min(model.mentorCapacity[m], groupSizes.sorted(by: >).prefix(maxGroups).reduce(0, +))
@@ -76,17 +70,20 @@ struct MentorSubproblem {
         let largest = groupSizes.sorted(by: >), heaviest = groupWeights.sorted(by: >)
         largestSeats = (0...maxGroups).map { largest.prefix($0).reduce(0, +) }
         bestGroupWeights = (0...maxGroups).map { heaviest.prefix($0).reduce(0, +) }
-        workspace = SubproblemWorkspace(Scratch(parents: union.count, groups: groups.count, maxGroups: maxGroups))
+        workspace = SubproblemWorkspace(Scratch(parents: union.count, groups: groups.count, maxGroups: maxGroups,
+                                                listLength: capacity))
     }
 
     /// The best configuration under prices `lambda`: its value (≥ 0; the empty configuration is
     /// worth 0), its groups (as positions in `groups`), and the parents it takes (model indices).
     ///
-    /// - Complexity: a depth-first search over configurations of at most K groups, pruned by the
-    ///   sum of single-group values; each visited configuration costs a greedy pass over its parents.
+    /// - Complexity: O(pairs of the mentor × log T) to rank the groups' members, then a depth-first
+    ///   search over configurations of at most K groups, pruned by the sum of single-group values
+    ///   and by the best seats any configuration of that many groups could fill; each visited
+    ///   configuration costs O(K²·T).
     ///
     /// `hint` (positions in `groups`, usually the previous answer) is evaluated first: prices move
-    /// little between subgradient steps, so it is often still best, and its value prunes the search.
+    /// little between evaluations, so it is often still best, and its value prunes the search.
     ///
     /// `fixing` (branch and bound) restricts the configurations: every forced group is in it, no
     /// banned group is; the value is −∞ when no configuration satisfies it.
@@ -97,55 +94,28 @@ struct MentorSubproblem {
         }
         var scratch = workspace.take()
         defer { workspace.scratch = scratch }
-        for (u, p) in parents.enumerated() {
-            scratch.price[u] = lambda[Int(p)]
-            scratch.reduced[u] = Double(base[u]) - scratch.price[u]
+        scratch.price.withUnsafeMutableBufferPointer { price in
+            for (u, p) in parents.enumerated() { price[u] = lambda[Int(p)] }
         }
-        // Read-only from here on (the lets share the scratch's storage until the call ends).
-        let price = scratch.price, reduced = scratch.reduced
         // Every group forced or banned (a mentor the neighbourhood search holds fixed): the forced
-        // configuration is the only one, and only its members need ranking.
+        // configuration is the only one, and only its groups need ranking.
         let fixed = !forced.isEmpty && forced.count + fixing.banned.count == groups.count
-        // The parents worth something at their base weight, best first: a uniform group's members
-        // weigh their base in it, so a configuration of uniform groups takes its parents in this order.
-        scratch.ranked.removeAll(keepingCapacity: true)
-        for u in reduced.indices where reduced[u] > 0 {
-            let word = u / 64, bit = UInt64(1) << UInt64(u % 64)
-            if !fixed || forced.contains(where: { memberBits[$0][word] & bit != 0 }) { scratch.ranked.append(Int32(u)) }
-        }
-        scratch.ranked.sort { (reduced[Int($0)], -$0) > (reduced[Int($1)], -$1) }
-        let ranked = scratch.ranked
-        // Each uniform group's ranked members as bits by rank position, so that a walk visits only
-        // the members of its configuration, in rank order, instead of every ranked parent.
-        let words = (ranked.count + 63) / 64
-        scratch.rankWords = words
-        for (k, u) in ranked.enumerated() { scratch.position[Int(u)] = Int32(k) }
-        scratch.rankBits.removeAll(keepingCapacity: true)
-        scratch.rankBits.append(contentsOf: repeatElement(0, count: groups.count * words))
-        for i in groups.indices where uniform[i] && (!fixed || forced.contains(i)) {
-            for u in members[i] where reduced[Int(u)] > 0 {
-                let k = Int(scratch.position[Int(u)])
-                scratch.rankBits[i * words + k / 64] |= 1 << UInt64(k % 64)
+        for i in groups.indices {
+            if fixed ? forced.contains(i) : !fixing.banned.contains(i) {
+                rank(group: i, &scratch)
+            } else {
+                scratch.listCount[i] = 0
             }
         }
         var best: (value: Double, groups: [Int], parents: [Int32]) = (0, [], [])
-        /// The configuration's value; the parents it takes are left in `scratch.taken`.
-        func evaluate(_ configuration: [Int], threshold: Double? = nil) -> Double {
-            configuration.allSatisfy { uniform[$0] } ? walk(configuration, ranked, reduced, &scratch)
-                : configurationValue(configuration, price, &scratch, threshold: threshold ?? best.value)
-        }
         func takenParents() -> [Int32] { scratch.taken.map { parents[Int($0)] } }
-        if fixed { return (evaluate(forced, threshold: -.infinity), forced, takenParents()) }
-        for u in parents.indices { scratch.upper[u] = 0 }
+        if fixed { return (configurationValue(forced, &scratch, threshold: -.infinity), forced, takenParents()) }
+        // A group alone is worth the best of its list up to its size (one kind of weight: exact);
+        // a configuration at most the sum of its groups'.
         for i in groups.indices {
-            for (j, u32) in members[i].enumerated() {
-                let u = Int(u32)
-                scratch.upper[u] = max(scratch.upper[u], Double(weights[i][j]) - price[u])
-            }
-        }
-        let upper = scratch.upper
-        for i in groups.indices {
-            let single = topSum(members[i], of: upper, count: min(groupSizes[i], capacity), buffer: &scratch.top) + groupWeights[i]
+            let base = i * capacity
+            var single = groupWeights[i]
+            for k in 0..<min(groupSizes[i], scratch.listCount[i]) { single += scratch.listValue[base + k] }
             scratch.singles[i] = single
         }
         let singles = scratch.singles
@@ -153,17 +123,15 @@ struct MentorSubproblem {
         for i in groups.indices where singles[i] > 0 && !forced.contains(i) && !fixing.banned.contains(i) { scratch.order.append(i) }
         scratch.order.sort { (singles[$0], -$0) > (singles[$1], -$1) }
         let order = scratch.order
-        // A configuration of k groups is also worth at most the mentor's best min(seats of the k
-        // largest groups, capacity) parents plus the k best group weights; `deepest[k]` is the
-        // most any configuration of k or more groups is worth that way. When the capacity binds,
-        // this ends the search early.
-        scratch.sortedUpper.removeAll(keepingCapacity: true)
-        for value in upper where value > 0 { scratch.sortedUpper.append(value) }
-        scratch.sortedUpper.sort(by: >)
-        var taken = 0, prefix = 0.0
+        // A configuration of k groups is also worth at most the best min(seats of the k largest
+        // groups, capacity) parents, each at its best listed weight, plus the k best group weights;
+        // `deepest[k]` is the most any configuration of k or more groups is worth that way. When
+        // the capacity binds, this ends the search early.
+        bestListedValues(&scratch)
+        var prefix = 0.0, taken = 0
         for k in 0...maxGroups {
-            while taken < min(largestSeats[k], capacity, scratch.sortedUpper.count) {
-                prefix += scratch.sortedUpper[taken]
+            while taken < min(largestSeats[k], scratch.topValues.count) {
+                prefix += scratch.topValues[taken]
                 taken += 1
             }
             scratch.deepest[k] = prefix + bestGroupWeights[k]
@@ -171,10 +139,10 @@ struct MentorSubproblem {
         for k in stride(from: maxGroups - 1, through: 0, by: -1) { scratch.deepest[k] = max(scratch.deepest[k], scratch.deepest[k + 1]) }
         let deepest = scratch.deepest
         if !forced.isEmpty {
-            best = (evaluate(forced, threshold: -.infinity), forced, takenParents())
+            best = (configurationValue(forced, &scratch, threshold: -.infinity), forced, takenParents())
         }
         if !hint.isEmpty && forced.allSatisfy(hint.contains) && !hint.contains(where: fixing.banned.contains) {
-            let value = evaluate(hint)
+            let value = configurationValue(hint, &scratch, threshold: best.value)
             if value > best.value { best = (value, hint, takenParents()) }
         }
         var chosen = forced
@@ -188,7 +156,7 @@ struct MentorSubproblem {
                 if optimistic + singles[i] + extra <= best.value { break }
                 if deepest[chosen.count + 1] <= best.value { break }
                 chosen.append(i)
-                let value = evaluate(chosen)
+                let value = configurationValue(chosen, &scratch, threshold: best.value)
                 if value > best.value { best = (value, chosen, takenParents()) }
                 if chosen.count < maxGroups { visit(from: k + 1, optimistic: optimistic + singles[i]) }
                 chosen.removeLast()
@@ -201,130 +169,191 @@ struct MentorSubproblem {
     /// Per-parent and per-group buffers of `solve` and its helpers, reused from call to call
     /// (`SubproblemWorkspace`).
     struct Scratch {
-        var price: [Double], upper: [Double], reduced: [Double]
+        /// Prices by local parent index.
+        var price: [Double]
+        /// Group i's ranked list: `listCount[i]` entries from `i × capacity` on, best first, of
+        /// its members worth something (local index, reduced weight).
+        var listParent: [Int32], listValue: [Double], listCount: [Int]
+        /// Per local parent, for the configuration being valued: its best listed weight, the
+        /// configuration's groups it is listed in (bits by position in the configuration), and
+        /// stamps saying which entries are current and which parents the greedy has seen.
         var value: [Double]
         var slots: [UInt64]
-        var stamp: [Int]
+        var stamp: [Int], seen: [Int]
+        var generation = 0
+        /// The listed parents of the configuration being valued (local indices), each once.
+        var touched: [Int32] = []
+        /// Each configuration group's next list position in the greedy's merge.
+        var heads: [Int] = []
         /// A parent's node in `exactValue`'s network.
         var node: [Int32]
-        var generation = 0
-        var ranked: [Int32] = [], singles: [Double], order: [Int] = []
-        var sortedUpper: [Double] = [], deepest: [Double], top: [Double] = []
-        /// The parents (local indices) the last evaluated configuration takes.
+        var singles: [Double], order: [Int] = []
+        var topValues: [Double] = [], deepest: [Double]
+        /// The parents (local indices) the last valued configuration takes.
         var taken: [Int32] = []
-        var touched: [Int32] = [], refused: [UInt64] = []
-        /// Rank positions of the ranked parents (valid for ranked parents only), and per group
-        /// `rankWords` words of bits by rank position, set for its ranked members (uniform groups).
-        var position: [Int32]
-        var rankBits: [UInt64] = [], rankWords = 0
         var network = AssignmentNetwork(nodes: 0)
 
-        init(parents: Int, groups: Int, maxGroups: Int) {
+        init(parents: Int, groups: Int, maxGroups: Int, listLength: Int) {
             price = Array(repeating: 0, count: parents)
-            upper = price
-            reduced = price
+            listParent = Array(repeating: 0, count: groups * listLength)
+            listValue = Array(repeating: 0, count: groups * listLength)
+            listCount = Array(repeating: 0, count: groups)
             value = price
             slots = Array(repeating: 0, count: parents)
             stamp = Array(repeating: -1, count: parents)
+            seen = stamp
             node = Array(repeating: 0, count: parents)
-            position = Array(repeating: 0, count: parents)
             singles = Array(repeating: 0, count: groups)
             deepest = Array(repeating: 0, count: maxGroups + 1)
         }
 
         init() {
-            self.init(parents: 0, groups: 0, maxGroups: 0)
+            self.init(parents: 0, groups: 0, maxGroups: 0, listLength: 0)
         }
     }
 
-    /// The greedy (matroid) assignment for a configuration of uniform groups: walk the mentor's
-    /// parents best first (`ranked`: those worth something, by reduced base weight) and keep each
-    /// member of a chosen group that the configuration can still seat. Exact for such groups.
-    /// Returns the value; the parents taken are left in `scratch.taken`.
-    ///
-    /// A parent refused with a set of possible groups S stays refused, and so does any later parent
-    /// whose possible groups are a subset of S (it could only take the same seats, and the set of
-    /// seated parents only grows), so those are skipped without a matching search.
-    ///
-    /// The members come from `scratch.rankBits`: the words of the chosen groups, OR-ed, give the
-    /// configuration's ranked members in rank order.
-    ///
-    /// - Complexity: O(ranked parents / 64 × configuration size + members visited × configuration
-    ///   size), stopping once the seats are full.
-    private func walk(_ chosen: [Int], _ ranked: [Int32], _ reduced: [Double], _ scratch: inout Scratch) -> Double {
+    /// Fills group i's ranked list: its best `capacity` members by reduced weight, worth more than
+    /// nothing, best first, ties to the lower index (a bounded insertion).
+    private func rank(group i: Int, _ scratch: inout Scratch) {
+        let length = capacity, base = i * length
+        let groupMembers = members[i], groupWeights = weights[i]
+        var count = 0
+        scratch.price.withUnsafeBufferPointer { price in
+            scratch.listValue.withUnsafeMutableBufferPointer { values in
+                scratch.listParent.withUnsafeMutableBufferPointer { listed in
+                    for j in groupMembers.indices {
+                        let u = groupMembers[j]
+                        let value = Double(groupWeights[j]) - price[Int(u)]
+                        guard value > 0 else { continue }
+                        var k: Int
+                        if count < length {
+                            k = count
+                            count += 1
+                        } else {
+                            let last = base + length - 1
+                            guard length > 0, value > values[last] || (value == values[last] && u < listed[last]) else { continue }
+                            k = length - 1
+                        }
+                        while k > 0 {
+                            let before = base + k - 1
+                            guard value > values[before] || (value == values[before] && u < listed[before]) else { break }
+                            values[before + 1] = values[before]
+                            listed[before + 1] = listed[before]
+                            k -= 1
+                        }
+                        values[base + k] = value
+                        listed[base + k] = u
+                    }
+                }
+            }
+        }
+        scratch.listCount[i] = count
+    }
+
+    /// The `capacity` best listed weights of distinct parents, each parent at its best over the
+    /// groups' lists, best first, into `scratch.topValues`.
+    private func bestListedValues(_ scratch: inout Scratch) {
+        scratch.generation += 1
+        let generation = scratch.generation
+        scratch.touched.removeAll(keepingCapacity: true)
+        for i in groups.indices {
+            let base = i * capacity
+            for k in 0..<scratch.listCount[i] {
+                let u = Int(scratch.listParent[base + k]), value = scratch.listValue[base + k]
+                if scratch.stamp[u] != generation {
+                    scratch.stamp[u] = generation
+                    scratch.value[u] = value
+                    scratch.touched.append(Int32(u))
+                } else if value > scratch.value[u] {
+                    scratch.value[u] = value
+                }
+            }
+        }
+        scratch.topValues.removeAll(keepingCapacity: true)
+        guard capacity > 0 else { return }
+        for u in scratch.touched {
+            let value = scratch.value[Int(u)]
+            if scratch.topValues.count == capacity {
+                guard value > scratch.topValues[capacity - 1] else { continue }
+                scratch.topValues.removeLast()
+            }
+            var k = scratch.topValues.count
+            scratch.topValues.append(value)
+            while k > 0 && scratch.topValues[k - 1] < value {
+                scratch.topValues[k] = scratch.topValues[k - 1]
+                k -= 1
+            }
+            scratch.topValues[k] = value
+        }
+    }
+
+    /// The value of configuration `chosen` (positions in `groups`) over its groups' ranked lists:
+    /// greedy, best weight first (a merge of the lists), each parent taken when the configuration
+    /// can still seat it; exact unless a listed parent weighs more in one of the groups than in
+    /// another, and then, with `exactMixed`, valued by `exactValue` when the greedy's value
+    /// exceeds `threshold`. The parents taken (local indices) are left in `scratch.taken`.
+    private func configurationValue(_ chosen: [Int], _ scratch: inout Scratch, threshold: Double) -> Double {
+        let length = capacity
+        scratch.generation += 1
+        let generation = scratch.generation
+        scratch.touched.removeAll(keepingCapacity: true)
+        var mixed = false
+        for (slot, i) in chosen.enumerated() {
+            let base = i * length
+            for k in 0..<scratch.listCount[i] {
+                let u = Int(scratch.listParent[base + k]), value = scratch.listValue[base + k]
+                if scratch.stamp[u] != generation {
+                    scratch.stamp[u] = generation
+                    scratch.value[u] = value
+                    scratch.slots[u] = 1 << UInt64(slot)
+                    scratch.touched.append(Int32(u))
+                } else {
+                    if value != scratch.value[u] {
+                        mixed = true
+                        scratch.value[u] = max(scratch.value[u], value)
+                    }
+                    scratch.slots[u] |= 1 << UInt64(slot)
+                }
+            }
+        }
         var assignment = SeatCounter(chosen, sizes: groupSizes)
         let seats = min(capacity, chosen.reduce(0) { $0 + groupSizes[$1] })
         var total = chosen.reduce(0) { $0 + groupWeights[$1] }
         scratch.taken.removeAll(keepingCapacity: true)
-        scratch.refused.removeAll(keepingCapacity: true)
-        let words = scratch.rankWords
-        scan: for w in 0..<words {
-            var any: UInt64 = 0
-            for i in chosen { any |= scratch.rankBits[i * words + w] }
-            while any != 0 {
-                guard scratch.taken.count < seats else { break scan }
-                let b = any.trailingZeroBitCount
-                any &= any - 1
-                let bit = UInt64(1) << UInt64(b)
-                var slots: UInt64 = 0
-                for (slot, i) in chosen.enumerated() where scratch.rankBits[i * words + w] & bit != 0 { slots |= 1 << UInt64(slot) }
-                guard !scratch.refused.contains(where: { slots & ~$0 == 0 }) else { continue }
-                guard assignment.insert(slots: slots) else {
-                    scratch.refused.append(slots)
-                    continue
+        scratch.heads.removeAll(keepingCapacity: true)
+        scratch.heads.append(contentsOf: repeatElement(0, count: chosen.count))
+        // The lists merged best first: a parent's first appearance carries its best weight.
+        while scratch.taken.count < seats {
+            var pick = -1, pickValue = 0.0, pickParent: Int32 = 0
+            for (slot, i) in chosen.enumerated() where scratch.heads[slot] < scratch.listCount[i] {
+                let entry = i * length + scratch.heads[slot]
+                let value = scratch.listValue[entry], u = scratch.listParent[entry]
+                if pick < 0 || value > pickValue || (value == pickValue && u < pickParent) {
+                    pick = slot
+                    pickValue = value
+                    pickParent = u
                 }
-                let u32 = ranked[w * 64 + b]
-                total += reduced[Int(u32)]
-                scratch.taken.append(u32)
+            }
+            guard pick >= 0 else { break }
+            scratch.heads[pick] += 1
+            let u = Int(pickParent)
+            guard scratch.seen[u] != generation else { continue }
+            scratch.seen[u] = generation
+            if assignment.insert(slots: scratch.slots[u]) {
+                total += scratch.value[u]
+                scratch.taken.append(pickParent)
             }
         }
+        if mixed && exactMixed && total > threshold { return exactValue(chosen, &scratch) }
         return total
     }
 
-    /// Greedy (matroid) assignment of parents to the configuration, by best reduced weight over it
-    /// (or `exactValue` when `exactMixed`). Returns the value; the parents taken (local indices)
-    /// are left in `scratch.taken`.
-    private func configurationValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch,
-                                    threshold: Double) -> Double {
-        scratch.generation += 1
-        scratch.touched.removeAll(keepingCapacity: true)
-        for (slot, i) in chosen.enumerated() {
-            for (j, u32) in members[i].enumerated() {
-                let u = Int(u32), value = Double(weights[i][j]) - price[u]
-                guard value > 0 else { continue }
-                if scratch.stamp[u] != scratch.generation {
-                    scratch.stamp[u] = scratch.generation
-                    scratch.value[u] = value
-                    scratch.slots[u] = 0
-                    scratch.touched.append(u32)
-                }
-                scratch.value[u] = max(scratch.value[u], value)
-                scratch.slots[u] |= 1 << UInt64(slot)
-            }
-        }
-        let value = scratch.value
-        scratch.touched.sort { (value[Int($0)], -$0) > (value[Int($1)], -$1) }
-        var assignment = SeatCounter(chosen, sizes: groupSizes)
-        var total = chosen.reduce(0) { $0 + groupWeights[$1] }
-        scratch.taken.removeAll(keepingCapacity: true)
-        for u in scratch.touched {
-            guard scratch.taken.count < capacity else { break }
-            if assignment.insert(slots: scratch.slots[Int(u)]) {
-                total += value[Int(u)]
-                scratch.taken.append(u)
-            }
-        }
-        // The greedy value overstates the exact one; only a configuration that could beat the
-        // best so far needs the exact value.
-        if exactMixed && total > threshold { return exactValue(chosen, price, &scratch) }
-        return total
-    }
-
-    /// The exact best assignment of parents (`scratch.touched`) to a mixed configuration (a
-    /// parent's weight differs between its groups): a small `AssignmentNetwork` with costs scaled
-    /// by 2^20 and rounded up in value, so the result can only overstate the true value (by under
-    /// 2^-20 per parent), which keeps the bound valid. The parents taken are left in `scratch.taken`.
-    private func exactValue(_ chosen: [Int], _ price: [Double], _ scratch: inout Scratch) -> Double {
+    /// The exact best assignment of the listed parents (`scratch.touched`) to a configuration in
+    /// which some weigh more in one group than another: a small `AssignmentNetwork` with costs
+    /// scaled by 2^20 and rounded up in value, so the result can only overstate the true value (by
+    /// under 2^-20 per parent), which keeps the bound valid. The parents taken are left in
+    /// `scratch.taken`.
+    private func exactValue(_ chosen: [Int], _ scratch: inout Scratch) -> Double {
         let scale = Double(1 << 20)
         let parentBase = 2 + chosen.count
         scratch.network.reset(nodes: parentBase + scratch.touched.count)
@@ -332,11 +361,10 @@ struct MentorSubproblem {
         for (slot, i) in chosen.enumerated() { scratch.network.addArc(from: 2 + slot, to: 1, capacity: groupSizes[i], cost: 0) }
         for (k, u) in scratch.touched.enumerated() { scratch.node[Int(u)] = Int32(parentBase + k) }
         for (slot, i) in chosen.enumerated() {
-            for (j, u32) in members[i].enumerated() {
-                // Exactly the members worth something are in `touched`, and so have a node.
-                let value = Double(weights[i][j]) - price[Int(u32)]
-                guard value > 0 else { continue }
-                scratch.network.addArc(from: Int(scratch.node[Int(u32)]), to: 2 + slot, capacity: 1, cost: -Int64((value * scale).rounded(.up)))
+            let base = i * capacity
+            for k in 0..<scratch.listCount[i] {
+                let u = Int(scratch.listParent[base + k]), value = scratch.listValue[base + k]
+                scratch.network.addArc(from: Int(scratch.node[u]), to: 2 + slot, capacity: 1, cost: -Int64((value * scale).rounded(.up)))
             }
         }
         var total: Int64 = 0
