@@ -94,9 +94,15 @@ struct BundleMaster {
     /// Each mentor's configuration of largest weight α in the last solution (the master's
     /// fractional schedule, rounded mentor by mentor; ties go to the earlier cut).
     func heaviestConfigurations() -> [[Int]] {
+        heaviestCuts().map(\.groups)
+    }
+
+    /// Each mentor's cut of largest weight α in the last solution (ties to the earlier cut): its
+    /// configuration's groups and the parents it seats.
+    func heaviestCuts() -> [Cut] {
         cuts.indices.map { m in
-            guard let i = alphas[m].indices.max(by: { (alphas[m][$0], -$0) < (alphas[m][$1], -$1) }) else { return [] }
-            return cuts[m][i].groups
+            guard let i = alphas[m].indices.max(by: { (alphas[m][$0], -$0) < (alphas[m][$1], -$1) }) else { return Cut(parents: [], weight: 0) }
+            return cuts[m][i]
         }
     }
 

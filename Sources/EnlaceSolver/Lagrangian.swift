@@ -57,14 +57,8 @@ struct LagrangianRelaxation {
     /// - Parameter prices: starting prices, one per parent (e.g. `UpperBound`'s dual prices);
     ///   by default each parent's price starts at half its best weight, so that the relaxation
     ///   starts near a sensible split instead of every mentor claiming every parent.
-    ///   `exact` values mixed configurations exactly (by default for small models only).
-    init(model: MatchModel, prices: [Double]? = nil, exact: Bool? = nil) {
-        let small = model.isSmall
-        subproblems = model.program.mentors.indices.map { m in
-            var sub = MentorSubproblem(model: model, mentor: m)
-            sub.exactMixed = exact ?? small
-            return sub
-        }
+    init(model: MatchModel, prices: [Double]? = nil) {
+        subproblems = model.program.mentors.indices.map { MentorSubproblem(model: model, mentor: $0) }
         if let prices {
             self.prices = prices
         } else {
@@ -89,7 +83,7 @@ struct LagrangianRelaxation {
         fixings = Array(repeating: MentorFixing(), count: subproblems.count)
         taken = Array(repeating: [], count: subproblems.count)
         values = Array(repeating: 0, count: subproblems.count)
-        sequential = small
+        sequential = model.isSmall
     }
 
     private mutating func markStale(parent p: Int) {
@@ -247,6 +241,11 @@ extension LagrangianRelaxation {
     /// `target`. `state` keeps the cuts and t for a later run (a new `BundleState` for a first
     /// one), which must have the same fixings or restrict the cuts to its own
     /// (`BundleMaster.restrict`). Only evaluated values become the bound, never the model's.
+    ///
+    /// With `roundEvery` 0 the relaxation is rounded once, when the bundle stops (converged or out
+    /// of evaluations, not when the bound proves `target` optimal): the master's heaviest
+    /// configurations, each with the parents of its cut, for models where a rounding costs as much
+    /// as many evaluations.
     mutating func runBundle(iterations: Int, target: Int, roundEvery: Int = 8, sequentialRounding: Bool = true,
                             state: inout BundleState,
                             onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
@@ -254,10 +253,13 @@ extension LagrangianRelaxation {
         var center = lambda
         var centerValue = Double.infinity
         var lastPrediction = 0.0
-        var roundedLast = false, converged = false
+        var roundedLast = false, converged = false, stopped = false
+        /// The first evaluation's configurations and parents, until the master is first solved.
+        var firstEvaluation: (configurations: [[Int]], taken: [[Int32]])?
         for iteration in 0..<iterations {
             roundedLast = false
             let (value, configurations, claims) = evaluate()
+            if iteration == 0 && roundEvery == 0 { firstEvaluation = (configurations, taken) }
             noteEvaluation(value)
             if value == -.infinity { break }  // the node's fixings admit no configuration
             let point = lambda
@@ -265,7 +267,7 @@ extension LagrangianRelaxation {
                 state.master.add(mentor: m, parents: taken[m], weight: values[m] + taken[m].reduce(0) { $0 + point[Int($1)] },
                                  groups: configurations[m])
             }
-            if iteration % roundEvery == 0 {
+            if roundEvery > 0 && iteration % roundEvery == 0 {
                 target = max(target, Double(onConfigurations(configurations, taken)))
                 if sequentialRounding {
                     target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))
@@ -273,7 +275,11 @@ extension LagrangianRelaxation {
                 if iteration > 0 { target = max(target, Double(onConfigurations(state.master.heaviestConfigurations(), nil))) }
                 roundedLast = true
             }
-            if bestBound - target < 1 - 1e-9 || iteration == iterations - 1 { break }
+            if bestBound - target < 1 - 1e-9 { break }
+            if iteration == iterations - 1 {
+                stopped = true
+                break
+            }
             if iteration == 0 {
                 center = point
                 centerValue = value
@@ -298,6 +304,7 @@ extension LagrangianRelaxation {
             let tolerance = max(1e-4, 0.1 * scale / Double(subproblems.count))
             let negligible = max(0.25, 1e-6 * abs(centerValue))
             var candidate = state.master.solve(center: center, t: state.t, tolerance: tolerance)
+            firstEvaluation = nil
             lastPrediction = centerValue - state.master.model(at: candidate)
             // A small predicted decrease may only mean that t is too small: look further before
             // concluding that the centre is optimal.
@@ -309,6 +316,7 @@ extension LagrangianRelaxation {
             }
             if lastPrediction < negligible {
                 converged = true
+                stopped = true
                 break
             }
             state.t = further
@@ -317,7 +325,18 @@ extension LagrangianRelaxation {
         if centerValue.isFinite { lambda = center }
         // The converged master is the most informative: round its heaviest configurations
         // unless the last evaluation was just rounded.
-        if converged && !roundedLast {
+        if roundEvery == 0 && stopped {
+            // Rounded only now, once: the master's heaviest configurations with the parents of
+            // their cuts (at 4,000 parents they scored higher than the last evaluation's, and a
+            // second rounding costs a quarter of the run), or the one evaluation's when the master
+            // was never solved.
+            if let first = firstEvaluation {
+                _ = onConfigurations(first.configurations, first.taken)
+            } else {
+                let heaviest = state.master.heaviestCuts()
+                _ = onConfigurations(heaviest.map(\.groups), heaviest.map(\.parents))
+            }
+        } else if converged && !roundedLast {
             _ = onConfigurations(state.master.heaviestConfigurations(), nil)
         }
     }

@@ -38,11 +38,11 @@ import EnlaceCore
 //    ("Lagrangian greedy"), and each mentor's heaviest configuration in the master's fractional
 //    solution — each completed by stage 2 and the greedy; the best is the incumbent.
 //    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
-//    second or more, the configurations are opened with the parents the relaxation gave each
-//    mentor, completed by the greedy and assigned exactly once; the Lagrangian greedy and the
-//    local search are left out, and the budget is a step or two: the standard effort's two
-//    seconds at 4,000 parents hold about ten evaluations of that size, which would take only
-//    0.1 of the 2.6 points of its gap (docs/PERFORMANCE.md).
+//    second or more, the greedy's schedule is not assigned exactly first, the bundle takes
+//    evaluations up to 25 million pairs' worth (32 at 4,000 parents, about a second) and only
+//    then rounds, once: each mentor's heaviest configuration in the master, opened with the
+//    parents of its cut, completed by the greedy and assigned exactly. The Lagrangian greedy
+//    and the local search are left out (docs/PERFORMANCE.md, "Session 9").
 // 4. *Local search* (`exchangeWithFlow`). For each mentor, try another candidate in place of
 //    each open group (or in a free place), ranked by a cheap estimate, re-assigning everyone by
 //    stage 2; keep changes that raise the score. Skipped when stage 3 proved the incumbent optimal.
@@ -106,16 +106,18 @@ public struct SolverOptions: Sendable {
     public var neighbourhoods = 0
     public var neighbourhoodSteps = 10
     /// Whether the relaxation is solved exactly (nil: for small models only): the transportation
-    /// bound by a min-cost flow instead of dual descent, mixed configurations valued by a small
-    /// flow, and every rounding assigned exactly and joined by the Lagrangian greedy's. Tighter
-    /// bounds and better schedules beyond small models, at several times the cost per step.
+    /// bound by a min-cost flow instead of dual descent, and every rounding assigned exactly
+    /// (without the relaxation's parents as seeds) and joined by the Lagrangian greedy's. Better
+    /// schedules beyond small models, at several times the cost per rounding. (The mentors'
+    /// subproblems are exact either way.)
     public var exactRelaxation: Bool? = nil
     /// With subgradient steps: the steps in a row that do not lower the bound before the step
     /// size halves, and the steps between roundings of the relaxation into schedules.
     public var stepPatience = 8
     public var roundEvery = 8
     /// The evaluations between roundings when the bundle method lowers the bound (it takes fewer
-    /// and larger steps than the subgradient method, so it rounds more often).
+    /// and larger steps than the subgradient method, so it rounds more often); 0: only once, when
+    /// the bundle stops (converged or out of evaluations), its master's heaviest configurations.
     public var bundleRoundEvery = 4
     /// How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: the
     /// bundle method or subgradient steps (kept for comparison; the neighbourhood search takes
@@ -181,15 +183,20 @@ public struct SolverOptions: Sendable {
         let pairs = max(model.pairCount, 1)
         let factor = min(1.0, 12_000.0 / Double(pairs))
         var options = SolverOptions()
-        options.lagrangianIterations = model.isSmall ? max(20, Int(Double(options.lagrangianIterations) * factor))
-            : max(1, Int(Double(options.lagrangianIterations) * factor / 4))
+        if model.isSmall {
+            options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
+        } else {
+            // Beyond small models, evaluations worth 25 million pairs (an evaluation costs about
+            // 25 ms per million pairs on two cores, its master about as much again) and one
+            // rounding when the bundle stops (a rounding at 4,000 parents costs as much as 15
+            // evaluations): at 4,000 parents 32 evaluations take the gap from 2.6% to under 1%
+            // within the two seconds; at 2,000 the bundle converges within its 112.
+            options.lagrangianIterations = max(2, min(options.lagrangianIterations, 25_000_000 / pairs))
+            options.bundleRoundEvery = 0
+        }
         options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
-        // Beyond small models the Lagrangian bound settles within its first steps (at 2,000 and
-        // 4,000 parents the first evaluation, at the flow bound's dual prices, gives the bound
-        // of the next 20, at 4,000 of the next 1,000) and neither more roundings nor the local
-        // search found more than 0.03% there, while each exact assignment costs a quarter of a
-        // second or more: a few steps, one rounding, no local search (docs/PERFORMANCE.md,
-        // "Mid-sized districts").
+        // Beyond small models each exact assignment costs a quarter of a second or more (at 4,000
+        // parents), and the local search found no more than 0.03% there: no local search.
         if !model.isSmall { options.improvementRounds = 0 }
         // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
         // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).
@@ -213,9 +220,14 @@ public enum Solver {
         var best = SearchState(model: model)
         best.openGreedily()
         clock.lap("greedy", model.weightedScore(best.groupOfParent))
-        best.reassignExactly()
+        // Beyond small models the relaxation's rounding assigns exactly; assigning the greedy's
+        // schedule too cost a quarter of the standard run at 4,000 parents, for a schedule the
+        // rounding beat by 1.3%.
+        if model.isSmall {
+            best.reassignExactly()
+            clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
+        }
         var bestScore = model.weightedScore(best.groupOfParent)
-        clock.lap("exact assignment", bestScore)
         if let start, model.weightedScore(start.groupOfParent) > bestScore {
             for g in best.openGroups.sorted() { best.close(g) }
             for g in start.openGroups { best.open(g) }
@@ -226,7 +238,7 @@ public enum Solver {
         let exact = options.exactRelaxation ?? model.isSmall
         let flowBound = UpperBound.compute(model, target: bestScore, mentorOfParent: best.groupOfParent.map { $0.map { model.groups[$0].mentor } }, exact: exact)
         clock.lap("flow bound \(flowBound.bound)", bestScore)
-        var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices, exact: exact)
+        var relaxation = LagrangianRelaxation(model: model, prices: flowBound.prices)
         var rounds = 0
         var roundingClock = StageClock(trace: options.trace), roundingNanoseconds: UInt64 = 0
         /// Configurations already rounded without seeds: rounding is deterministic, so the same
@@ -351,8 +363,8 @@ extension MatchModel {
     public var pairCount: Int { fits.reduce(0) { $0 + $1.count } }
 
     /// Models small enough for the exact, single-threaded paths: the exact transportation flow,
-    /// subproblems solved one after another, exact mixed configurations, the Lagrangian greedy's
-    /// roundings and the local search.
+    /// subproblems solved one after another, the Lagrangian greedy's roundings and the local
+    /// search.
     var isSmall: Bool { pairCount <= 50_000 }
 }
 

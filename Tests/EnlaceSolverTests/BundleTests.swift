@@ -92,6 +92,45 @@ import Testing
         #expect(fewer >= compared / 2, "\(fewer) of \(compared) took a twentieth of the subgradient's evaluations")
     }
 
+    /// With `roundEvery` 0 (districts where a rounding costs many evaluations) the bundle rounds
+    /// exactly once, after its last evaluation: the master's heaviest configurations with the
+    /// parents of their cuts, each parent seated by one mentor's cut only; with one evaluation
+    /// (no master solved yet), that evaluation's configurations and parents. Checked to fail when
+    /// the final rounding is left out.
+    @Test func roundingOnlyWhenTheBundleStops() {
+        var rounded = 0
+        for (seed, model) in randomModels(seeds: 0..<8, offset: 32_000, mentors: 4...10, parents: 30...90) {
+            let target = 1  // far below any schedule: no proof stops the bundle early
+            for iterations in [1, 3, 12] {
+                var relaxation = LagrangianRelaxation(model: model)
+                var state = BundleState(mentors: model.program.mentors.count, parents: model.program.parents.count)
+                var calls: [(configurations: [[Int]], taken: [[Int32]]?)] = []
+                relaxation.runBundle(iterations: iterations, target: target, roundEvery: 0, state: &state) { configurations, taken in
+                    calls.append((configurations, taken))
+                    return target
+                }
+                #expect(calls.count == 1, "seed \(seed), \(iterations) evaluations: \(calls.count) roundings")
+                guard let call = calls.first, let taken = call.taken else { continue }
+                rounded += 1
+                #expect(call.configurations.count == model.program.mentors.count)
+                if iterations == 1 {
+                    #expect(call.configurations.map { $0.sorted() } == relaxation.subproblems.indices.map { m in
+                        relaxation.configuration(of: m).map { relaxation.subproblems[m].groups[$0] }.sorted()
+                    }, "seed \(seed)")
+                } else {
+                    #expect(call.configurations == state.master.heaviestConfigurations(), "seed \(seed)")
+                }
+                // Every seeded parent fits one of its mentor's configured groups.
+                for (m, parents) in taken.enumerated() {
+                    for p in parents {
+                        #expect(call.configurations[m].contains { model.fits[$0].contains(p) }, "seed \(seed), mentor \(m)")
+                    }
+                }
+            }
+        }
+        #expect(rounded == 24)
+    }
+
     /// Branch and price from a one-evaluation root: every bound it returns is at least the
     /// enumerated optimum, and every search that finishes within its budget proves the optimum
     /// (its schedule reaches it). The programs are hard enough that the search branches (guarded).

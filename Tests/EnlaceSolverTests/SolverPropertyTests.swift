@@ -136,8 +136,7 @@ import Testing
             var generator = TinyInstances(seed: UInt64(seed) &+ 99)
             let lambda = model.program.parents.indices.map { _ in Double(generator.int(0...140)) + 0.25 }
             for m in model.program.mentors.indices {
-                var sub = MentorSubproblem(model: model, mentor: m)
-                sub.exactMixed = true
+                let sub = MentorSubproblem(model: model, mentor: m)
                 guard !sub.groups.isEmpty else { continue }
                 for fixing in [MentorFixing(), MentorFixing(forced: [], banned: [0]), MentorFixing(forced: [0], banned: [])] {
                     let result = sub.solve(lambda: lambda, hint: [], fixing: fixing)
