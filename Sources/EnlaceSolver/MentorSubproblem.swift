@@ -77,8 +77,10 @@ struct MentorSubproblem {
     ///
     /// - Complexity: O(pairs of the mentor × log T) to rank the groups' members, then a depth-first
     ///   search over configurations of at most K groups, pruned by the sum of single-group values
-    ///   and by the best seats any configuration of that many groups could fill; each visited
-    ///   configuration costs O(K²·T).
+    ///   and by the best seats any configuration of that many groups could fill. A configuration
+    ///   of two or more groups is then bounded from its lists' heads (`seatBound`, O(K·T)) and
+    ///   valued (O(K²·T)) only when the bound could beat the best so far: at 4,000 parents one in
+    ///   six is.
     ///
     /// `hint` (positions in `groups`, usually the previous answer) is evaluated first: prices move
     /// little between evaluations, so it is often still best, and its value prunes the search.
@@ -153,8 +155,11 @@ struct MentorSubproblem {
                 if optimistic + singles[i] + extra <= best.value { break }
                 if deepest[chosen.count + 1] <= best.value { break }
                 chosen.append(i)
-                let value = configurationValue(chosen, &scratch, threshold: best.value)
-                if value > best.value { best = (value, chosen, takenParents()) }
+                // (The margin covers rounding: `exactValue` rounds its weights up by up to 2^-20.)
+                if chosen.count == 1 || seatBound(chosen, scratch) > best.value - 1e-4 {
+                    let value = configurationValue(chosen, &scratch, threshold: best.value)
+                    if value > best.value { best = (value, chosen, takenParents()) }
+                }
                 if chosen.count < maxGroups { visit(from: k + 1, optimistic: optimistic + singles[i]) }
                 chosen.removeLast()
             }
@@ -278,6 +283,49 @@ struct MentorSubproblem {
             }
             scratch.topValues[k] = value
         }
+    }
+
+    /// An upper bound on configuration `chosen`'s value, cheaper than the value itself: its groups'
+    /// weights plus its best listed weights, at most each group's size from its list and at most
+    /// the configuration's seats in all, as if no parent were listed in two of its groups (a
+    /// parent listed twice may be counted twice). A merge of the lists' heads, no parent stamped.
+    private func seatBound(_ chosen: [Int], _ scratch: Scratch) -> Double {
+        let length = capacity, listValue = scratch.listValue, listCount = scratch.listCount
+        var total = 0.0, seats = 0
+        for i in chosen {
+            total += groupWeights[i]
+            seats += groupSizes[i]
+        }
+        seats = min(seats, capacity)
+        if chosen.count == 2 {
+            let i = chosen[0], j = chosen[1]
+            var a = 0, b = 0
+            let endA = min(listCount[i], groupSizes[i]), endB = min(listCount[j], groupSizes[j])
+            for _ in 0..<seats {
+                if a < endA && (b == endB || listValue[i * length + a] >= listValue[j * length + b]) {
+                    total += listValue[i * length + a]
+                    a += 1
+                } else if b < endB {
+                    total += listValue[j * length + b]
+                    b += 1
+                } else {
+                    break
+                }
+            }
+            return total
+        }
+        var heads = Array(repeating: 0, count: chosen.count)
+        for _ in 0..<seats {
+            var pick = -1, pickValue = 0.0
+            for (slot, i) in chosen.enumerated() where heads[slot] < min(listCount[i], groupSizes[i]) {
+                let value = listValue[i * length + heads[slot]]
+                if pick < 0 || value > pickValue { (pick, pickValue) = (slot, value) }
+            }
+            guard pick >= 0 else { break }
+            heads[pick] += 1
+            total += pickValue
+        }
+        return total
     }
 
     /// The value of configuration `chosen` (positions in `groups`) over its groups' ranked lists:
