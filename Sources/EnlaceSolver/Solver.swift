@@ -39,7 +39,7 @@ import EnlaceCore
 //    solution — each completed by stage 2 and the greedy; the best is the incumbent.
 //    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
 //    second or more, the greedy's schedule is not assigned exactly first, the bundle takes
-//    evaluations up to 25 million pairs' worth (32 at 4,000 parents, about a second) and only
+//    evaluations up to 22 million pairs' worth (28 at 4,000 parents, under a second) and only
 //    then rounds, once: each mentor's heaviest configuration in the master, opened with the
 //    parents of its cut, completed by the greedy and assigned exactly. The Lagrangian greedy
 //    and the local search are left out (docs/PERFORMANCE.md, "Session 9").
@@ -190,12 +190,13 @@ public struct SolverOptions: Sendable {
         if model.isSmall {
             options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
         } else {
-            // Beyond small models, evaluations worth 25 million pairs (an evaluation costs about
-            // 25 ms per million pairs on two cores, its master about as much again) and one
-            // rounding when the bundle stops (a rounding at 4,000 parents costs as much as 15
-            // evaluations): at 4,000 parents 32 evaluations take the gap from 2.6% to under 1%
-            // within the two seconds; at 2,000 the bundle converges within its 112.
-            options.lagrangianIterations = max(2, min(options.lagrangianIterations, 25_000_000 / pairs))
+            // Beyond small models, evaluations worth 22 million pairs (an evaluation, with its
+            // master, costs about 35 ms per million pairs on two cores) and one rounding when the
+            // bundle stops (a rounding at 4,000 parents costs as much as 12 evaluations): at 4,000
+            // parents 28 evaluations take the gap from 2.6% to 0.6–0.9% within the two seconds
+            // (32 gave 0.4–0.8% in 0.15 s more, 26 about 1%); at 2,000 the bundle converges
+            // within its 98.
+            options.lagrangianIterations = max(2, min(options.lagrangianIterations, 22_000_000 / pairs))
             options.bundleRoundEvery = 0
         }
         options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
