@@ -39,7 +39,7 @@ import EnlaceCore
 //    solution — each completed by stage 2 and the greedy; the best is the incumbent.
 //    Above 50,000 fitting pairs (`isSmall`), where each exact assignment costs a quarter of a
 //    second or more, the greedy's schedule is not assigned exactly first, the bundle takes
-//    evaluations up to 22 million pairs' worth (28 at 4,000 parents, under a second) and only
+//    evaluations up to 24 million pairs' worth (31 at 4,000 parents, about a second) and only
 //    then rounds, once: each mentor's heaviest configuration in the master, opened with the
 //    parents of its cut, completed by the greedy and assigned exactly. The Lagrangian greedy
 //    and the local search are left out (docs/PERFORMANCE.md, "Session 9").
@@ -190,13 +190,13 @@ public struct SolverOptions: Sendable {
         if model.isSmall {
             options.lagrangianIterations = max(20, Int(Double(options.lagrangianIterations) * factor))
         } else {
-            // Beyond small models, evaluations worth 22 million pairs (an evaluation, with its
+            // Beyond small models, evaluations worth 24 million pairs (an evaluation, with its
             // master, costs about 35 ms per million pairs on two cores) and one rounding when the
-            // bundle stops (a rounding at 4,000 parents costs as much as 12 evaluations): at 4,000
-            // parents 28 evaluations take the gap from 2.6% to 0.6–0.9% within the two seconds
-            // (32 gave 0.4–0.8% in 0.15 s more, 26 about 1%); at 2,000 the bundle converges
-            // within its 98.
-            options.lagrangianIterations = max(2, min(options.lagrangianIterations, 22_000_000 / pairs))
+            // bundle stops (a rounding at 4,000 parents costs as much as 12 evaluations): on four
+            // 4,000-parent districts 30–31 evaluations take the gap from 2.6% to 0.4–0.8% within
+            // the two seconds (27–28 left up to 0.92%, 32 gave the same gaps 0.1 s later); at
+            // 2,000 parents the bundle converges within its 107.
+            options.lagrangianIterations = max(2, min(options.lagrangianIterations, 24_000_000 / pairs))
             options.bundleRoundEvery = 0
         }
         options.maxSwapEvaluations = max(4, Int(Double(options.maxSwapEvaluations) * factor))
