@@ -221,6 +221,15 @@ struct BundleState {
     var master: BundleMaster
     var t = 0.0
 
+    /// The largest proximity t. A step moves a price by t times its subgradient, so beyond a few
+    /// times the largest weight (181 points with the default weights) a larger t moves no price
+    /// further; but the master's dual grows ill-conditioned with t (each SMO move shrinks as
+    /// 1/t), and with an unbounded t, doubled on good steps, multiplied by 100 to check
+    /// convergence and inherited by branch-and-bound children, t reached 10^8 on an 80-parent
+    /// district: the master stopped moving, the bundle "converged" 4 points above what the node
+    /// allowed, and branch and bound could no longer prove the optimum it had proven in 33 nodes.
+    static let largestProximity = 10_000.0
+
     init(mentors: Int, parents: Int) {
         master = BundleMaster(mentors: mentors, parents: parents)
     }
@@ -287,12 +296,12 @@ extension LagrangianRelaxation {
                     var normSquared = 0.0
                     for (p, c) in claims.enumerated() where !(c == 0 && point[p] == 0) { normSquared += (1 - Double(c)) * (1 - Double(c)) }
                     guard normSquared > 0 else { break }
-                    state.t = max(value - target, 1) / normSquared
+                    state.t = min(max(value - target, 1) / normSquared, BundleState.largestProximity)
                 }
             } else {
                 let decrease = centerValue - value
                 if decrease >= 0.1 * lastPrediction {
-                    if decrease >= 0.7 * lastPrediction { state.t *= 2 }
+                    if decrease >= 0.7 * lastPrediction { state.t = min(2 * state.t, BundleState.largestProximity) }
                     center = point
                     centerValue = value
                 } else if -decrease > lastPrediction {
@@ -309,8 +318,8 @@ extension LagrangianRelaxation {
             // A small predicted decrease may only mean that t is too small: look further before
             // concluding that the centre is optimal.
             var further = state.t
-            for _ in 0..<2 where lastPrediction < negligible {
-                further *= 10
+            for _ in 0..<2 where lastPrediction < negligible && further < BundleState.largestProximity {
+                further = min(10 * further, BundleState.largestProximity)
                 candidate = state.master.solve(center: center, t: further, tolerance: tolerance)
                 lastPrediction = centerValue - state.master.model(at: candidate)
             }
