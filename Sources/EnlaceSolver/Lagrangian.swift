@@ -166,7 +166,8 @@ struct LagrangianRelaxation {
     /// return a better score, which becomes the new target).
     ///
     /// - Complexity: `iterations` evaluations of every mentor's subproblem.
-    /// `roundEvery` spaces the calls of `onConfigurations` (the first step always calls it).
+    /// `roundEvery` spaces the calls of `onConfigurations` (the first step always calls it; 0:
+    /// only the first).
     /// `theta` is the first step's fraction of Polyak's step; it halves after `patience` steps
     /// in a row that did not lower the bound. Each rounding hands over the
     /// mentors' configurations with the parents each mentor took (claims may overlap), then,
@@ -191,7 +192,7 @@ struct LagrangianRelaxation {
                 }
             }
             if bound == -.infinity { break }  // the node's fixings admit no configuration
-            if iteration % roundEvery == 0 {
+            if iteration == 0 || (roundEvery > 0 && iteration % roundEvery == 0) {
                 target = max(target, Double(onConfigurations(configurations, taken)))
                 if sequentialRounding {
                     target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))

@@ -44,11 +44,15 @@ extension Enlace {
         @Option(help: "With --dual subgradient: steps without progress before the step size halves.")
         var patience: Int?
 
-        @Option(help: "Evaluations between roundings of the relaxation.")
+        @Option(help: "Evaluations between roundings of the relaxation (0: with the bundle, once when it stops; with subgradient steps, the first step only).")
         var roundEvery: Int?
 
         @Option(help: "How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: bundle or subgradient (default: bundle, as `enlace match`).")
         var dual: SolverOptions.DualMethod?
+
+        func validate() throws {
+            if let roundEvery, roundEvery < 0 { throw ValidationError("--round-every must be 0 or more.") }
+        }
 
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
