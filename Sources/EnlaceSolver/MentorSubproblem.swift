@@ -156,7 +156,7 @@ struct MentorSubproblem {
                 if deepest[chosen.count + 1] <= best.value { break }
                 chosen.append(i)
                 // (The margin covers rounding: `exactValue` rounds its weights up by up to 2^-20.)
-                if chosen.count == 1 || seatBound(chosen, scratch) > best.value - 1e-4 {
+                if chosen.count == 1 || seatBound(chosen, &scratch) > best.value - 1e-4 {
                     let value = configurationValue(chosen, &scratch, threshold: best.value)
                     if value > best.value { best = (value, chosen, takenParents()) }
                 }
@@ -289,40 +289,23 @@ struct MentorSubproblem {
     /// weights plus its best listed weights, at most each group's size from its list and at most
     /// the configuration's seats in all, as if no parent were listed in two of its groups (a
     /// parent listed twice may be counted twice). A merge of the lists' heads, no parent stamped.
-    private func seatBound(_ chosen: [Int], _ scratch: Scratch) -> Double {
+    private func seatBound(_ chosen: [Int], _ scratch: inout Scratch) -> Double {
         let length = capacity, listValue = scratch.listValue, listCount = scratch.listCount
         var total = 0.0, seats = 0
         for i in chosen {
             total += groupWeights[i]
             seats += groupSizes[i]
         }
-        seats = min(seats, capacity)
-        if chosen.count == 2 {
-            let i = chosen[0], j = chosen[1]
-            var a = 0, b = 0
-            let endA = min(listCount[i], groupSizes[i]), endB = min(listCount[j], groupSizes[j])
-            for _ in 0..<seats {
-                if a < endA && (b == endB || listValue[i * length + a] >= listValue[j * length + b]) {
-                    total += listValue[i * length + a]
-                    a += 1
-                } else if b < endB {
-                    total += listValue[j * length + b]
-                    b += 1
-                } else {
-                    break
-                }
-            }
-            return total
-        }
-        var heads = Array(repeating: 0, count: chosen.count)
-        for _ in 0..<seats {
+        scratch.heads.removeAll(keepingCapacity: true)
+        scratch.heads.append(contentsOf: repeatElement(0, count: chosen.count))
+        for _ in 0..<min(seats, capacity) {
             var pick = -1, pickValue = 0.0
-            for (slot, i) in chosen.enumerated() where heads[slot] < min(listCount[i], groupSizes[i]) {
-                let value = listValue[i * length + heads[slot]]
+            for (slot, i) in chosen.enumerated() where scratch.heads[slot] < min(listCount[i], groupSizes[i]) {
+                let value = listValue[i * length + scratch.heads[slot]]
                 if pick < 0 || value > pickValue { (pick, pickValue) = (slot, value) }
             }
             guard pick >= 0 else { break }
-            heads[pick] += 1
+            scratch.heads[pick] += 1
             total += pickValue
         }
         return total
@@ -332,7 +315,8 @@ struct MentorSubproblem {
     /// greedy, best weight first (a merge of the lists), each parent taken when the configuration
     /// can still seat it; exact unless a listed parent weighs more in one of the groups than in
     /// another, and then valued by `exactValue` when the greedy's value exceeds `threshold` (below
-    /// it, the greedy's overstatement is returned: the configuration cannot be the best). The parents taken (local indices) are left in `scratch.taken`.
+    /// it, the greedy's overstatement is returned: the configuration cannot be the best). The
+    /// parents taken (local indices) are left in `scratch.taken`.
     private func configurationValue(_ chosen: [Int], _ scratch: inout Scratch, threshold: Double) -> Double {
         let length = capacity
         scratch.generation += 1
@@ -425,13 +409,16 @@ struct MentorSubproblem {
 /// and why it may be marked Sendable.
 final class SubproblemWorkspace: @unchecked Sendable {
     var scratch: MentorSubproblem.Scratch
+    /// What stands in `scratch` while the buffers are taken: made once, so that taking them
+    /// allocates nothing.
+    private let placeholder = MentorSubproblem.Scratch()
 
     init(_ scratch: MentorSubproblem.Scratch) { self.scratch = scratch }
 
     /// The buffers, moved out (so that the caller's copy is unique and mutated in place); the
     /// caller puts them back when done.
     func take() -> MentorSubproblem.Scratch {
-        var taken = MentorSubproblem.Scratch()
+        var taken = placeholder
         swap(&taken, &scratch)
         return taken
     }
@@ -443,24 +430,6 @@ struct MentorFixing: Equatable, Sendable {
     var forced: [Int] = []
     /// Groups no configuration may contain.
     var banned: [Int] = []
-}
-
-/// The sum of the `count` largest positive `values[i]` over `indices`; `buffer` is scratch space.
-func topSum(_ indices: [Int32], of values: [Double], count: Int, buffer top: inout [Double]) -> Double {
-    top.removeAll(keepingCapacity: true)
-    var smallest = 0
-    for i in indices {
-        let value = values[Int(i)]
-        guard value > 0 else { continue }
-        if top.count < count {
-            top.append(value)
-            if top.count == count { smallest = top.indices.min { top[$0] < top[$1] }! }
-        } else if count > 0 && value > top[smallest] {
-            top[smallest] = value
-            smallest = top.indices.min { top[$0] < top[$1] }!
-        }
-    }
-    return top.reduce(0, +)
 }
 
 /// Whether a growing set of parents still fits a configuration's groups. For one or two groups
