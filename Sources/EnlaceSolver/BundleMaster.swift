@@ -46,6 +46,10 @@ struct BundleMaster {
     let parentCount: Int
     /// Most cuts kept per mentor: beyond it, the cut idle longest is dropped.
     let capacity: Int
+    /// Where every cut given to any copy of this master goes, dropped or not (nil: nowhere): the
+    /// columns of the configuration LP that the relaxation generated (`SolverOptions.columns`).
+    /// Shared by the copies that branch-and-bound children take.
+    var log: ColumnLog?
 
     init(mentors: Int, parents: Int, capacity: Int = 40) {
         cuts = Array(repeating: [Cut(parents: [], weight: 0)], count: mentors)
@@ -59,6 +63,7 @@ struct BundleMaster {
     /// configuration it already has is kept once, with the larger weight).
     mutating func add(mentor m: Int, parents: [Int32], weight: Double, groups: [Int]) {
         let sorted = parents.sorted(), groups = groups.sorted()
+        log?.columns.append(RelaxationColumn(mentor: m, groups: groups, parents: sorted.map(Int.init), weight: weight))
         if let i = cuts[m].firstIndex(where: { $0.parents == sorted && $0.groups == groups }) {
             cuts[m][i].weight = max(cuts[m][i].weight, weight)
             return
@@ -221,4 +226,9 @@ private func symmetricDifference(_ a: Slice<UnsafeBufferPointer<Int32>>, _ b: Sl
             i += 1; j += 1
         }
     }
+}
+
+/// The columns that `BundleMaster` and its copies were given, in order (`BundleMaster.log`).
+final class ColumnLog {
+    var columns: [RelaxationColumn] = []
 }

@@ -127,6 +127,12 @@ public struct SolverOptions: Sendable {
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
+    /// Receives, once the search ends, every configuration the bundle method generated, at the
+    /// root and at branch-and-bound nodes (the columns of the configuration LP; a node's fixings
+    /// only narrow which configurations it prices, so each is a column of the whole model), and
+    /// the root relaxation's bound: for `Benchmarks/configuration_lp.py`, which tells from them
+    /// how far that bound is from the LP's value. Nothing with subgradient steps.
+    public var columns: (@Sendable (_ columns: [RelaxationColumn], _ rootBound: Double) -> Void)? = nil
 
     public init() {}
 
@@ -213,6 +219,15 @@ public struct SolverOptions: Sendable {
     }
 }
 
+/// One column of the configuration LP: a configuration of a mentor (model indices) — the groups
+/// it opens, the parents it seats — and its weight (the objective's terms for them).
+public struct RelaxationColumn: Sendable, Equatable {
+    public let mentor: Int
+    public let groups: [Int]
+    public let parents: [Int]
+    public let weight: Double
+}
+
 /// Solves a `MatchModel`; see the essay at the top of this file.
 public enum Solver {
     /// The best solution found within the budgets, with its upper bound. `start`, a feasible
@@ -274,6 +289,8 @@ public enum Solver {
             return round(configurations, seeds: taken)
         }
         var bundleState = BundleState(mentors: model.program.mentors.count, parents: model.program.parents.count)
+        let columnLog = options.columns == nil || options.dualMethod != .bundle ? nil : ColumnLog()
+        bundleState.master.log = columnLog
         switch options.dualMethod {
         case .subgradient:
             relaxation.run(iterations: options.lagrangianIterations, target: bestScore, roundEvery: options.roundEvery,
@@ -301,6 +318,7 @@ public enum Solver {
             bound = min(bound, result.bound)
             clock.lap("branch and bound (\(result.nodes) nodes; bound \(result.bound))", bestScore)
         }
+        if let report = options.columns, let columnLog { report(columnLog.columns, bestLagrangian) }
         if bound > bestScore && options.neighbourhoods > 0 {
             let search = NeighbourhoodSearch(model: model, width: 2, steps: options.neighbourhoodSteps)
             let searched = search.run(root: relaxation, count: options.neighbourhoods, incumbent: { best }) { configurations in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnlaceCore
+import EnlaceIO
 import EnlaceProgram
 import EnlaceSolver
 import Foundation
@@ -50,7 +51,13 @@ extension Enlace {
         @Option(help: "How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: bundle or subgradient (default: bundle, as `enlace match`).")
         var dual: SolverOptions.DualMethod?
 
+        @Option(help: ArgumentHelp("Write every configuration the relaxation generated, at the root and at branch-and-bound nodes (the configuration LP's columns), and the root's bound to this JSON file, for Benchmarks/configuration_lp.py; one pass, as with a budget option.", valueName: "path"))
+        var writeColumns: String?
+
         func validate() throws {
+            if writeColumns != nil && dual == .subgradient {
+                throw ValidationError("--write-columns needs the bundle method: subgradient steps generate no columns to keep.")
+            }
             if let roundEvery, roundEvery < 0 { throw ValidationError("--round-every must be 0 or more.") }
         }
 
@@ -66,6 +73,7 @@ extension Enlace {
             // standard pass and then the thorough one); with any, one pass with those budgets.
             let overridden = iterations != nil || swaps != nil || rounds != nil || nodes != nil || nodeSteps != nil
                 || neighbourhoods != nil || neighbourhoodSteps != nil || exact || patience != nil || roundEvery != nil || dual != nil
+                || writeColumns != nil
             var solverOptions = SolverOptions.scaled(for: model, effort: effort)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
@@ -79,9 +87,17 @@ extension Enlace {
             if let roundEvery { (solverOptions.roundEvery, solverOptions.bundleRoundEvery) = (roundEvery, roundEvery) }
             if let dual { solverOptions.dualMethod = dual }
             solverOptions.trace = { printToStderr($0) }
+            let columns = ColumnsReport()
+            if writeColumns != nil { solverOptions.columns = { columns.keep($0, bound: $1) } }
             let solution = overridden ? Solver.solve(model, options: solverOptions)
                 : Solver.solve(model, effort: effort, trace: { printToStderr($0) })
             let total = seconds()
+            if let writeColumns {
+                guard let (list, bound) = columns.value else {
+                    throw ValidationError("--write-columns: no relaxation ran on this model (its first schedule was proven optimal, or the district is too large to search whole), so there are no columns.")
+                }
+                try AtomicFile.write(ColumnsReport.json(list, bound: bound), to: URL(fileURLWithPath: writeColumns))
+            }
             let pairs = model.pairCount
             let matched = solution.groupOfParent.lazy.filter { $0 != nil }.count
             let coverage = solution.matchedBound.map { ",\"matched_bound\":\($0)" } ?? ""
@@ -89,5 +105,22 @@ extension Enlace {
                   + "\"gap\":\(String(format: "%.5f", solution.gap)),\"read_seconds\":\(String(format: "%.3f", read)),"
                   + "\"model_seconds\":\(String(format: "%.3f", built - read)),\"solve_seconds\":\(String(format: "%.3f", total - built))}")
         }
+    }
+}
+
+/// The relaxation's columns, handed over by the solver (`SolverOptions.columns`).
+private final class ColumnsReport: @unchecked Sendable {
+    // Written once, by the solving thread, before `solve` returns; read after it.
+    private(set) var value: ([RelaxationColumn], Double)?
+
+    func keep(_ columns: [RelaxationColumn], bound: Double) { value = (columns, bound) }
+
+    /// {"bound": …, "columns": [{"mentor", "groups", "parents", "weight"}, …]}, one column a line.
+    static func json(_ columns: [RelaxationColumn], bound: Double) -> String {
+        func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
+        let lines = columns.map {
+            "{\"mentor\":\($0.mentor),\"groups\":\(list($0.groups)),\"parents\":\(list($0.parents)),\"weight\":\($0.weight)}"
+        }
+        return "{\"bound\":\(bound),\"columns\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
     }
 }

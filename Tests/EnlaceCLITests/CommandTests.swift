@@ -107,6 +107,31 @@ import Testing
         #expect(score == bound, "seed \(seed): \(score) / \(bound)")
     }
 
+    /// `_solve-benchmark --write-columns` writes the relaxation's columns and root bound as JSON
+    /// (for Benchmarks/configuration_lp.py), the bound at least the run's score; with subgradient
+    /// steps, which keep no columns, the option is refused before anything runs.
+    @Test func solveBenchmarkWritesTheRelaxationsColumns() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["generate", folder.path, "--sites", "3", "--mentors", "12", "--parents", "80", "--seed", "2026"])
+        let path = folder.appendingPathComponent("columns.json").path
+        let run = try CLI.run(["_solve-benchmark", "--program", folder.path, "--write-columns", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let bound = try #require(written["bound"] as? Double), score = try #require(summary["score"] as? Int)
+        #expect(bound >= Double(score))
+        let columns = try #require(written["columns"] as? [[String: Any]])
+        #expect(columns.count > 12)
+        for column in columns {
+            #expect(Set(column.keys) == ["mentor", "groups", "parents", "weight"])
+            let mentor = try #require(column["mentor"] as? Int), parents = try #require(column["parents"] as? [Int])
+            #expect((0..<12).contains(mentor) && parents.allSatisfy { (0..<80).contains($0) })
+        }
+        let refused = try CLI.run(["_solve-benchmark", "--program", folder.path, "--dual", "subgradient", "--write-columns", path + "2"])
+        #expect(refused.status != 0 && refused.stderr.contains("bundle"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path + "2"))
+    }
+
     @Test func matchIsDeterministicAndSummarisesAsJSON() throws {
         var schedules: [Data] = []
         for _ in 0..<2 {

@@ -174,4 +174,52 @@ import Testing
         #expect(models >= 200 && finished == models, "\(finished) of \(models) searches finished")
         #expect(branched >= 5, "\(branched) of \(models) searches branched")
     }
+
+    /// The columns a run reports (`SolverOptions.columns`, for the configuration-LP benchmark) are
+    /// configurations of the model, at the root and at branch-and-bound nodes alike: one mentor's
+    /// groups, at most its K, none overlapping, and parents each seated in one of them within the
+    /// group sizes and the mentor's capacity, weighing exactly the best such seating (found by
+    /// enumeration) plus the groups' weights. Their root bound is the run's Lagrangian bound, at
+    /// least the schedule's score. Checked to fail when the columns' weights are reported a point high.
+    @Test func reportedColumnsAreConfigurationsOfTheModel() {
+        final class Box: @unchecked Sendable { var columns: [RelaxationColumn] = []; var bound = 0.0; var calls = 0 }
+        var checked = 0
+        for (seed, model) in randomModels(seeds: 0..<6, offset: 33_000, mentors: 3...6, parents: 12...30) {
+            let box = Box()
+            var options = SolverOptions.scaled(for: model)
+            options.columns = { box.columns = $0; box.bound = $1; box.calls += 1 }
+            let solution = Solver.solve(model, options: options)
+            guard box.calls > 0 else { continue }  // the greedy's schedule was proven optimal first
+            #expect(box.calls == 1, "seed \(seed)")
+            #expect(box.bound >= Double(solution.score) - 1e-6, "seed \(seed)")
+            #expect(!box.columns.isEmpty, "seed \(seed)")
+            for column in box.columns {
+                let groups = column.groups
+                #expect(groups.allSatisfy { model.groups[$0].mentor == column.mentor }, "seed \(seed)")
+                #expect(groups.count <= model.maxGroups[column.mentor] && Set(groups).count == groups.count, "seed \(seed)")
+                for (k, g) in groups.enumerated() { for h in groups[(k + 1)...] { #expect(!model.conflicts(g, h), "seed \(seed)") } }
+                #expect(column.parents.count <= model.mentorCapacity[column.mentor] && Set(column.parents).count == column.parents.count)
+                // The best seating of exactly these parents in these groups, by enumeration.
+                var counts = Array(repeating: 0, count: groups.count)
+                func seat(_ k: Int) -> Int? {
+                    guard k < column.parents.count else { return 0 }
+                    var best: Int?
+                    for (slot, g) in groups.enumerated() where counts[slot] < model.groupSize[g] {
+                        guard let j = MatchModel.position(of: Int32(column.parents[k]), in: model.fits[g]) else { continue }
+                        counts[slot] += 1
+                        if let rest = seat(k + 1) { best = max(best ?? .min, Int(model.pairWeights[g][j]) + rest) }
+                        counts[slot] -= 1
+                    }
+                    return best
+                }
+                let seating = seat(0)
+                #expect(seating != nil, "seed \(seed): mentor \(column.mentor)'s column cannot seat its parents")
+                let weight = (seating ?? 0) + groups.reduce(0) { $0 + model.groupWeight[$1] }
+                // Weights are whole points; the column's is its value under prices plus their sum.
+                #expect(abs(column.weight - Double(weight)) < 1e-4, "seed \(seed): \(column.weight) against \(weight)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 100, "\(checked) columns checked")
+    }
 }
