@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore"]),
+        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ] + pluginTargets
 )
 

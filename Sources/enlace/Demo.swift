@@ -28,7 +28,7 @@ extension Enlace {
             // The same code paths as `enlace match` and `enlace feeds`, so the demo shows exactly
             // what a coordinator's run does.
             let match = try Enlace.Match.parse(["--program", folder.path])
-            try match.match(outcome, started: Date())
+            try match.match(outcome.checked, started: Date()) {}
             let publication = try publishFeeds(folder: folder, now: Date(), check: false)
             print(publication.summary)
             if let example = publication.example {

@@ -33,13 +33,28 @@ extension Enlace {
     }
 }
 
-/// The outcome of `importProgram`.
-struct ImportOutcome {
+/// A program folder read, validated and checked (plugins too), with its database open: what an
+/// import stores and a match solves.
+struct CheckedProgram: Sendable {
     let loaded: LoadedProgram
-    let imported: ImportSummary
-    let databasePath: String
     /// The plugins found and checked for this program (a match reuses them).
     let plugins: PluginCatalog
+    let store: Store
+    let databasePath: String
+
+    /// Stores the program in the database, in one transaction (nothing changes if it fails).
+    func storeImport() throws -> ImportSummary {
+        try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: Date()))
+    }
+}
+
+/// The outcome of `importProgram`.
+struct ImportOutcome {
+    let checked: CheckedProgram
+    let imported: ImportSummary
+
+    var loaded: LoadedProgram { checked.loaded }
+    var databasePath: String { checked.databasePath }
 
     var json: String {
         let counts: (ImportSummary.Counts) -> String = {
@@ -51,11 +66,12 @@ struct ImportOutcome {
     }
 }
 
-/// Loads and validates the folder, then stores it; warnings go to stderr.
+/// Loads and validates the folder, checks its plugins, then opens its database and finishes any
+/// write a crash interrupted; warnings go to stderr. Nothing is imported yet.
 ///
 /// Nothing is written unless the whole folder is valid: validation finishes before the database
-/// is even opened, and the store writes in one transaction.
-func importProgram(from folder: URL) throws -> ImportOutcome {
+/// is even opened.
+func checkProgram(from folder: URL) throws -> CheckedProgram {
     let loaded: LoadedProgram
     do {
         loaded = try ProgramLoader(folder: folder).load()
@@ -70,8 +86,17 @@ func importProgram(from folder: URL) throws -> ImportOutcome {
     do {
         let store = try Store(path: path)
         recoverInterruptedWrites(folder: folder, store: store)
-        let summary = try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: Date()))
-        return ImportOutcome(loaded: loaded, imported: summary, databasePath: path, plugins: plugins)
+        return CheckedProgram(loaded: loaded, plugins: plugins, store: store, databasePath: path)
+    } catch {
+        throw failWithInputError("\(error)")
+    }
+}
+
+/// Loads and validates the folder, then stores it in one transaction; warnings go to stderr.
+func importProgram(from folder: URL) throws -> ImportOutcome {
+    let checked = try checkProgram(from: folder)
+    do {
+        return ImportOutcome(checked: checked, imported: try checked.storeImport())
     } catch {
         throw failWithInputError("\(error)")
     }

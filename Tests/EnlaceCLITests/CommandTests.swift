@@ -1,3 +1,4 @@
+import GRDB
 import EnlaceStore
 import Foundation
 import Testing
@@ -130,6 +131,37 @@ import Testing
         let refused = try CLI.run(["_solve-benchmark", "--program", folder.path, "--dual", "subgradient", "--write-columns", path + "2"])
         #expect(refused.status != 0 && refused.stderr.contains("bundle"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path + "2"))
+    }
+
+    /// `enlace match` stores the import while it solves (on another thread), and writes nothing
+    /// unless that import committed: when the database refuses it (a trigger here), the match
+    /// exits 1 with the store's reason and leaves no outputs and no run. Checked to fail when the
+    /// match does not wait for the import. Without the trigger, the import is committed with the
+    /// run: importing the same folder again adds nothing.
+    @Test func matchWritesNothingUnlessItsImportIsStored() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["generate", folder.path, "--sites", "2", "--mentors", "5", "--parents", "40"])
+        let database = folder.appendingPathComponent("enlace.sqlite").path
+        _ = try Store(path: database)  // the schema, so that the trigger has a table
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON imports BEGIN SELECT RAISE(ABORT, 'imports refused by the test'); END")
+        }
+        let refused = try CLI.run(["match", "--program", folder.path, "--json"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("imports refused by the test") && refused.stderr.contains("not stored"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/schedule.json").path))
+        #expect(try Store(path: database).latestAssignments().isEmpty, "no run stored")
+        #expect(try Store(path: database).parentIDs().isEmpty, "no parent stored")
+
+        try DatabaseQueue(path: database).write { try $0.execute(sql: "DROP TRIGGER refuse") }
+        let match = try CLI.run(["match", "--program", folder.path, "--json"])
+        #expect(match.status == 0, "\(match.stderr)")
+        let again = try CLI.run(["import", "--program", folder.path, "--json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let parents = try #require(summary["parents"] as? [String: Int]), mentors = try #require(summary["mentors"] as? [String: Int])
+        #expect(parents["total"] == 40 && parents["added"] == 0 && parents["updated"] == 0, "\(parents)")
+        #expect(mentors["total"] == 5 && mentors["added"] == 0, "\(mentors)")
     }
 
     @Test func matchIsDeterministicAndSummarisesAsJSON() throws {
