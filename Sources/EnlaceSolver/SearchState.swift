@@ -140,8 +140,9 @@ extension SearchState {
         // previous group: the score is optimal first, then as many as possible stay where they were.
         let scale = model.previousGroup.isEmpty ? 1 : Int64(groupOfParent.count + 1)
         for m in mentors { network.addArc(from: mentorNode[m]!, to: AssignmentNetwork.sink, capacity: capacity(m), cost: 0) }
-        // The fitting pairs, numbered group by group (the order the assignment is read back in).
-        var pairs: [(parent: Int, group: Int, fit: Int, arc: Int)] = []
+        // The fitting pairs, numbered group by group (the order the assignment is read back in):
+        // the parent, its group's position in `groups`, its position in the group's fits, its arc.
+        var pairs: [(parent: Int, position: Int, fit: Int, arc: Int)] = []
         var bestWeight = Array(repeating: Int32.min, count: groupOfParent.count)
         var firstPair = Array(repeating: 0, count: parents.count + 1)  // per parent node, then summed
         for (i, g) in groups.enumerated() {
