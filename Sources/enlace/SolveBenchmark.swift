@@ -2,6 +2,7 @@ import ArgumentParser
 import EnlaceCore
 import EnlaceIO
 import EnlaceProgram
+import EnlaceReport
 import EnlaceSolver
 import Foundation
 
@@ -117,10 +118,10 @@ private final class ColumnsReport: @unchecked Sendable {
 
     /// {"bound": …, "columns": [{"mentor", "groups", "parents", "weight"}, …]}, one column a line.
     static func json(_ columns: [RelaxationColumn], bound: Double) -> String {
-        func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
+        func list(_ values: [Int]) -> String { JSONText.inlineArray(values.map(String.init)) }
         let lines = columns.map {
-            "{\"mentor\":\($0.mentor),\"groups\":\(list($0.groups)),\"parents\":\(list($0.parents)),\"weight\":\($0.weight)}"
+            "{\"mentor\": \($0.mentor), \"groups\": \(list($0.groups)), \"parents\": \(list($0.parents)), \"weight\": \($0.weight)}"
         }
-        return "{\"bound\":\(bound),\"columns\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+        return JSONText.object([("bound", String(bound)), ("columns", JSONText.array(lines, level: 1))]) + "\n"
     }
 }
