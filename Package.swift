@@ -56,6 +56,9 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "EnlaceQR", dependencies: ["CQRencode"]),
+        .target(name: "EnlaceCharts"),
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "EnlaceIO", dependencies: ["CSystemCalls"]),
         .executableTarget(name: "enlace", dependencies: [
@@ -71,6 +74,8 @@ let package = Package(
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR"]),
+        .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ] + pluginTargets
 )
