@@ -83,10 +83,11 @@ public struct StackedBarChart: Sendable, Hashable {
         self.text = text
     }
 
-    /// The chart as one `<svg>` element; "no data yet" (in `text`) when there are no bars.
+    /// The chart as one `<svg>` element; "no data yet" (in `text`) without bars or series.
     ///
     /// - Precondition: every bar has one value per series, each at least 0.
     public func svg() -> String {
+        guard !series.isEmpty else { return Frame.noData(title: title, text: text) }
         for bar in bars {
             precondition(bar.values.count == series.count,
                          "bar \"\(bar.label)\" has \(bar.values.count) values for \(series.count) series")

@@ -5,7 +5,8 @@
 // as its UTF-8 bytes (libqrencode picks numeric, alphanumeric and 8-bit segments), at error
 // correction level M (about 15 % of the symbol can be damaged or covered), which suits a printed
 // letter folded into a backpack; the smallest version that holds the text is chosen. Rendering
-// is deterministic: the same text and options give the same bytes.
+// is deterministic: the same text and options give the same bytes. Debian's libqrencode is built
+// with pthreads, so codes may be made on several threads at once.
 import CQRencode
 
 #if canImport(Glibc)
@@ -36,7 +37,8 @@ public struct QRCode: Sendable, Hashable {
         guard !text.utf8.contains(0) else { throw .containsNul }
         errno = 0
         guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else {
-            throw errno == ERANGE ? .tooLong(byteCount: byteCount) : .encoderFailed(errno: Int(errno))
+            let failure = errno
+            throw failure == ERANGE ? .tooLong(byteCount: byteCount) : .encoderFailed(errno: Int(failure))
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)

@@ -75,10 +75,13 @@ import Testing
         #expect(svg.texts("tick") == ["0", "10", "20", "30", "40"])
     }
 
-    @Test func noBarsSaysNoDataYet() throws {
-        let svg = try ParsedSVG(StackedBarChart(title: "Attendance", series: ["In person"], bars: []).svg())
-        #expect(svg.texts("no-data") == ["No data yet"])
-        #expect(svg.texts("legend").isEmpty)
+    @Test func noBarsOrNoSeriesSaysNoDataYet() throws {
+        for chart in [StackedBarChart(title: "Attendance", series: ["In person"], bars: []),
+                      StackedBarChart(title: "Attendance", series: [], bars: [.init(label: "September", values: [])])] {
+            let svg = try ParsedSVG(chart.svg())
+            #expect(svg.texts("no-data") == ["No data yet"])
+            #expect(svg.texts("legend").isEmpty && svg.all("rect", class: "bar").isEmpty)
+        }
     }
 
     @Test func escapesSeriesNames() throws {
