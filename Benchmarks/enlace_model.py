@@ -1,8 +1,9 @@
 """Independent Python reading of an Enlace program folder (docs: /work/shared/spec/PROGRAM.md).
 
-Written from the spec only (sections 2-6), for the benchmark tools in this folder:
-`check_schedule.py` (verifies out/schedule.json) and `mip_reference.py` (solves the exact
-MIP with HiGHS). Nothing here imports or mirrors the Swift sources.
+Written from the spec only (sections 2-6, 8-11), for the tools in this folder:
+`check_schedule.py` (verifies out/schedule.json and its CSV companions), `check_feeds.py`,
+`check_participation.py` and `mip_reference.py` (solves the exact MIP with HiGHS). Nothing here
+imports or mirrors the Swift sources.
 
 Conventions (where the spec leaves a choice, see README.md "Interpretations"):
 - wall-clock times are in the program's time zone (zoneinfo);
@@ -34,10 +35,11 @@ DEFAULT_WEIGHTS = {
     "shared_topic": 2,
     "shared_topic_cap": 3,
     "continuity": 50,
+    "same_group": 30,
     "group": -20,
 }
 # Weight keys that are objective terms (shared_topic_cap is a parameter, not a term).
-TERM_KEYS = ("matched", "preferred_language", "open_house", "shared_topic", "continuity", "group")
+TERM_KEYS = ("matched", "preferred_language", "open_house", "shared_topic", "continuity", "same_group", "group")
 
 DEFAULT_SETTINGS = {
     "session_minutes": 60,
@@ -46,7 +48,20 @@ DEFAULT_SETTINGS = {
     "max_groups_per_mentor": 2,
     "cadence": "monthly",
     "anchor": "after",
+    "feed_base_url": "",
+    "virtual_meeting_url": "",
+    "coordinator_name": "",
+    "coordinator_phone": "",
+    "coordinator_email": "",
+    "report_language": "en",
 }
+DEFAULT_RANK_WEIGHTS = [5, 4, 3, 2, 1]
+DEFAULT_REQUIRED_WEIGHT = 1000
+DEFAULT_MIN_VIRTUAL_MINUTES = 15
+# parents.csv / mentors.csv columns the spec names; any other column is a custom attribute.
+PARENT_COLUMNS = {"id", "name", "email", "phone", "languages", "site", "modes", "availability", "open_house",
+                  "topics"}
+MENTOR_COLUMNS = PARENT_COLUMNS - {"site"} | {"sites", "capacity"}
 
 
 class ProgramError(Exception):
@@ -70,6 +85,20 @@ class Settings:
     anchor: str = "after"
     weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     plugins: dict = field(default_factory=dict)
+    feed_base_url: str = ""
+    virtual_meeting_url: str = ""
+    coordinator_name: str = ""
+    coordinator_phone: str = ""
+    coordinator_email: str = ""
+    report_language: str = "en"
+    rank_weights: list = field(default_factory=lambda: list(DEFAULT_RANK_WEIGHTS))
+    required_weight: float = DEFAULT_REQUIRED_WEIGHT
+    min_virtual_minutes: float = DEFAULT_MIN_VIRTUAL_MINUTES
+
+    def plugin_enabled(self, name: str) -> bool:
+        """A built-in plugin is off only with `[plugins.NAME] enabled = false` (spec section 5)."""
+        table = self.plugins.get(name)
+        return not (isinstance(table, dict) and table.get("enabled") is False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -86,6 +115,9 @@ class Person:
     open_house: bool
     topics: list[str]
     line: int
+    email: str = ""
+    phone: str = ""
+    custom: dict = field(default_factory=dict)  # columns the spec does not name, as text
 
 
 @dataclass
@@ -115,6 +147,48 @@ class OpenHouse:
 class Session:
     start: dt.datetime  # aware, program tz
     end: dt.datetime
+    held: bool = False  # section 9: started before "now"
+    parents: list | None = None  # held sessions: the ids it was held for
+    topic: str | None = None  # section 10
+
+
+@dataclass
+class Topic:
+    """One row of data/topics.csv (spec section 10)."""
+
+    id: str
+    title: str
+    description: str
+    required: bool
+    window_from: tuple[int, int] | None  # (month, day)
+    window_until: tuple[int, int] | None
+    titles: dict[str, str]  # BCP 47 tag -> translated title
+    descriptions: dict[str, str]
+    line: int
+
+    def in_window(self, day: dt.date) -> bool:
+        """`from`..`until` bound the local date; from > until wraps around the new year."""
+        md = (day.month, day.day)
+        lo, hi = self.window_from, self.window_until
+        if lo is None and hi is None:
+            return True
+        if lo is None:
+            return md <= hi
+        if hi is None:
+            return md >= lo
+        if lo <= hi:
+            return lo <= md <= hi
+        return md >= lo or md <= hi
+
+    def text(self, kind: str, language: str) -> str:
+        """Title or description in a feed language: the @TAG column whose primary subtag matches,
+        else the plain column."""
+        table = self.titles if kind == "title" else self.descriptions
+        plain = self.title if kind == "title" else self.description
+        for tag in sorted(table):
+            if primary(tag) == primary(language) and table[tag].strip():
+                return table[tag]
+        return plain
 
 
 @dataclass
@@ -151,6 +225,7 @@ class Program:
     blackouts: set[dt.date]
     open_houses: dict[str, list[OpenHouse]]
     warnings: list[str]
+    topics: dict[str, Topic] | None = None  # None: no data/topics.csv (sessions have no topic)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -300,6 +375,13 @@ def read_settings(root: str) -> Settings:
     weights.update(data.get("weights", {}) or {})
     st.weights = weights
     st.plugins = data.get("plugins", {}) or {}
+    curriculum = data.get("curriculum", {}) or {}
+    st.rank_weights = list(curriculum.get("rank_weights", DEFAULT_RANK_WEIGHTS))
+    st.required_weight = curriculum.get("required_weight", DEFAULT_REQUIRED_WEIGHT)
+    if not st.rank_weights:
+        raise ProgramError(f"{path}: [curriculum] rank_weights is empty")
+    participation = data.get("participation", {}) or {}
+    st.min_virtual_minutes = participation.get("min_virtual_minutes", DEFAULT_MIN_VIRTUAL_MINUTES)
     try:
         ZoneInfo(st.timezone)
     except Exception:
@@ -362,7 +444,13 @@ def _person_fields(path, line, row):
         open_house=_yes(row.get("open_house"), where),
         topics=split_list(row.get("topics")),
         line=line,
+        email=(row.get("email") or "").strip(),
+        phone=(row.get("phone") or "").strip(),
     )
+
+
+def _custom(row: dict[str, str], known: set[str]) -> dict[str, str]:
+    return {k: v for k, v in row.items() if k not in known}
 
 
 def read_people(root: str):
@@ -385,14 +473,15 @@ def read_people(root: str):
             raise ProgramError(f"{p} line {line}: capacity {row.get('capacity')!r} is not an integer")
         if f["id"] in mentors:
             raise ProgramError(f"{p} line {line}: duplicate id {f['id']!r}")
-        mentors[f["id"]] = Mentor(**f, sites=split_list(row.get("sites")), capacity=cap)
+        mentors[f["id"]] = Mentor(**f, sites=split_list(row.get("sites")), capacity=cap,
+                                  custom=_custom(row, MENTOR_COLUMNS))
     parents: dict[str, Parent] = {}
     p = os.path.join(root, "data", "parents.csv")
     for line, row in read_csv(p):
         f = _person_fields(p, line, row)
         if f["id"] in parents:
             raise ProgramError(f"{p} line {line}: duplicate id {f['id']!r}")
-        parents[f["id"]] = Parent(**f, site=(row.get("site") or "").strip())
+        parents[f["id"]] = Parent(**f, site=(row.get("site") or "").strip(), custom=_custom(row, PARENT_COLUMNS))
     return sites, mentors, parents
 
 
@@ -515,7 +604,61 @@ def load_program(root: str) -> Program:
     sites, mentors, parents = read_people(root)
     blackouts = read_blackouts(root, st, warnings)
     ohs = read_open_houses(root, st, sites, warnings)
-    return Program(root, st, sites, mentors, parents, blackouts, ohs, warnings)
+    topics = read_topics(root)
+    return Program(root, st, sites, mentors, parents, blackouts, ohs, warnings, topics)
+
+
+def _month_day(cell: str, where: str) -> tuple[int, int] | None:
+    cell = (cell or "").strip()
+    if not cell:
+        return None
+    mt = re.fullmatch(r"(\d{2})-(\d{2})", cell)
+    if not mt:
+        raise ProgramError(f"{where}: {cell!r} is not MM-DD")
+    month, day = int(mt.group(1)), int(mt.group(2))
+    try:
+        dt.date(2024, month, day)  # a leap year, so 02-29 is a valid bound
+    except ValueError:
+        raise ProgramError(f"{where}: {cell!r} is not a day of the year")
+    return month, day
+
+
+def read_topics(root: str) -> dict[str, Topic] | None:
+    """data/topics.csv (spec section 10), or None when the program has none."""
+    path = os.path.join(root, "data", "topics.csv")
+    if not os.path.exists(path):
+        return None
+    topics: dict[str, Topic] = {}
+    for line, row in read_csv(path):
+        where = f"{path} line {line}"
+        tid = (row.get("id") or "").strip()
+        if not tid:
+            raise ProgramError(f"{where}: id is empty")
+        if tid in topics:
+            raise ProgramError(f"{where}: duplicate id {tid!r}")
+        required = (row.get("required") or "").strip().lower()
+        if required not in ("", "yes", "no"):
+            raise ProgramError(f"{where}: required must be yes or no, not {row.get('required')!r}")
+        titles = {k.split("@", 1)[1]: v.strip() for k, v in row.items() if k.startswith("title@")}
+        descriptions = {k.split("@", 1)[1]: v.strip() for k, v in row.items() if k.startswith("description@")}
+        topics[tid] = Topic(tid, (row.get("title") or "").strip(), (row.get("description") or "").strip(),
+                            required == "yes", _month_day(row.get("from"), f"{where} column from"),
+                            _month_day(row.get("until"), f"{where} column until"), titles, descriptions, line)
+    return topics
+
+
+def keep_apart_pairs(prog: Program) -> set[frozenset]:
+    """Pairs of parent ids that never share a group (spec section 8, built-in `keep_apart`):
+    the parents.csv custom column `keep_apart_from`, read symmetrically. Empty when the plugin is
+    switched off."""
+    if not prog.settings.plugin_enabled("keep_apart"):
+        return set()
+    pairs = set()
+    for pid, p in prog.parents.items():
+        for other in split_list(p.custom.get("keep_apart_from")):
+            if other != pid:
+                pairs.add(frozenset((pid, other)))
+    return pairs
 
 
 # --------------------------------------------------------------------------- sessions
@@ -731,8 +874,11 @@ def read_previous(path: str | None) -> dict[str, str]:
     return out
 
 
-def pair_terms(prog: Program, p: Parent, m: Mentor, kind: str, previous: dict[str, str]) -> dict[str, float]:
-    """Weighted objective contribution of putting parent p in a group (of `kind`) of mentor m."""
+def pair_terms(prog: Program, p: Parent, m: Mentor, kind: str, previous: dict[str, str],
+               same_group: bool = False) -> dict[str, float]:
+    """Weighted objective contribution of putting parent p in a group (of `kind`) of mentor m;
+    `same_group`: the group is the one p was in at the previous run (same mentor, kind, mode, site,
+    weekday and start)."""
     w = prog.settings.weights
     shared = len(set(p.topics) & set(m.topics))
     cap = w.get("shared_topic_cap", 3)
@@ -742,15 +888,97 @@ def pair_terms(prog: Program, p: Parent, m: Mentor, kind: str, previous: dict[st
         "open_house": w["open_house"] if kind == "open_house" else 0,
         "shared_topic": w["shared_topic"] * min(shared, cap),
         "continuity": w["continuity"] if previous.get(p.id) == m.id else 0,
+        "same_group": w["same_group"] if same_group else 0,
     }
 
 
-def objective_terms(prog: Program, assignment: list[tuple[str, str, str]], n_groups: int,
+def objective_terms(prog: Program, assignment: list[tuple], n_groups: int,
                     previous: dict[str, str]) -> dict[str, float]:
-    """assignment: (parent_id, mentor_id, kind) per matched parent."""
+    """assignment: (parent_id, mentor_id, kind[, same_group]) per matched parent."""
     terms = {k: 0 for k in TERM_KEYS}
-    for pid, mid, kind in assignment:
-        for k, v in pair_terms(prog, prog.parents[pid], prog.mentors[mid], kind, previous).items():
+    for pid, mid, kind, *same in assignment:
+        for k, v in pair_terms(prog, prog.parents[pid], prog.mentors[mid], kind, previous,
+                               bool(same and same[0])).items():
             terms[k] += v
     terms["group"] = prog.settings.weights["group"] * n_groups
     return terms
+
+
+# --------------------------------------------------------------------------- curriculum (section 10)
+
+
+def rank_weight(st: Settings, rank: int) -> float:
+    """Worth of a topic a family listed at rank `rank` (1 = first); past the list, its last number."""
+    w = st.rank_weights
+    return w[min(rank, len(w)) - 1]
+
+
+def topic_value(prog: Program, tid: str, members) -> float:
+    """What one session on topic `tid` adds to a group's curriculum: `required_weight` for a required
+    topic plus the rank weight of every member who listed it."""
+    st = prog.settings
+    topic = (prog.topics or {}).get(tid)
+    value = st.required_weight if topic is not None and topic.required else 0
+    for pid in members:
+        p = prog.parents.get(pid)
+        if p is not None and tid in p.topics:
+            value += rank_weight(st, p.topics.index(tid) + 1)
+    return value
+
+
+def best_assignment_value(values: list[list[float | None]]) -> float:
+    """Highest total of a matching of rows (sessions) to columns (topics), each used at most once,
+    where `None` marks a forbidden pair and a row may stay unmatched (an open conversation).
+
+    A forbidden or negative cell is worth 0, the same as leaving the session without a topic, so the
+    problem is a plain rectangular assignment: scipy's `linear_sum_assignment` when scipy is
+    installed, else the Hungarian method below. Neither is a min-cost flow, which is what a checker
+    of a flow-based planner wants."""
+    rows = [[max(0.0, v) if v is not None else 0.0 for v in row] for row in values]
+    if not rows or not rows[0]:
+        return 0.0
+    try:
+        import numpy as np
+        from scipy.optimize import linear_sum_assignment
+    except ImportError:
+        return hungarian_max(rows)
+    matrix = np.array(rows, dtype=float)
+    r, c = linear_sum_assignment(matrix, maximize=True)
+    return float(matrix[r, c].sum())
+
+
+def hungarian_max(rows: list[list[float]]) -> float:
+    """Maximum-weight assignment of a rectangular matrix by the Hungarian method with potentials
+    (O(n^2 m)), in pure Python for machines without scipy."""
+    if len(rows) > len(rows[0]):
+        rows = [list(col) for col in zip(*rows)]
+    n, m = len(rows), len(rows[0])
+    inf = float("inf")
+    cost = [[-v for v in row] for row in rows]
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    match = [0] * (m + 1)  # column -> row (1-based, 0 = free)
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        minv, used, way = [inf] * (m + 1), [False] * (m + 1), [0] * (m + 1)
+        while match[j0] != 0:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    return sum(rows[match[j] - 1][j - 1] for j in range(1, m + 1) if match[j])
