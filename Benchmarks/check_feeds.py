@@ -923,7 +923,11 @@ def _occ(uid, start, end, status) -> tuple:
 
 def occurrences_vobject(text: str) -> set[tuple]:
     import vobject
+    import vobject.icalendar
 
+    # vobject keeps every VTIMEZONE it has read in one process-wide table keyed by TZID, so a
+    # feed's own zone would be ignored after another feed's: each feed starts from an empty table.
+    getattr(vobject.icalendar, "__tzidMap").clear()
     cal = vobject.readOne(text)
     out = set()
     for ev in getattr(cal, "vevent_list", []):
@@ -974,13 +978,15 @@ def cross_parse(name: str, raw: bytes, rep: cs.Report, who: dict) -> None:
 # --------------------------------------------------------------------------- driver
 
 
-def load_feed(path: str, name: str, parser: str, rep: cs.Report, who: dict) -> Feed | None:
+def load_feed(path: str, name: str, parser: str, rep: cs.Report, who: dict, lines: bool = True) -> Feed | None:
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         rep.add("feed_unreadable", f"feed {name}: {exc}", **who)
         return None
+    if lines:
+        check_lines(name, raw, rep, who)
     try:
         return read_feed(raw, parser)
     except (FeedError, ValueError) as exc:
@@ -1012,9 +1018,8 @@ def check(root: str, sched: dict, *, now: dt.datetime | None = None, previous_di
         previous = None
         if previous_dir is not None:
             prev_path = os.path.join(previous_dir, r.token + ".ics")
-            previous = load_feed(prev_path, name + " (previous)", parser, rep, who) if os.path.exists(prev_path) \
-                else Feed(Component("VCALENDAR"), [], set(), b"")
-        check_lines(name, feed.raw, rep, who)
+            previous = load_feed(prev_path, name + " (previous)", parser, rep, who, lines=False) \
+                if os.path.exists(prev_path) else Feed(Component("VCALENDAR"), [], set(), b"")
         check_generic(name, feed, host, st.coordinator_email, rep, who)
         if r.kind == "parent" and r.id in prog.parents:
             check_privacy(name, feed, privacy, r.id, True, rep, who)
