@@ -609,8 +609,10 @@ def searchable_values(cal: Component) -> list[str]:
     return parts
 
 
-def check_generic(name: str, feed: Feed, host: str, coordinator_email: str, rep: cs.Report, who: dict) -> None:
-    """Rules for every feed: UIDs, ORGANIZER, VTIMEZONEs, required properties."""
+def check_generic(name: str, plan: Plan, feed: Feed, host: str, rep: cs.Report, who: dict) -> None:
+    """Rules for every feed: UIDs, ORGANIZER, VTIMEZONEs, required properties, cancellations.
+    ORGANIZER is checked on events not yet held: held events stay as they were published."""
+    coordinator_email = plan.prog.settings.coordinator_email
     defined = {c.text("TZID") for c in feed.calendar.children if c.name == "VTIMEZONE"}
     for tzid in sorted(feed.tzids_used - defined):
         rep.add("feed_tzid", f"feed {name}: TZID {tzid} is used without its VTIMEZONE", **who)
@@ -627,7 +629,7 @@ def check_generic(name: str, feed: Feed, host: str, coordinator_email: str, rep:
     for ev in feed.events:
         if host and not ev.uid.endswith("@" + host):
             rep.add("feed_uid_host", f"feed {name}: UID {ev.uid} does not end in @{host}", **who)
-        if coordinator_email:
+        if coordinator_email and not plan.is_past(ev):
             org = re.sub(r"^mailto:", "", ev.organizer.strip(), flags=re.I)
             if org.lower() != coordinator_email.lower():
                 rep.add("feed_organizer", f"feed {name}: event {ev.show()} has ORGANIZER {ev.organizer!r}, not the "
@@ -661,14 +663,25 @@ def _changed(a: Event, b: Event) -> list[str]:
 
 
 def recording_urls(plan: Plan, ev: Event) -> set[str]:
-    """Recording links data/recordings.csv gives for the session or open house at this event's time."""
-    tz = plan.prog.settings.tz
-    day = ev.start.astimezone(tz).date().isoformat()
-    groups = {e.gid for e in plan.entries for s in e.sessions if s.start == ev.start}
-    sites = {oh.site for ohs in plan.prog.open_houses.values() for oh in ohs if oh.date.isoformat() == day}
-    sites |= {e.group.site for e in plan.entries if e.group is not None and e.group.kind == "open_house"
-              and any(s.start == ev.start for s in e.sessions)}
+    """Recording links data/recordings.csv gives for what this event shows: a group row for a
+    session of that group at the event's time, a site row for that site's open house then."""
+    if ev.all_day or not plan.recordings:
+        return set()
+    day = ev.start.astimezone(plan.prog.settings.tz).date().isoformat()
+    groups = {e.gid for e in plan.entries for s in e.sessions if (s.start, s.end) == ev.instants}
+    sites = {oh.site for ohs in plan.prog.open_houses.values() for oh in ohs if (oh.start, oh.end) == ev.instants}
     return {url for g, site, date, url in plan.recordings if date == day and (g in groups or site in sites)}
+
+
+def check_recordings(name: str, plan: Plan, feed: Feed, rep: cs.Report, who: dict) -> None:
+    """Every feed showing a held session or open house with a recording gains its link (section 11)."""
+    for ev in feed.events:
+        if ev.cancelled or not plan.is_past(ev):
+            continue
+        for url in sorted(recording_urls(plan, ev)):
+            if url not in ev.description and url not in ev.url:
+                rep.add("feed_recording_missing", f"feed {name}: held event {ev.show()} lacks the recording link "
+                        f"{url} of data/recordings.csv", **who)
 
 
 def check_held_event(name: str, plan: Plan, before: Event, after: Event, rep: cs.Report, who: dict) -> None:
@@ -712,12 +725,10 @@ def check_history(name: str, plan: Plan, feed: Feed, previous: Feed | None, open
             if new.cancelled and not old.cancelled and new.description == old.description:
                 rep.add("feed_cancelled_reason", f"feed {name}: event {old.show()} was cancelled without saying why "
                         "(its DESCRIPTION did not change)", **who)
-    if previous is None and plan.now is None:
+    if previous is None:
         return
     for ev in feed.events:
-        if ev.key in before or not plan.is_past(ev) or ev.instants in open_house_times:
-            continue
-        if previous is not None:
+        if ev.key not in before and plan.is_past(ev) and ev.instants not in open_house_times:
             rep.add("feed_held_added", f"feed {name}: event {ev.show()} dated before now was not in the feed "
                     "before (a held session is never added)", **who)
 
@@ -1020,7 +1031,8 @@ def check(root: str, sched: dict, *, now: dt.datetime | None = None, previous_di
             prev_path = os.path.join(previous_dir, r.token + ".ics")
             previous = load_feed(prev_path, name + " (previous)", parser, rep, who, lines=False) \
                 if os.path.exists(prev_path) else Feed(Component("VCALENDAR"), [], set(), b"")
-        check_generic(name, feed, host, st.coordinator_email, rep, who)
+        check_generic(name, plan, feed, host, rep, who)
+        check_recordings(name, plan, feed, rep, who)
         if r.kind == "parent" and r.id in prog.parents:
             check_privacy(name, feed, privacy, r.id, True, rep, who)
             check_parent_feed(name, plan, r.id, feed, previous, rep)

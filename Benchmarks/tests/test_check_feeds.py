@@ -494,7 +494,7 @@ def test_recording_link_rules(run2):
         evs[0]["description"] = evs[0]["description"].replace("g1-0908", "g1-0909")
     rewrite(root, ("parent", "p1"), other_link, run_no=2)
     rep = run(root, now=NOW, previous=previous)
-    assert rules(rep) == {"feed_held_changed"}
+    assert rules(rep) == {"feed_held_changed", "feed_recording_missing"}
 
     def rewritten(evs):
         evs[0]["description"] = "https://rec.example/g1-0908"
@@ -561,3 +561,38 @@ def test_cross_parsers_find_a_zone_that_lies(run1):
     assert rules(rep) == {"feed_cross_parsers"}
     assert "vobject sees occurrence ('oh-A-20260910@feeds.hand.example', '2026-09-10T23:00:00+00:00'" \
         in messages(rep)
+
+
+def test_recording_link_reaches_every_feed_showing_the_session(run2):
+    root, previous = run2
+
+    def no_link(evs):
+        evs[0].update(description=feedfix.TEXT["mentor"][1], seq=0)
+    rewrite(root, ("mentor", "m1"), no_link, run_no=2)
+    rep = run(root, now=NOW, previous=previous)
+    assert rules(rep) == {"feed_recording_missing"}
+    assert "feed mentor m1: held event g1-20260908@feeds.hand.example" in messages(rep)
+    assert "lacks the recording link https://rec.example/g1-0908" in messages(rep)
+
+
+def with_organizer(raw: str, index: int, organizer: str) -> str:
+    """The feed with event number `index` (0-based) organised by `organizer`."""
+    head, *events = raw.split("BEGIN:VEVENT")
+    events[index] = events[index].replace("mailto:rosa.diaz@district.example", organizer)
+    return "BEGIN:VEVENT".join([head, *events])
+
+
+def test_organizer_of_held_events_is_history(run2):
+    # Sep 2 was published with the district's no-reply organizer; once held it stays as it was.
+    root, previous = run2
+    events = feedfix.run1_feeds()[("parent", "p3")]["events"]
+    raw = with_organizer(feedfix.ics(events), 0, "mailto:no-reply@feeds.hand.example")
+    with open(os.path.join(previous, feedfix.token("parent", "p3") + ".ics"), "w", encoding="utf-8",
+              newline="") as fh:
+        fh.write(raw)
+    rewrite(root, ("parent", "p3"), run_no=2, raw=raw)
+    assert run(root, now=NOW, previous=previous).violations == []
+    rewrite(root, ("parent", "p3"), run_no=2, raw=with_organizer(raw, 3, "mailto:no-reply@feeds.hand.example"))
+    rep = run(root, now=NOW, previous=previous)  # Dec 2 is still to come: it names the coordinator
+    assert rules(rep) == {"feed_organizer"}
+    assert "event g3-20261202@feeds.hand.example" in messages(rep)
