@@ -217,8 +217,10 @@ def read_previous_schedule(sched: dict) -> dict[str, PrevGroup]:
 
 
 def resolve_now(entries: list[Entry], now: dt.datetime | None, rep: Report) -> dt.datetime | None:
-    """The instant that splits held from future sessions: --now, or else the one the `held` flags
-    imply (the first future session's start), with a warning. None: everything is future."""
+    """The instant that splits held from future sessions: --now, or else, when the sessions carry
+    `held` flags, the first future session's start, with a warning (sessions that should lie
+    between the real now and that start go unchecked). None: no
+    flags and no --now, everything is future (sections 4-7)."""
     if now is not None:
         for e in entries:
             for s, raw in zip(e.sessions, e.raw_sessions):
@@ -230,20 +232,25 @@ def resolve_now(entries: list[Entry], now: dt.datetime | None, rep: Report) -> d
                             f"but it starts {'before' if s.start < now else 'at or after'} now "
                             f"({em.rfc3339(now)})", group=e.gid)
         return now
-    held = [(s.start, e.gid) for e in entries for s in e.sessions if s.held]
-    if not held:
+    flagged = any(isinstance(raw.get("held"), bool) for e in entries for raw in e.raw_sessions)
+    if not flagged:
         return None
+    held = [(s.start, e.gid) for e in entries for s in e.sessions if s.held]
     future = [(s.start, e.gid) for e in entries for s in e.sessions if not s.held]
-    rep.warnings.append("held sessions present but no --now: now is taken as the first future session's start; "
-                        "pass --now to check the held flags themselves")
-    last_held, first_future = max(held), min(future) if future else None
-    if first_future is not None and last_held[0] >= first_future[0]:
-        rep.add("held_flag", f"held flags do not split the sessions at one instant: group {last_held[1]}'s held "
-                f"session {em.rfc3339(last_held[0])} starts at or after group {first_future[1]}'s future session "
-                f"{em.rfc3339(first_future[0])}", group=last_held[1])
+    if not future and not held:
+        return None
+    rep.warnings.append("no --now: now is taken as the first session still to come (what the held flags imply); "
+                        "pass --now to check the held flags themselves and the sessions just before it")
+    first_future = min(future) if future else None
+    if held and first_future is not None:
+        last_held = max(held)
+        if last_held[0] >= first_future[0]:
+            rep.add("held_flag", f"held flags do not split the sessions at one instant: group {last_held[1]}'s held "
+                    f"session {em.rfc3339(last_held[0])} starts at or after group {first_future[1]}'s future "
+                    f"session {em.rfc3339(first_future[0])}", group=last_held[1])
     if first_future is not None:
         return first_future[0]
-    return last_held[0] + dt.timedelta(microseconds=1)
+    return max(held)[0] + dt.timedelta(microseconds=1)
 
 
 def split_sessions(entries: list[Entry], now: dt.datetime | None, rep: Report) -> None:

@@ -155,6 +155,28 @@ def test_held_flags_without_now_are_read_as_given(program):
     assert "group g1's held session 2026-12-01T18:00:00-08:00 starts at or after group g1's future session" in messages(rep)
 
 
+def test_first_run_mid_term(program):
+    # No previous run: every group is new and has no session before now (Oct 15).
+    s = midterm()
+    for g in s["groups"]:
+        g["sessions"] = [x for x in g["sessions"] if not x["held"]]
+    s["groups"][2]["parents"] = ["p3", "p6"]
+    del s["groups"][3]
+    s["score"].update(total=513, bound=520, gap=7 / 520)
+    s["score"]["terms"].update(continuity=0, same_group=0, group=-60)
+    a = [r[:4] + [{"g1": "2026-11-03", "g2": "2026-12-03", "g3": "2026-11-04"}.get(r[2], "")] for r in ASSIGNMENTS]
+    a[5] = ["p6", "m2", "g3", "", "2026-11-04"]
+    rep, _ = run(program, s, previous=None, assignments=a)
+    assert rep.violations == []
+    rep, _ = run(program, s, now=None, previous=None, assignments=a)  # now from the flags: Nov 3
+    assert rep.violations == [] and any("no --now" in w for w in rep.warnings)
+    for g in s["groups"]:  # without flags and --now, the whole term is expected
+        for x in g["sessions"]:
+            del x["held"]
+    rep, _ = run(program, s, now=None, previous=None, out=False)
+    assert rules(rep) == {"session_missing"}
+
+
 # --------------------------------------------------------------------------- violations
 
 
