@@ -766,8 +766,11 @@ def check_session_texts(name: str, plan: Plan, p: em.Parent, e, ev: Event, s: em
     m = prog.mentors[e.group.mentor]
     feed_lang = em.primary(lang)
     if feed_lang in LANGUAGE_NAMES:
-        names = [n for code in meeting_languages(p, m) for n in LANGUAGE_NAMES[feed_lang].get(code, [code])]
-        if names and not any(contains(text, n) for n in names):
+        codes = meeting_languages(p, m)
+        names = [n for code in codes for n in LANGUAGE_NAMES[feed_lang].get(code, [])]
+        if len(names) < len(codes):
+            rep.warnings.append(f"feed {name}: no {feed_lang} name known for meeting language(s) {codes}: not checked")
+        elif names and not any(contains(text, n) for n in names):
             rep.add("feed_meeting_language", f"feed {name}: event {ev.show()} does not say the meeting is in "
                     f"{' / '.join(names)}", **who)
     check_contact(name, ev.description, f"event {ev.show()}", st, rep, who)
