@@ -19,7 +19,6 @@ which they disagree.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import gc
 import json
@@ -353,10 +352,11 @@ def events_icalendar(raw: bytes, tzids: set[str] | None = None) -> list[Event]:
         out.append(_to_event_ical(comp, start, end))
     if len(plain) != len(list(cal.walk("VEVENT"))):
         plain_ids = {id(c) for c in plain}
+        plain_uids = {str(c.get("UID")) for c in plain}
         query = recurring_ical_events.of(cal)
         for comp in query.between(dt.date(1970, 1, 1), dt.date(2100, 1, 1)):
             if id(comp) in plain_ids or (comp.get("RRULE") is None and comp.get("RECURRENCE-ID") is None
-                                         and str(comp.get("UID")) in {str(c.get("UID")) for c in plain}):
+                                         and str(comp.get("UID")) in plain_uids):
                 continue
             start, end = _ical_times(comp)
             out.append(_to_event_ical(comp, start, end))
@@ -405,11 +405,14 @@ def read_recordings(root: str) -> list[tuple]:
              (r.get("url") or "").strip()) for _, r in em.read_csv(path)]
 
 
-def build_plan(prog: em.Program, sched: dict, now: dt.datetime | None) -> Plan:
+def build_plan(prog: em.Program, sched: dict, now: dt.datetime | None, rep: cs.Report) -> Plan:
+    """The plan from schedule.json; its own rules are check_schedule.py's, so only how "now" was
+    found is reported here."""
     scratch = cs.Report()
     entries = [cs.parse_group(prog, raw, scratch, i) for i, raw in enumerate(sched.get("groups") or [])]
     now = cs.resolve_now(entries, now, scratch)
     cs.split_sessions(entries, now, scratch)
+    rep.warnings.extend(w for w in scratch.warnings if "--now" in w)
     member_of = {pid: e for e in entries for pid in e.members}
     held_for: dict[str, list] = defaultdict(list)
     for e in entries:
@@ -1013,7 +1016,7 @@ def check(root: str, sched: dict, *, now: dt.datetime | None = None, previous_di
     rep = cs.Report()
     prog = em.load_program(root)
     st = prog.settings
-    plan = build_plan(prog, sched, now)
+    plan = build_plan(prog, sched, now, rep)
     rows = read_feeds_csv(root, rep)
     base = st.feed_base_url
     if not base and rows:

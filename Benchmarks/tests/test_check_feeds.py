@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -13,11 +12,10 @@ import pytest
 
 import feedfix
 import hand
-from feedfix import G1, event
+from feedfix import event
 
 import check_feeds  # noqa: E402
 import check_schedule  # noqa: E402
-import enlace_model as em  # noqa: E402
 
 NOW = "2026-10-15T12:00:00-07:00"
 SCRIPT = os.path.join(hand.HERE, "..", "check_feeds.py")

@@ -20,11 +20,11 @@ import random
 import pytest
 
 import hand
-from hand import deep, future, held
+from hand import deep
 
 import check_schedule  # noqa: E402
 import enlace_model as em  # noqa: E402
-from test_term_in_progress import ASSIGNMENTS, NOW, midterm
+from test_term_in_progress import NOW, midterm
 
 PARENTS = hand.parents_csv(topics={"p5": "housing"})
 TOPIC_ORDER = {"g1": ["iep", "college", "funding", "biliteracy"], "g2": ["biliteracy", None],

@@ -8,7 +8,6 @@ mentor), same_group 4 x 30 (p6's slot changed), group 4 x -20: total 863.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
