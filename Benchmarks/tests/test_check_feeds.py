@@ -337,6 +337,12 @@ def test_matched_family_without_waiting_list(run1):
     assert rules(rep) == {"feed_waiting_list"}
     assert "feed parent p3: the family has a group but all-day event waiting-p4" in messages(rep)
 
+    def cancelled(evs):  # once the family has a group, the notice stays, cancelled
+        evs.append(dict(copy.deepcopy(feedfix.WAITING), status="CANCELLED", seq=1,
+                        description="Ya tiene grupo: llame a Rosa Díaz si tiene preguntas."))
+    rewrite(run1, ("parent", "p3"), cancelled)
+    assert run(run1).violations == []
+
 
 def test_waiting_list_dated_after_now(run2):
     root, _ = run2
