@@ -154,7 +154,11 @@ def parse_group(prog: em.Program, raw: dict, rep: Report, index: int) -> Entry:
     sessions, raws = _parse_sessions(raw, gid, minutes, tz, rep)
     entry = Entry(gid, None, parents, sessions, raws, raw)
     if mid not in prog.mentors:
-        rep.add("unknown_mentor", f"group {gid}: mentor {mid!r} is not in mentors.csv", group=gid, mentor=mid)
+        # A mentor who left keeps the sessions already held (spec section 9): such a group stays
+        # listed with its history and no members from now on.
+        history_only = not parents and bool(raws) and all(isinstance(r, dict) and r.get("held") is True for r in raws)
+        if not history_only:
+            rep.add("unknown_mentor", f"group {gid}: mentor {mid!r} is not in mentors.csv", group=gid, mentor=mid)
         return entry
     if kind not in ("weekly", "open_house") or mode not in em.MODES or \
             (kind == "weekly" and (weekday is None or start is None)):

@@ -120,6 +120,16 @@ def test_group_that_no_longer_meets_stays_listed_and_frees_its_slot(tmp_path):
     assert rep.violations == []
 
 
+def test_a_mentor_who_left_keeps_the_held_sessions(tmp_path):
+    # m2 leaves mentors.csv: g3 (held sessions only, no members) is history and stays listed;
+    # g4 (m2, members from now on) is an unknown mentor.
+    mentors = "\n".join(line for line in hand.base.MENTORS.split("\n") if not line.startswith("m2,"))
+    prog = hand.write(tmp_path / "p", mentors=mentors)
+    rep, _ = run(prog, ended(), assignments=ENDED_ASSIGNMENTS)
+    unknown = [v["message"] for v in rep.violations if v["rule"] == "unknown_mentor"]
+    assert unknown == ["group g4: mentor 'm2' is not in mentors.csv"]
+
+
 def test_held_capacity_does_not_block(tmp_path):
     # m2 had p3 and p6 in held sessions and still has both (g3 + g4): capacity 2 counts them once.
     prog = hand.write(tmp_path / "p")
