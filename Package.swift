@@ -52,23 +52,37 @@ let package = Package(
         .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins"]),
         // The solver is optimized in debug builds too: `swift run enlace demo` and the tests solve
         // real districts, which unoptimized code does 20 times slower.
-        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "EnlacePlugins"],
+        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "EnlaceReport", dependencies: ["EnlaceSolver"]),
+        .target(name: "EnlaceReport", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "EnlaceQR", dependencies: ["CQRencode"]),
         .target(name: "EnlaceCharts"),
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "EnlaceIO", dependencies: ["CSystemCalls"]),
+        // The workflows: load → prepare the rules once → build the model → solve → store → write,
+        // publishing, explaining, importing, privacy and recovery. The CLI parses and prints.
+        .target(name: "EnlaceWorkflows", dependencies: [
+            "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
+            "EnlaceCalendar", "EnlaceIO",
+        ]),
         .executableTarget(name: "enlace", dependencies: [
-            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceStore", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport", "EnlaceFeeds", "EnlaceServer",
+            "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport",
+            "EnlaceFeeds", "EnlaceServer", "EnlaceWorkflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Test oracles, outside the product: the spec's rules written directly, the built-in model.
+        .target(name: "EnlaceTestSupport", dependencies: ["EnlaceCore", "EnlacePlugins", "EnlaceSolver"]),
+        // Benchmark commands (Benchmarks/*.sh), outside the product.
+        .executableTarget(name: "enlace-bench", dependencies: [
+            "EnlaceCore", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceTestSupport", "EnlaceWorkflows",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/EnlaceBench"),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "enlace"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver"]),
+        .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver", "EnlaceTestSupport"]),
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -77,6 +91,7 @@ let package = Package(
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),
     ] + pluginTargets
 )
 

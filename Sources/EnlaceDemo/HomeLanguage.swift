@@ -1,3 +1,4 @@
+import EnlaceCore
 /// The home languages of the sample district's English learners, with their shares.
 ///
 /// Shares follow California's English-learner statistics (about four in five speak Spanish),

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// Writes iCalendar content lines the way RFC 5545 requires: CRLF line ends, lines folded at
 /// 75 octets (never inside a UTF-8 sequence), TEXT values escaped.
 struct ICSWriter {

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// A piece of a name as a family writes it on a school form, with the ASCII form used to make a
 /// plausible email address.
 struct NamePart: Sendable {

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// A person's name as written on the school form, with the ASCII stem of their email address.
 struct PersonName {
     let display: String

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// One file of a program folder: a path relative to the folder, and its text.
 ///
 /// Generators return files as values rather than writing them, so that the CLI decides where

@@ -1,3 +1,4 @@
+import EnlaceCore
 extension ProgramTemplate {
     /// The commented `enlace.toml`: the required keys set, every other key of spec section 5
     /// present as a comment showing its default, so the file documents itself.

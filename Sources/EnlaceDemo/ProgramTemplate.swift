@@ -1,3 +1,4 @@
+import EnlaceCore
 /// The empty program folder `enlace init` writes: settings with every key explained, CSV files
 /// with their header rows, example calendars, and a README with the next steps.
 public enum ProgramTemplate {

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// The sample district `enlace demo` writes: Sierra Vista Unified School District, a fictional
 /// Southern California district with four schools and a family engagement center.
 ///

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// Writes the mentors' and parents' CSV files of the sample district.
 ///
 /// Rows are appended straight into one byte buffer per file: benchmarks generate 600,000

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// The calendars `enlace init` writes. iCalendar has no comments, so each file explains itself in
 /// its calendar DESCRIPTION (RFC 7986) and, for the example event, in the event's DESCRIPTION.
 enum TemplateCalendars {

@@ -1,3 +1,4 @@
+import EnlaceCore
 /// An append-only UTF-8 byte buffer for building large files.
 ///
 /// The benchmarks generate districts of 600,000 parents (about 100 MB of CSV); appending bytes

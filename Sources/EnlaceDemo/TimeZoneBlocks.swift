@@ -1,3 +1,4 @@
+import EnlaceCore
 /// The VTIMEZONE blocks for Pacific time as each exporter writes them.
 ///
 /// Every TZID an event uses needs its VTIMEZONE in the same file; Outlook names the zone by its

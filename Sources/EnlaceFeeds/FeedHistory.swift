@@ -29,8 +29,9 @@ public struct FeedClock: Sendable, Equatable {
 ///   and LAST-MODIFIED now; an unchanged event keeps both, so an unchanged feed is byte-identical;
 /// - an event that is no longer planned stays, as STATUS:CANCELLED with SEQUENCE + 1, for the rest
 ///   of the term (an event that simply vanishes can linger in Google Calendar forever);
-/// - an event that already started is history: it is kept as it was published, whatever a re-run
-///   says (a parent who changes group in January still met the old group in October);
+/// - an event that already started is history (spec section 9): it is kept as it was published,
+///   whatever a re-run says (a parent who changes group in January still met the old group in
+///   October), never cancelled, and never added when it was not published before it started;
 /// - events dated outside the term are dropped (the term is over, or it was changed).
 public enum FeedHistory {
     /// The new state of one feed's events, sorted by start then UID.
@@ -45,6 +46,8 @@ public enum FeedHistory {
             let old = previous.removeValue(forKey: content.uid)
             if let old, old.content.start < clock.local.minutes {
                 result.append(old)
+            } else if content.start < clock.local.minutes {
+                continue  // held, and never published: the past is not added to a feed
             } else if let old {
                 let same = old.status == .confirmed && old.content == content
                 result.append(same ? old : StoredFeedEvent(content: content, sequence: old.sequence + 1,

@@ -27,19 +27,22 @@ public struct PlannedFeed: Sendable {
 /// as changed. An open house's UID is its site, date and ordinal on that date.
 public struct FeedPlanner: Sendable {
     public let program: Program
-    public let groups: [PublishedGroup]
+    public let schedule: Schedule
     public let catalog: TranslationCatalog
     private let sites: [SiteID: Site]
     private let mentors: [MentorID: Mentor]
     private let parents: [ParentID: Parent]
     private let openHouses: [SiteID: [(OpenHouse, key: String)]]
     private let sessionKeys: [String: [(Session, key: String)]]
+    /// Each group's stints, by group id.
+    private let stints: [GroupID: [Membership]]
 
     /// A planner for one run of one program.
-    public init(program: Program, groups: [PublishedGroup], catalog: TranslationCatalog) {
+    public init(program: Program, schedule: Schedule, catalog: TranslationCatalog) {
         self.program = program
-        self.groups = groups
+        self.schedule = schedule
         self.catalog = catalog
+        stints = schedule.stintsByGroup
         sites = Dictionary(program.sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         mentors = Dictionary(program.mentors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         parents = Dictionary(program.parents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -48,22 +51,27 @@ public struct FeedPlanner: Sendable {
             houses[site] = Self.keyed(list.sorted(), date: \.start.date, dayKey: true)
         }
         openHouses = houses
-        sessionKeys = Dictionary(groups.map { ($0.id, Self.keyed($0.sessions, date: \.date, dayKey: false)) },
-                                 uniquingKeysWith: { a, _ in a })
+        sessionKeys = Dictionary(schedule.groups.map { group in
+            (group.id, Self.keyed(group.sessions.map { Session(start: $0.start, end: $0.end) }, date: \.date, dayKey: false))
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Every feed: parents, then mentors, then sites, each by id.
     ///
+    /// A parent's feed plans every session of every stint they had (held sessions are published
+    /// as they were: `FeedHistory.merge` keeps what was published and never adds the past) and
+    /// their group's sessions from now on.
+    ///
     /// - Complexity: O(parents × sessions per group + mentors × their sessions + open houses).
     public func plan() -> [PlannedFeed] {
-        var groupOfParent: [ParentID: PublishedGroup] = [:]
-        var groupsOfMentor: [MentorID: [PublishedGroup]] = [:]
-        var groupsAtSite: [SiteID: [PublishedGroup]] = [:]
-        for group in groups where mentors[group.mentor] != nil {
-            for parent in group.parents { groupOfParent[parent] = group }
+        var stintsOfParent: [ParentID: [Membership]] = [:]
+        var groupsOfMentor: [MentorID: [ScheduledGroup]] = [:]
+        var groupsAtSite: [SiteID: [ScheduledGroup]] = [:]
+        for group in schedule.groups where mentors[group.mentor] != nil {
             groupsOfMentor[group.mentor, default: []].append(group)
             if group.mode == .inPerson, let site = group.site { groupsAtSite[site, default: []].append(group) }
         }
+        for stint in schedule.memberships { stintsOfParent[stint.parent, default: []].append(stint) }
         // Session and open-house texts are the same for every parent of a group (or site) who reads
         // the same language: build them once.
         var sessionCache: [String: [EventContent]] = [:]
@@ -74,11 +82,12 @@ public struct FeedPlanner: Sendable {
             let owner = FeedOwner(kind: .parent, id: parent.id.rawValue)
             let strings = catalog.strings(for: parent.preferredLanguage)
             var events: [EventContent] = []
-            if let group = groupOfParent[parent.id] {
+            for stint in stintsOfParent[parent.id] ?? [] {
+                guard let group = schedule.group(stint.group) else { continue }
                 let cacheKey = group.id + "\u{0}" + strings.language
                 let sessions = sessionCache[cacheKey] ?? parentSessions(group, strings)
                 sessionCache[cacheKey] = sessions
-                events += sessions
+                events += sessions.filter { stint.covers(LocalDateTime(minutes: $0.start)) }
             }
             let houseKey = parent.site.rawValue + "\u{0}" + strings.language
             let houses = houseCache[houseKey] ?? openHouseEvents(at: [parent.site], strings, tag: .parent)
@@ -113,8 +122,8 @@ public struct FeedPlanner: Sendable {
 
     // MARK: Events of each kind
 
-    private func parentSessions(_ group: PublishedGroup, _ strings: FeedStrings) -> [EventContent] {
-        let mentorName = GivenName.of(mentors[group.mentor]!.name, languages: mentors[group.mentor]!.languages)
+    private func parentSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
+        let mentorName = mentors[group.mentor].map { GivenName.of($0.name, languages: $0.languages) } ?? group.mentor.rawValue
         let summary = strings.text("session_title", ["mentor": mentorName])
         var lines = [strings.text("about_program"), ""]
         let link = meetingLink(group)
@@ -127,8 +136,8 @@ public struct FeedPlanner: Sendable {
                       link: link, strings: strings)
     }
 
-    private func mentorSessions(_ group: PublishedGroup, _ strings: FeedStrings) -> [EventContent] {
-        let members = group.parents.compactMap { parents[$0] }
+    private func mentorSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
+        let members = (stints[group.id] ?? []).filter { $0.until == nil }.compactMap { parents[$0.parent] }
         let names = members.map { GivenName.of($0.name, languages: $0.languages) }.joined(separator: ", ")
         let summary = strings.text("mentor_session_title", ["place": group.mode == .virtual ? strings.text("place_online") : siteName(group)])
         let link = meetingLink(group)
@@ -139,16 +148,16 @@ public struct FeedPlanner: Sendable {
                       link: link, strings: strings)
     }
 
-    private func siteSessions(_ group: PublishedGroup, _ strings: FeedStrings) -> [EventContent] {
+    private func siteSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
         let mentor = mentors[group.mentor]!
         let first = GivenName.of(mentor.name, languages: mentor.languages)
-        let count = group.parents.filter { parents[$0] != nil }.count
+        let count = (stints[group.id] ?? []).filter { $0.until == nil && parents[$0.parent] != nil }.count
         return events(of: group, tag: .site, summary: strings.text("site_session_title", ["mentor": first]),
                       description: strings.text("site_session_description", ["mentor": first, "count": String(count)]),
                       link: nil, strings: strings)
     }
 
-    private func events(of group: PublishedGroup, tag: FeedKind, summary: String, description: String,
+    private func events(of group: ScheduledGroup, tag: FeedKind, summary: String, description: String,
                         link: String?, strings: FeedStrings) -> [EventContent] {
         let location = link ?? place(group, strings)
         return (sessionKeys[group.id] ?? []).map { session, key in
@@ -173,11 +182,11 @@ public struct FeedPlanner: Sendable {
 
     // MARK: Places, links and UIDs
 
-    private func siteName(_ group: PublishedGroup) -> String {
+    private func siteName(_ group: ScheduledGroup) -> String {
         group.site.flatMap { sites[$0]?.name } ?? group.site?.rawValue ?? ""
     }
 
-    private func place(_ group: PublishedGroup, _ strings: FeedStrings) -> String {
+    private func place(_ group: ScheduledGroup, _ strings: FeedStrings) -> String {
         guard group.mode == .inPerson, let id = group.site else { return strings.text("place_online") }
         return sites[id].map(Self.address(of:)) ?? id.rawValue
     }
@@ -190,7 +199,7 @@ public struct FeedPlanner: Sendable {
 
     /// The online meeting link of a virtual group: `virtual_meeting_url` with `{group}` and
     /// `{mentor}` replaced by the (percent-encoded) ids.
-    func meetingLink(_ group: PublishedGroup) -> String? {
+    func meetingLink(_ group: ScheduledGroup) -> String? {
         guard group.mode == .virtual else { return nil }
         return program.settings.virtualMeetingURL
             .replacingAll("{group}", with: Self.percentEncoded(group.id))

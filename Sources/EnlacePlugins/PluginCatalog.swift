@@ -7,23 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a plugin came from, for `enlace plugins` and error messages.
-public enum PluginSource: Sendable, Hashable, CustomStringConvertible {
-    /// A rule of spec section 4, shipped in `Plugins/`.
-    case builtIn(folder: String)
-    /// Another folder of `Plugins/`, compiled into this `enlace`.
-    case folder(String)
-    /// A shared library loaded at run time.
-    case library(path: String)
-
-    public var description: String {
-        switch self {
-        case .builtIn(let folder): "built-in (Plugins/\(folder))"
-        case .folder(let folder): "Plugins/\(folder)"
-        case .library(let path): path
-        }
-    }
-}
 
 /// A plugin found by the catalog.
 public struct LoadedPlugin: @unchecked Sendable {
@@ -44,12 +27,9 @@ public struct LoadedPlugin: @unchecked Sendable {
 public struct PluginCatalog: @unchecked Sendable {
     public let plugins: [LoadedPlugin]
 
-    /// The names of spec section 4's rules, in the order the matcher applies and explains them:
-    /// hard rules first (language, then mode, site and time, so that an unmatched parent's reason
-    /// names the first rule that leaves nothing), then the objective's terms in the spec's order.
-    public static let specRules = ["blackouts", "shared_language", "meeting_mode", "same_site", "time_fit",
-                                   "group_size", "mentor_capacity", "groups_per_mentor", "no_overlap",
-                                   "matched", "preferred_language", "open_house", "shared_topic", "continuity", "group"]
+    /// The names of spec section 4's rules, in the order the matcher applies and explains them
+    /// (`RuleSet.specRuleNames`).
+    public static var specRules: [String] { RuleSet.specRuleNames }
 
     /// Keys every `[plugins.NAME]` table may hold besides the plugin's own parameters.
     public static let reservedKeys = ["enabled", "library"]

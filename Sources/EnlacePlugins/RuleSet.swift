@@ -1,44 +1,26 @@
 import EnlaceCore
 
-/// One enabled plugin prepared for a run.
-public struct ActiveRule {
-    public let name: String
-    public let role: PluginRole
-    public let source: PluginSource
-    public let rule: any PreparedRule
-    /// Cached `rule.hooks`.
-    public let hooks: RuleHooks
-}
-
-/// The enabled plugins of one run, prepared with the program and their parameters, in catalog
-/// order. This is what the matcher's model is built from.
-public struct RuleSet {
-    public let rules: [ActiveRule]
-    /// Each parent's mentor index in the previous run, if any (what the plugins were given).
-    public let previousMentor: [Int?]
-
-    public init(rules: [ActiveRule], previousMentor: [Int?] = []) {
-        self.rules = rules
-        self.previousMentor = previousMentor
-    }
-
+extension RuleSet {
     /// Prepares every enabled plugin of `catalog` for `program`.
     ///
     /// - Parameters:
     ///   - previousMentor: each parent's mentor index in the previous run (continuity).
+    ///   - previousGroup: each parent's group in the previous run (same_group).
     ///   - settingsText: the text of `enlace.toml`, to give line numbers in messages.
     /// - Throws: `InputError` for an unknown plugin table or parameter, a wrong type, or a plugin
     ///   whose `prepare` throws (the message names the plugin).
     public static func prepare(_ catalog: PluginCatalog, program: Program, previousMentor: [Int?]? = nil,
-                               settingsText: String = "") throws(InputError) -> RuleSet {
+                               previousGroup: [GroupPlacement?]? = nil, settingsText: String = "") throws(InputError) -> RuleSet {
         let previous = previousMentor ?? Array(repeating: nil, count: program.parents.count)
+        let previousGroups = previousGroup ?? Array(repeating: nil, count: program.parents.count)
         let configured = try PluginConfiguration.resolve(catalog, settings: program.settings, settingsText: settingsText)
         var rules: [ActiveRule] = []
         for (loaded, parameters) in configured where parameters.enabled {
-            let context = PluginContext(program: program, parameters: parameters.values, previousMentor: previous)
+            let context = PluginContext(program: program, parameters: parameters.values, previousMentor: previous,
+                                        previousGroup: previousGroups)
             do {
                 let rule = try loaded.plugin.prepare(context)
-                rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source, rule: rule, hooks: rule.hooks))
+                rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source, rule: rule))
             } catch {
                 throw InputError(file: "enlace.toml", field: "plugins.\(loaded.name)",
                                  problem: "plugin \"\(loaded.name)\" (\(loaded.source)) stopped the run: \(error).",
@@ -56,9 +38,6 @@ public struct RuleSet {
             preconditionFailure("the built-in plugins failed to prepare: \(error)")
         }
     }
-
-    /// The rules that implement `hook`, in order.
-    public func with(_ hook: RuleHooks) -> [ActiveRule] { rules.filter { !$0.hooks.isDisjoint(with: hook) } }
 }
 
 /// The `[plugins.NAME]` tables checked against the catalog.

@@ -27,7 +27,7 @@ public struct UnmatchedExplanation: Sendable, Equatable {
 extension MatchModel {
     /// The possible causes in the order the rules are applied, `capacity` last (for summaries).
     public var unmatchedCauses: [UnmatchedCause] {
-        let filters = rules.with(.groupFilter).map(\.name).filter { !PluginCatalog.specRules.contains($0) }
+        let filters = rules.with(.groupFilter).map(\.name).filter { !RuleSet.specRuleNames.contains($0) }
         return rules.with([.pairIndex, .pairFilter]).map { UnmatchedCause(rawValue: $0.name) }
             + filters.map { UnmatchedCause(rawValue: $0) } + [.capacity]
     }
@@ -265,7 +265,7 @@ extension MatchModel {
         let indices: [PairIndex?]
 
         init(model: MatchModel, pairRules: [ActiveRule]) {
-            candidates = model.refusedGroups.filter { !PluginCatalog.specRules.contains($0.rule) }
+            candidates = model.refusedGroups.filter { !RuleSet.specRuleNames.contains($0.rule) }
             local = candidates.enumerated().map { i, refused in
                 let group = refused.group
                 return CandidateGroup(index: i, mentor: group.mentor, timing: group.timing, mode: group.mode,

@@ -1,5 +1,4 @@
 import EnlaceCore
-@_exported import EnlacePlugins
 
 /// Groups that the keyed rules cannot tell apart: they admit the same parents.
 public struct FitClasses: Sendable {
@@ -58,6 +57,9 @@ public struct MatchModel: @unchecked Sendable {
     public let rules: RuleSet
     /// Candidate groups a group-filter rule refused, with that rule's name (for explanations).
     public let refusedGroups: [(group: CandidateGroup, rule: String)]
+    /// The moment the model plans from: its groups' sessions all start at or after it (nil: the
+    /// whole term).
+    public let planningFrom: LocalDateTime?
     /// Each parent's group in the previous run, as a group index of this model (-1 for none or a
     /// group that no longer exists), or empty. It never changes the score: among schedules of
     /// equal score, the search prefers the one that keeps parents in their previous group (the
@@ -67,17 +69,6 @@ public struct MatchModel: @unchecked Sendable {
     /// them (row-major), from the `conflicts` rules.
     private let positionInMentor: [Int]
     private let conflictMatrix: [[Bool]]
-
-    /// Builds the model with the built-in plugins (spec section 4 exactly).
-    ///
-    /// - Parameter previous: each parent's mentor in the previous run (for the continuity term).
-    public init(program: Program, previous: [ParentID: MentorID] = [:]) {
-        do {
-            try self.init(program: program, rules: RuleSet.builtIn(program: program, previousMentor: MatchModel.previousIndices(program, previous)))
-        } catch {
-            preconditionFailure("a built-in plugin broke the plugin contract: \(error)")
-        }
-    }
 
     /// Each parent's previous mentor as a mentor index.
     public static func previousIndices(_ program: Program, _ previous: [ParentID: MentorID]) -> [Int?] {
@@ -92,15 +83,22 @@ public struct MatchModel: @unchecked Sendable {
     /// - Throws: `InputError` naming a plugin whose answers break the contract of its hook (an
     ///   index of the wrong size, a filter that adds or reorders parents, scores of the wrong
     ///   length), instead of letting a bad plugin crash the run.
-    /// - Parameter searchablePairs: above this many fitting pairs, `fits` keeps candidates only
-    ///   (tests lower it to exercise that path on small programs).
-    public init(program: Program, rules: RuleSet, searchablePairs: Int = MatchModel.searchablePairs) throws(InputError) {
+    /// - Parameters:
+    ///   - planningFrom: the moment the run plans from (spec section 9): candidate groups hold
+    ///     only the sessions that start at or after it, and a group with none is not a candidate,
+    ///     so that the objective, capacities, group counts and overlaps count the future only.
+    ///     Nil plans the whole term.
+    ///   - searchablePairs: above this many fitting pairs, `fits` keeps candidates only (tests
+    ///     lower it to exercise that path on small programs).
+    public init(program: Program, rules: RuleSet, planningFrom: LocalDateTime? = nil,
+                searchablePairs: Int = MatchModel.searchablePairs) throws(InputError) {
         self.program = program
         self.rules = rules
+        self.planningFrom = planningFrom
         let parentCount = program.parents.count
         var blocked = Set<LocalDate>()
         for rule in rules.with(.blockedDays) { blocked.formUnion(rule.rule.blockedDays()) }
-        let generated = CandidateGenerator(program: program, blocked: blocked).generate()
+        let generated = CandidateGenerator(program: program, blocked: blocked, from: planningFrom).generate()
         let filters = rules.with(.groupFilter)
         var kept: [CandidateGroup] = [], refused: [(group: CandidateGroup, rule: String)] = []
         for group in generated {

@@ -14,4 +14,16 @@ enum Coding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(attributes), as: UTF8.self)) ?? "{}"
     }
+
+    /// A list of texts as a JSON array.
+    static func jsonArray(_ texts: [String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(texts), as: UTF8.self)) ?? "[]"
+    }
+
+    /// The texts of a JSON array written by `jsonArray` (empty when malformed).
+    static func stringArray(_ json: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
 }

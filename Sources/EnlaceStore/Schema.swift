@@ -172,6 +172,80 @@ enum Schema {
                     CHECK (effort = 'standard' OR effort = 'thorough');
                 """)
         }
+        migrator.registerMigration("v6-typed-runs") { db in
+            // A run's schedule as rows, written once and read by every command, instead of a
+            // schedule.json text plus a second copy of its assignments. Membership is kept as
+            // stints (a parent in a group for the sessions that start in [from, until)), so that
+            // held sessions keep the parents they were held for while the future is re-planned.
+            // Times are local minutes, exactly as planned (no offset to drop and re-derive).
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN program_name TEXT NOT NULL DEFAULT '';
+                ALTER TABLE runs ADD COLUMN timezone TEXT NOT NULL DEFAULT 'UTC';
+                ALTER TABLE runs ADD COLUMN now_minute INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE run_terms (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    value INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE run_groups (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    group_id TEXT NOT NULL CHECK (group_id <> ''),
+                    mentor_id TEXT NOT NULL CHECK (mentor_id <> ''),
+                    kind TEXT NOT NULL CHECK (kind = 'weekly' OR kind = 'open_house'),
+                    mode TEXT NOT NULL CHECK (mode = 'in_person' OR mode = 'virtual'),
+                    site_id TEXT,
+                    weekday TEXT,
+                    start_minute INTEGER,
+                    minutes INTEGER NOT NULL CHECK (minutes > 0),
+                    PRIMARY KEY (run_id, group_id),
+                    CHECK ((kind = 'weekly') = (weekday IS NOT NULL AND start_minute IS NOT NULL)),
+                    CHECK ((mode = 'in_person') = (site_id IS NOT NULL))
+                ) WITHOUT ROWID;
+                CREATE TABLE run_sessions (
+                    run_id INTEGER NOT NULL,
+                    group_id TEXT NOT NULL,
+                    start_minute INTEGER NOT NULL,
+                    end_minute INTEGER NOT NULL CHECK (end_minute > start_minute),
+                    topic_id TEXT,
+                    PRIMARY KEY (run_id, group_id, start_minute),
+                    FOREIGN KEY (run_id, group_id) REFERENCES run_groups(run_id, group_id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TABLE run_memberships (
+                    run_id INTEGER NOT NULL,
+                    parent_id TEXT NOT NULL CHECK (parent_id <> ''),
+                    group_id TEXT NOT NULL,
+                    from_minute INTEGER NOT NULL,
+                    until_minute INTEGER CHECK (until_minute IS NULL OR until_minute > from_minute),
+                    PRIMARY KEY (run_id, parent_id, from_minute),
+                    FOREIGN KEY (run_id, group_id) REFERENCES run_groups(run_id, group_id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX run_memberships_current ON run_memberships(run_id, parent_id) WHERE until_minute IS NULL;
+                CREATE INDEX run_memberships_parent ON run_memberships(parent_id);
+                CREATE TABLE run_unmatched (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    parent_id TEXT NOT NULL CHECK (parent_id <> ''),
+                    reasons TEXT NOT NULL,
+                    PRIMARY KEY (run_id, parent_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX run_unmatched_parent ON run_unmatched(parent_id);
+                CREATE TABLE run_changes (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    parent_id TEXT NOT NULL CHECK (parent_id <> ''),
+                    before_group TEXT,
+                    after_group TEXT,
+                    reason TEXT NOT NULL,
+                    PRIMARY KEY (run_id, parent_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX run_changes_parent ON run_changes(parent_id);
+                """)
+            try LegacyRuns.convert(db)
+            try db.execute(sql: """
+                ALTER TABLE runs DROP COLUMN schedule_json;
+                DROP TABLE run_assignments;
+                """)
+        }
         return migrator
     }
 }

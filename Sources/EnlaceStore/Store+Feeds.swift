@@ -3,15 +3,6 @@ import EnlaceFeeds
 import Foundation
 import GRDB
 
-/// The latest stored run, as feeds need it.
-public struct LatestRun: Sendable {
-    public var id: Int
-    public var createdAt: String
-    /// Fingerprint of the input files the run was made from.
-    public var fingerprint: String
-    public var scheduleJSON: String
-}
-
 /// What a publication changes in the feed history: events to write and events to forget.
 public struct FeedHistoryChanges: Sendable {
     public var upserts: [(owner: FeedOwner, event: StoredFeedEvent)] = []
@@ -23,15 +14,6 @@ public struct FeedHistoryChanges: Sendable {
 }
 
 extension Store {
-    /// The latest run, or nil before the first `enlace match`.
-    public func latestRun() throws -> LatestRun? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, created_at, fingerprint, schedule_json FROM runs ORDER BY id DESC LIMIT 1").map {
-                LatestRun(id: $0[0], createdAt: $0[1], fingerprint: $0[2], scheduleJSON: $0[3])
-            }
-        }
-    }
-
     /// Every stored feed token, by owner.
     public func feedTokens() throws -> [FeedOwner: String] {
         try read { db in

@@ -6,10 +6,8 @@ import GRDB
 public struct ForgottenParent: Sendable, Equatable {
     /// Whether the parent's row (name, contacts, preferences) was there.
     public var parentRow: Bool
-    /// The parent's rows in the assignments of stored runs.
-    public var assignments: Int
-    /// Stored runs whose `schedule.json` named the parent.
-    public var schedules: Int
+    /// Stored runs that placed the parent in a group or listed them as unmatched.
+    public var runs: Int
     /// The token of the parent's feed (its file is `calendars/feeds/TOKEN.ics`), if one was drawn.
     public var feedToken: String?
     /// Events of the parent's feed history.
@@ -18,12 +16,20 @@ public struct ForgottenParent: Sendable, Equatable {
 
 /// Everything the database holds about one family, for a records request.
 public struct ParentRecord: Sendable, Encodable {
-    /// One stored run's decision about the family.
+    /// One stored run's decision about the family: their stints in groups, or why they had none.
     public struct RunEntry: Sendable, Encodable {
+        public struct Stint: Sendable, Encodable {
+            public var group: String
+            public var mentor: String
+            /// Local date-times (`YYYY-MM-DDTHH:MM`) bounding the sessions of the stint.
+            public var from: String
+            public var until: String?
+        }
+
         public var run: Int
         public var createdAt: String
-        public var mentor: String?
-        public var group: String?
+        public var groups: [Stint]
+        public var unmatchedReasons: [String]?
     }
 
     /// The family's calendar feed, without its secret token (see docs/PRIVACY.md).
@@ -53,7 +59,6 @@ public struct ParentRecord: Sendable, Encodable {
 /// What `purge` deleted.
 public struct PurgeSummary: Sendable, Equatable {
     public var runs = 0
-    public var assignments = 0
     public var feedEvents = 0
     /// Database size in bytes before and after VACUUM.
     public var bytesBefore = 0
@@ -61,38 +66,35 @@ public struct PurgeSummary: Sendable, Equatable {
 }
 
 extension Store {
-    /// Removes one family from the database: their row, their assignments in every run, their id
-    /// from every stored `schedule.json` (rewritten by `rewriteSchedule`), their feed token and
+    /// Removes one family from the database: their row, their place in every stored run, their feed token and
     /// feed history, with the event texts no other feed shows. Then VACUUMs and truncates the WAL,
     /// so the deleted bytes are gone from the files too (`secure_delete` zeroes them first).
     ///
     /// - Returns: what was removed, or nil when the database knows nothing of `id`.
     /// - Throws: `StoreError`; nothing is removed unless everything is.
-    public func forgetParent(_ id: String, rewriteSchedule: (String) throws -> String) throws -> ForgottenParent? {
+    public func forgetParent(_ id: String) throws -> ForgottenParent? {
         let forgotten: ForgottenParent? = try writeOutsideTransaction("the family was not removed (nothing changed)") { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var result: ForgottenParent?
             try db.inTransaction {
                 let found = ForgottenParent(
                     parentRow: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM parents WHERE id = ?", arguments: [id]) ?? 0 > 0,
-                    assignments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_assignments WHERE parent_id = ?", arguments: [id]) ?? 0,
-                    schedules: 0,
+                    runs: try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM (SELECT run_id FROM run_memberships WHERE parent_id = ?1
+                                              UNION SELECT run_id FROM run_unmatched WHERE parent_id = ?1
+                                              UNION SELECT run_id FROM run_changes WHERE parent_id = ?1)
+                        """, arguments: [id]) ?? 0,
                     feedToken: try String.fetchOne(db, sql: "SELECT token FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id]),
                     feedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0)
-                guard found.parentRow || found.assignments > 0 || found.feedToken != nil || found.feedEvents > 0 else { return .rollback }
+                guard found.parentRow || found.runs > 0 || found.feedToken != nil || found.feedEvents > 0 else { return .rollback }
                 result = found
                 try db.execute(sql: "DELETE FROM parents WHERE id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM run_assignments WHERE parent_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM run_memberships WHERE parent_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM run_unmatched WHERE parent_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM run_changes WHERE parent_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
                 try FeedContents.deleteUnreferenced(db)
-                for row in try Row.fetchAll(db, sql: "SELECT id, schedule_json FROM runs ORDER BY id") {
-                    let old: String = row[1]
-                    let new = try rewriteSchedule(old)
-                    guard new != old else { continue }
-                    try db.execute(sql: "UPDATE runs SET schedule_json = ? WHERE id = ?", arguments: [new, row[0] as Int])
-                    result?.schedules += 1
-                }
                 return .commit
             }
             return result
@@ -110,10 +112,7 @@ extension Store {
                 """, arguments: [id]) else { return nil }
             let attributesText: String = row[10]
             let attributes = (try? JSONDecoder().decode([String: String].self, from: Data(attributesText.utf8))) ?? [:]
-            let runs = try Row.fetchAll(db, sql: """
-                SELECT r.id, r.created_at, a.mentor_id, a.group_id FROM run_assignments a JOIN runs r ON r.id = a.run_id
-                WHERE a.parent_id = ? ORDER BY r.id
-                """, arguments: [id]).map { ParentRecord.RunEntry(run: $0[0], createdAt: $0[1], mentor: $0[2], group: $0[3]) }
+            let runs = try runEntries(parent: id, db)
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
             let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0
             let cancelled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ? AND status = 'CANCELLED'",
@@ -136,10 +135,6 @@ extension Store {
         try writeOutsideTransaction("nothing was purged") { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.inTransaction {
-                summary.assignments = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM run_assignments WHERE run_id IN (SELECT id FROM runs WHERE created_at < ?)
-                    """, arguments: [day]) ?? 0
-                try db.execute(sql: "DELETE FROM run_assignments WHERE run_id IN (SELECT id FROM runs WHERE created_at < ?)", arguments: [day])
                 try db.execute(sql: "DELETE FROM runs WHERE created_at < ?", arguments: [day])
                 summary.runs = db.changesCount
                 try db.execute(sql: "DELETE FROM feed_events WHERE end_minute <= ?",
@@ -152,6 +147,26 @@ extension Store {
         try compact()
         summary.bytesAfter = fileSize
         return summary
+    }
+
+    /// The family's place in every stored run, oldest first.
+    private func runEntries(parent id: String, _ db: Database) throws -> [ParentRecord.RunEntry] {
+        var entries: [Int: ParentRecord.RunEntry] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM runs ORDER BY id") {
+            entries[row[0]] = ParentRecord.RunEntry(run: row[0], createdAt: row[1], groups: [], unmatchedReasons: nil)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.run_id, m.group_id, g.mentor_id, m.from_minute, m.until_minute FROM run_memberships m
+            JOIN run_groups g ON g.run_id = m.run_id AND g.group_id = m.group_id
+            WHERE m.parent_id = ? ORDER BY m.run_id, m.from_minute
+            """, arguments: [id]) {
+            entries[row[0]]?.groups.append(.init(group: row[1], mentor: row[2], from: LocalDateTime(minutes: row[3]).description,
+                                                 until: (row[4] as Int?).map { LocalDateTime(minutes: $0).description }))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT run_id, reasons FROM run_unmatched WHERE parent_id = ?", arguments: [id]) {
+            entries[row[0]]?.unmatchedReasons = Coding.stringArray(row[1])
+        }
+        return entries.values.filter { !$0.groups.isEmpty || $0.unmatchedReasons != nil }.sorted { $0.run < $1.run }
     }
 
     /// VACUUM, then a checkpoint that empties the WAL: deleted rows leave no bytes behind.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnlaceDemo
 import EnlaceFeeds
+import EnlaceWorkflows
 import Foundation
 
 extension Enlace {
@@ -8,7 +9,13 @@ extension Enlace {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the built-in sample district to a folder and run every stage on it.",
-            discussion: "The sample district is generated from a fixed seed: the same files every time.")
+            discussion: """
+                The sample district is generated from a fixed seed: the same files every time. Its \
+                2026-27 term is shown in progress: matched and published before the term began \
+                (\(SampleDistrict.launch)), then matched and published again on \(SampleDistrict.asOf), \
+                so the schedule has held sessions and the feeds a history. The same inputs give the same \
+                outputs, whatever the date.
+                """)
 
         @Argument(help: "The folder to write the sample district to.", completion: .directory)
         var directory = "enlace-demo"
@@ -22,18 +29,28 @@ extension Enlace {
             try refuseForeignProgram(in: folder, files: files)
             try writeProgramFiles(files, into: folder)
             print("Sample district written to \(folder.path)")
-            let outcome = try importProgram(from: folder)
+            let workspace = ProgramWorkspace(folder: folder)
+            // The same workflows as `enlace import`, `match` and `feeds`, so the demo shows exactly
+            // what a coordinator's runs do: once before the term, once in the middle of it.
+            let outcome = try runWorkflow { () throws(WorkflowError) in try ImportWorkflow.run(workspace, now: SampleDistrict.launch, log: .cli) }
             print("Imported \(outcome.imported)")
-            print("Database: \(outcome.databasePath)")
-            // The same code paths as `enlace match` and `enlace feeds`, so the demo shows exactly
-            // what a coordinator's run does.
+            print("Database: \(outcome.checked.workspace.databasePath)")
             let match = try Enlace.Match.parse(["--program", folder.path])
-            try match.match(outcome.checked, started: Date()) {}
-            let publication = try publishFeeds(folder: folder, now: Date(), check: false)
-            print(publication.summary)
-            if let example = publication.example {
+            var publication: FeedPublication?
+            for moment in [SampleDistrict.launch, SampleDistrict.asOf] {
+                print("As of \(ISO8601DateFormatter().string(from: moment)):")
+                let result = try runWorkflow { () throws(WorkflowError) in
+                    try MatchWorkflow.run(workspace, now: moment, effort: .standard, log: .cli)
+                }
+                try match.report(result)
+                publication = try runWorkflow { () throws(WorkflowError) in
+                    try PublishWorkflow.run(workspace, now: moment, check: false, log: .cli)
+                }
+                print(publication!.summary)
+            }
+            if let example = publication?.example {
                 // The one place a subscribe link is printed: the demo's families are made up.
-                print("Subscribe link of family \(example.owner.id) (sample data): \(FeedsCSV.webcal(outcome.loaded.program.settings.feedBaseURL + example.fileName))")
+                print("Subscribe link of family \(example.owner.id) (sample data): \(FeedsCSV.webcal(outcome.checked.loaded.program.settings.feedBaseURL + example.fileName))")
             }
         }
 
@@ -44,6 +61,10 @@ extension Enlace {
             let demoSettings = files.first { $0.path == "enlace.toml" }?.contents
             if String(decoding: existing, as: UTF8.self) != demoSettings {
                 throw failWithInputError("\(folder.path) already holds another program. Choose an empty folder for the demo.")
+            }
+            // An earlier demo: start its timeline again rather than continue it.
+            for name in ["enlace.sqlite", "enlace.sqlite-wal", "enlace.sqlite-shm", "out", "calendars/feeds"] {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
     }

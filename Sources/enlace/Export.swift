@@ -1,6 +1,6 @@
 import ArgumentParser
 import EnlaceIO
-import EnlaceStore
+import EnlaceWorkflows
 import Foundation
 
 extension Enlace {
@@ -10,7 +10,7 @@ extension Enlace {
             abstract: "Print everything Enlace holds about one family (JSON), for a records request.",
             discussion: """
                 The family's row (name, email, phone, languages, site, availability, topics, custom \
-                columns), their mentor and group in every stored run, and the status of their \
+                columns), their groups (with the dates of their stints) or the reasons they had none in every stored run, and the status of their \
                 calendar feed. The feed's secret link is not printed (links never go to stdout); \
                 it is in out/feeds.csv. With --output the JSON goes to a file readable by its owner only.
                 """)
@@ -29,14 +29,9 @@ extension Enlace {
         var output: String?
 
         func run() throws {
-            let store = try existingStore(options.folder)
-            guard let record = try store.parentRecord(id) else {
-                throw failWithInputError("there is no parent \"\(id)\" in \(options.folder.appendingPathComponent(Store.fileName).path). Check the id (ids are case-sensitive).")
+            let json = try runWorkflow { () throws(WorkflowError) in
+                try PrivacyWorkflow.export(parent: id, in: ProgramWorkspace(folder: options.folder))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            let json = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
             if let output {
                 try AtomicFile.write(json, to: URL(fileURLWithPath: output), permissions: 0o600)
                 printToStderr("Wrote the records of \(id) to \(output) (readable by its owner only).")

@@ -2,7 +2,8 @@ import ArgumentParser
 import EnlaceCore
 import EnlaceProgram
 import EnlaceReport
-import EnlaceSolver
+import EnlacePlugins
+import EnlaceWorkflows
 import Foundation
 
 extension Enlace {
@@ -33,7 +34,7 @@ extension Enlace {
                     settingsText = loaded.text
                 } catch { throw failWithInputError(error.description) }
             }
-            let catalog = try loadCatalog(folder: hasProgram ? folder : nil, settings: settings)
+            let catalog = try runWorkflow { () throws(WorkflowError) in try Rules.catalog(folder: hasProgram ? folder : nil, settings: settings) }
             // Without a program folder, the defaults of the contract.
             let weightSettings = settings ?? ProgramSettings(name: "", timezone: "UTC", termStart: LocalDate(iso: "2026-08-17")!, termEnd: LocalDate(iso: "2027-06-11")!)
             let configured: [(LoadedPlugin, PluginConfiguration.Resolved)]
@@ -103,37 +104,5 @@ extension Enlace {
                     && isDirectory.boolValue && !compiled.contains(name)
             }.sorted()
         }
-    }
-}
-
-/// The plugin catalog of a program folder; load errors exit 1 with the plugin's message.
-func loadCatalog(folder: URL?, settings: ProgramSettings?) throws -> PluginCatalog {
-    do {
-        return try PluginCatalog.load(programFolder: folder?.path, settings: settings)
-    } catch {
-        throw failWithInputError(error.description + "\nNothing was changed.")
-    }
-}
-
-/// The catalog with the program's `[plugins]` tables checked against it, and every enabled plugin
-/// prepared once, so that a plugin refusing the program stops an import before it writes.
-func checkedPlugins(folder: URL, loaded: LoadedProgram) throws -> PluginCatalog {
-    let catalog = try loadCatalog(folder: folder, settings: loaded.program.settings)
-    do {
-        _ = try RuleSet.prepare(catalog, program: loaded.program, settingsText: loaded.settingsText)
-    } catch {
-        throw failWithInputError(error.description + "\nNothing was imported; the database is unchanged.")
-    }
-    return catalog
-}
-
-/// The enabled plugins of `catalog` prepared for a run of `loaded`.
-func preparedRules(_ catalog: PluginCatalog, loaded: LoadedProgram, previous: [ParentID: MentorID]) throws -> RuleSet {
-    do {
-        return try RuleSet.prepare(catalog, program: loaded.program,
-                                   previousMentor: MatchModel.previousIndices(loaded.program, previous),
-                                   settingsText: loaded.settingsText)
-    } catch {
-        throw failWithInputError(error.description + "\nNothing was written.")
     }
 }

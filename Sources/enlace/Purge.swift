@@ -1,6 +1,6 @@
 import ArgumentParser
 import EnlaceCore
-import EnlaceStore
+import EnlaceWorkflows
 import Foundation
 
 extension Enlace {
@@ -23,10 +23,10 @@ extension Enlace {
         }
 
         func run() throws {
-            let store = try existingStore(options.folder)
-            let summary: PurgeSummary
-            do { summary = try store.purge(before: LocalDate(iso: before)!) } catch { throw failWithInputError("\(error)") }
-            print("Purged \(summary.runs) runs created before \(before) (\(summary.assignments) assignments) and \(summary.feedEvents) feed events of sessions that ended before it.")
+            let summary = try runWorkflow { () throws(WorkflowError) in
+                try PrivacyWorkflow.purge(before: LocalDate(iso: before)!, in: ProgramWorkspace(folder: options.folder))
+            }
+            print("Purged \(summary.runs) runs created before \(before) and \(summary.feedEvents) feed events of sessions that ended before it.")
             print("Database compacted: \(summary.bytesBefore / 1024) KB → \(summary.bytesAfter / 1024) KB.")
         }
     }

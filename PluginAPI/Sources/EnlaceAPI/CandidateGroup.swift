@@ -39,6 +39,10 @@ public struct CandidateGroup: Sendable, Hashable {
 
     public var isOpenHouse: Bool { timing == .openHouse }
 
+    /// Who meets when and where: what stays the same when a group continues from one run to the
+    /// next (its sessions from now on may differ).
+    public var placement: GroupPlacement { GroupPlacement(mentor: mentor, timing: timing, mode: mode, site: site) }
+
     /// Whether the two groups (of one mentor) overlap in time: weekly slots on one day, or any dated
     /// session of one against any of the other. Intervals are half-open.
     ///
@@ -54,5 +58,23 @@ public struct CandidateGroup: Sendable, Hashable {
             if a.end <= b.end { i += 1 } else { j += 1 }
         }
         return false
+    }
+}
+
+/// A group's mentor, time, mode and site: two groups with equal placements are the same meeting
+/// (spec section 4, `same_group`: same mentor, kind, mode, site, weekday and start).
+public struct GroupPlacement: Sendable, Hashable {
+    /// Index of the mentor in `Program.mentors`.
+    public let mentor: Int
+    public let timing: CandidateGroup.Timing
+    public let mode: MeetingMode
+    /// Index of the site in `Program.sites`; nil for virtual groups.
+    public let site: Int?
+
+    public init(mentor: Int, timing: CandidateGroup.Timing, mode: MeetingMode, site: Int?) {
+        self.mentor = mentor
+        self.timing = timing
+        self.mode = mode
+        self.site = site
     }
 }

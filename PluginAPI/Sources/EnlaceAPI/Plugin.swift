@@ -223,13 +223,18 @@ public struct PluginContext: Sendable {
     public let parameters: PluginParameters
     /// Each parent's mentor (index) in the previous run, if any, by parent index.
     public let previousMentor: [Int?]
+    /// Each parent's group in the previous run, as a placement (mentor, time, mode, site) that a
+    /// candidate group can be compared with (`CandidateGroup.placement`), by parent index; nil
+    /// when the parent had no group or its mentor or site has left. Empty before the first run.
+    public let previousGroup: [GroupPlacement?]
     /// Site index by id.
     public let siteIndex: [SiteID: Int]
 
-    public init(program: Program, parameters: PluginParameters, previousMentor: [Int?]) {
+    public init(program: Program, parameters: PluginParameters, previousMentor: [Int?], previousGroup: [GroupPlacement?] = []) {
         self.program = program
         self.parameters = parameters
         self.previousMentor = previousMentor
+        self.previousGroup = previousGroup
         siteIndex = Dictionary(uniqueKeysWithValues: program.sites.enumerated().map { ($1.id, $0) })
     }
 }

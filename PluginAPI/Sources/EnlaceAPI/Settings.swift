@@ -24,13 +24,14 @@ public struct Weights: Hashable, Sendable, Codable {
     public var sharedTopic = 2
     public var sharedTopicCap = 3
     public var continuity = 50
+    public var sameGroup = 30
     public var group = -20
 
     public init() {}
 
     /// The `[weights]` keys of `enlace.toml`, in the order the spec lists them.
     public static let keys = ["matched", "preferred_language", "open_house", "shared_topic",
-                              "shared_topic_cap", "continuity", "group"]
+                              "shared_topic_cap", "continuity", "same_group", "group"]
 
     /// The weight for a `[weights]` key.
     public subscript(key: String) -> Int? {
@@ -42,6 +43,7 @@ public struct Weights: Hashable, Sendable, Codable {
             case "shared_topic": sharedTopic
             case "shared_topic_cap": sharedTopicCap
             case "continuity": continuity
+            case "same_group": sameGroup
             case "group": group
             default: nil
             }
@@ -55,6 +57,7 @@ public struct Weights: Hashable, Sendable, Codable {
             case "shared_topic": sharedTopic = value
             case "shared_topic_cap": sharedTopicCap = value
             case "continuity": continuity = value
+            case "same_group": sameGroup = value
             case "group": group = value
             default: break
             }

@@ -1,4 +1,6 @@
 import EnlaceCore
+import EnlacePlugins
+import EnlaceSolver
 
 /// The rules of spec section 4 written directly against the data, without the plugin API: the
 /// oracle that tests compare the plugin-built `MatchModel` with, and the baseline of the plugin
@@ -95,5 +97,19 @@ extension MatchModel {
     /// The same tables as `DirectReference.tables`, read off this model.
     public var tables: DirectReference.Tables {
         DirectReference.Tables(groupIDs: groups.map(\.id), fits: fits, pairWeights: pairWeights, groupWeight: groupWeight)
+    }
+}
+
+extension MatchModel {
+    /// The model with the built-in plugins and their defaults (spec section 4 exactly), for tests
+    /// and benchmarks.
+    ///
+    /// - Parameter previous: each parent's mentor in the previous run (for the continuity term).
+    public init(program: Program, previous: [ParentID: MentorID] = [:]) {
+        do {
+            try self.init(program: program, rules: RuleSet.builtIn(program: program, previousMentor: MatchModel.previousIndices(program, previous)))
+        } catch {
+            preconditionFailure("a built-in plugin broke the plugin contract: \(error)")
+        }
     }
 }

@@ -1,28 +1,31 @@
 import ArgumentParser
 import EnlaceCore
-import EnlaceProgram
+import EnlacePlugins
 import EnlaceSolver
+import EnlaceTestSupport
+import EnlaceWorkflows
 import Foundation
 
-extension Enlace {
-    /// `enlace _model-benchmark`: the cost of the plugin API. Builds the matcher's tables for a
-    /// program through the built-in plugins and through the same rules written directly
+extension EnlaceBench {
+    /// `enlace-bench model`: the cost of the plugin API. Builds the matcher's tables for a program
+    /// through the built-in plugins and through the same rules written directly
     /// (`DirectReference`), alternately, checks they are equal, and prints the median seconds of
-    /// each as JSON. Used by Benchmarks/plugin-overhead.sh; hidden from help.
+    /// each as JSON. Used by Benchmarks/plugin-overhead.sh.
     struct ModelBenchmark: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "_model-benchmark", shouldDisplay: false)
+        static let configuration = CommandConfiguration(commandName: "model",
+                                                        abstract: "Time the plugin-built model against the rules written directly.")
 
-        @OptionGroup var options: ProgramOptions
+        @OptionGroup var options: BenchProgram
 
         @Option(help: "Rounds of each way.")
         var rounds = 3
 
         func run() throws {
             let loaded: LoadedProgram
-            do { loaded = try ProgramLoader(folder: options.folder).load() } catch { throw failWithInputError(error.description) }
+            do { loaded = try CheckedProgram.load(ProgramWorkspace(folder: options.folder)) } catch { throw ValidationError(error.message) }
             let program = loaded.program
             let catalog: PluginCatalog
-            do { catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn()) } catch { throw failWithInputError(error.description) }
+            do { catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn()) } catch { throw ValidationError(error.description) }
             var plugin: [Double] = [], direct: [Double] = []
             var pairs = 0
             for _ in 0..<rounds {
@@ -34,7 +37,7 @@ extension Enlace {
                 start = DispatchTime.now().uptimeNanoseconds
                 let reference = DirectReference.tables(program: program)
                 direct.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-                guard reference == viaPlugins else { throw failWithInputError("the plugin-built model differs from the direct rules") }
+                guard reference == viaPlugins else { throw ValidationError("the plugin-built model differs from the direct rules") }
             }
             func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
             let overhead = (median(plugin) - median(direct)) / median(direct)

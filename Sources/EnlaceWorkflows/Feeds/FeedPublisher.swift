@@ -2,21 +2,28 @@ import EnlaceCalendar
 import EnlaceCore
 import EnlaceFeeds
 import EnlaceIO
-import EnlaceProgram
 import EnlaceStore
 import Foundation
 
 /// What one `enlace feeds` did, for the summary line (which never shows a token).
-struct FeedPublication {
-    var feeds = 0, parents = 0, mentors = 0, sites = 0
-    var written = 0, unchanged = 0, removed = 0
-    var events = 0, changedEvents = 0, cancelledEvents = 0
-    var problems: [String] = []
-    var seconds = 0.0
+public struct FeedPublication: Sendable {
+    public var feeds = 0, parents = 0, mentors = 0, sites = 0
+    public var written = 0, unchanged = 0, removed = 0
+    public var events = 0, changedEvents = 0, cancelledEvents = 0
+    /// What `--check` found wrong in the written feeds (a bug in Enlace if not empty).
+    public var problems: [String] = []
+    public var seconds = 0.0
     /// Every feed's token, for feeds.csv.
-    var listings: [FeedListing] = []
+    public var listings: [FeedListing] = []
     /// The first parent with meetings, for the demo's example link.
-    var example: FeedListing?
+    public var example: FeedListing?
+
+    /// One line for stdout: counts only, never a token.
+    public var summary: String {
+        "Published \(feeds) feeds (\(parents) parents, \(mentors) mentors, \(sites) sites) in calendars/feeds: "
+            + "\(written) written, \(unchanged) unchanged, \(removed) removed; \(events) events, \(changedEvents) new or changed, "
+            + "\(cancelledEvents) cancelled (\(String(format: "%.2f", seconds)) s). Links: out/feeds.csv."
+    }
 }
 
 /// Publishes the latest run as feeds: the composition of the program loader, the store, the feed
@@ -27,40 +34,31 @@ struct FeedPublication {
 /// so a crash half-way leaves files that the next run rewrites from the same history, with the
 /// same SEQUENCE and LAST-MODIFIED (nothing is bumped twice).
 struct FeedPublisher {
-    let folder: URL
+    let workspace: ProgramWorkspace
     let clock: FeedClock
+    let log: WorkflowLog
     /// Run `FeedValidator` on every feed written (slower; for checks and the demo).
     var validate = false
 
-    var feedsFolder: URL { folder.appendingPathComponent("calendars/feeds", isDirectory: true) }
-    var listFile: URL { folder.appendingPathComponent("out/feeds.csv") }
+    var feedsFolder: URL { workspace.feedsFolder }
+    var listFile: URL { workspace.outFolder.appendingPathComponent("feeds.csv") }
 
-    /// Publishes every feed of the latest run.
-    /// - Throws: `ExitCode(1)` with a message on stderr when there is no run yet or the input is bad.
-    func publish(loaded: LoadedProgram, store: Store) throws -> FeedPublication {
+    /// Publishes every feed of `schedule` (the latest run) for `program` (as that run matched it).
+    func publish(program: Program, schedule: Schedule, store: Store) throws -> FeedPublication {
         let started = Date()
         var phases = PhaseClock()
-        guard let run = try store.latestRun() else {
-            throw failWithInputError("there is no match to publish yet: run `enlace match --program \(folder.path)` first.")
-        }
-        if run.fingerprint != loaded.inputFingerprint {
-            printToStderr("warning: the program folder changed since the last `enlace match` (run \(run.id), \(run.createdAt)); the feeds show that match with today's names and places. Run `enlace match` to match again.")
-        }
-        let program = loaded.program
-        let groups: [PublishedGroup]
         let catalog: TranslationCatalog
         let writer: FeedWriter
         do {
-            groups = try PublishedRun.groups(scheduleJSON: run.scheduleJSON)
-            let translations = try TranslationCatalog.forProgram(folder: folder)
-            for warning in translations.warnings { printToStderr("warning: \(warning)") }
+            let translations = try TranslationCatalog.forProgram(folder: workspace.folder)
+            for warning in translations.warnings { log.warn("\(warning)") }
             catalog = translations.catalog
             writer = try FeedWriter(timezone: program.settings.timezone)
         } catch {
-            throw failWithInputError(error.description)
+            throw WorkflowError.wrapping(error)
         }
         phases.lap("read run")
-        let planned = FeedPlanner(program: program, groups: groups, catalog: catalog).plan()
+        let planned = FeedPlanner(program: program, schedule: schedule, catalog: catalog).plan()
         phases.lap("plan")
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
@@ -124,13 +122,6 @@ struct FeedPublisher {
         phases.lap("swap folders")
         result.seconds = Date().timeIntervalSince(started)
         return result
-    }
-
-    /// Removes the file of a revoked token at once (the old URL must stop working now, not at
-    /// the next publication).
-    func removeFeedFile(token: String) {
-        guard FeedToken.isWellFormed(token) else { return }
-        try? FileManager.default.removeItem(at: feedsFolder.appendingPathComponent(token + ".ics"))
     }
 
     /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
@@ -210,20 +201,12 @@ struct FeedPublisher {
 
 extension FeedToken {
     /// A file name with its token hidden (`abcd…ics`), for messages: tokens never reach logs.
-    static func redacted(_ fileName: String) -> String {
+    public static func redacted(_ fileName: String) -> String {
         String(fileName.prefix(4)) + "….ics"
     }
 }
 
 extension FeedClock {
-    /// The clock for `now` in the program's zone (the CLI is the only place that reads the time).
-    init(now: Date, timezone: String) {
-        let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
-        let offset = TimeZone(identifier: timezone)?.secondsFromGMT(for: now) ?? 0
-        let localSeconds = seconds + Int64(offset)
-        self.init(now: seconds, local: LocalDateTime(minutes: Int((localSeconds - (localSeconds % 60 + 60) % 60) / 60)))
-    }
-
     /// `2026-08-01T12:00:00Z`, for the database's created_at columns.
     var isoText: String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
@@ -276,7 +259,7 @@ struct PhaseClock {
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        printToStderr("timing \(phase): \(String(format: "%.2f", now.timeIntervalSince(last))) s")
+        FileHandle.standardError.write(Data("timing \(phase): \(String(format: "%.2f", now.timeIntervalSince(last))) s\n".utf8))
         last = now
     }
 }

@@ -1,20 +1,22 @@
 import ArgumentParser
 import EnlaceCore
 import EnlaceIO
-import EnlaceProgram
 import EnlaceReport
 import EnlaceSolver
+import EnlaceWorkflows
 import Foundation
 
-extension Enlace {
-    /// `enlace _solve-benchmark`: the matcher's stages with their seconds and scores, on stderr,
-    /// and one JSON line on stdout. Reads the program folder and solves it with the built-in
-    /// plugins, without a database or outputs (a first run: no continuity). Hidden from help; used
-    /// to find where the matcher's time goes (docs/PERFORMANCE.md).
+extension EnlaceBench {
+    /// `enlace-bench solve`: the matcher's stages with their seconds and scores, on stderr, and one
+    /// JSON line on stdout. Reads the program folder and solves it with the program's plugins (its
+    /// `[plugins]` settings and libraries, as `enlace match` prepares them), without a database or
+    /// outputs (a first run: no continuity). Used to find where the matcher's time goes
+    /// (docs/PERFORMANCE.md).
     struct SolveBenchmark: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "_solve-benchmark", shouldDisplay: false)
+        static let configuration = CommandConfiguration(commandName: "solve",
+                                                        abstract: "Solve a program folder and report the matcher's stages.")
 
-        @OptionGroup var options: ProgramOptions
+        @OptionGroup var options: BenchProgram
 
         @Option(help: "Evaluations of the root relaxation (default: scaled to the model).")
         var iterations: Int?
@@ -65,10 +67,14 @@ extension Enlace {
         func run() throws {
             let started = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
-            let loaded: LoadedProgram
-            do { loaded = try ProgramLoader(folder: options.folder).load() } catch { throw failWithInputError(error.description) }
+            let loaded: LoadedProgram, rules: RuleSet
+            do {
+                (loaded, rules) = try CheckedProgram.rulesForFirstRun(ProgramWorkspace(folder: options.folder))
+            } catch {
+                throw ValidationError(error.message)
+            }
             let read = seconds()
-            let model = MatchModel(program: loaded.program)
+            let model = try MatchModel(program: loaded.program, rules: rules)
             let built = seconds()
             // Without budget options, exactly what `enlace match --effort` runs (for thorough, the
             // standard pass and then the thorough one); with any, one pass with those budgets.

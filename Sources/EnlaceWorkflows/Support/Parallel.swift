@@ -3,7 +3,7 @@ import Foundation
 /// Runs `body` on consecutive ranges of `0..<count` (at most `chunkSize` long) on every core and
 /// returns the results in range order, so that what the caller builds from them is the same
 /// whatever the number of cores and however the chunks were scheduled.
-func inChunks<T>(of count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+public func inChunks<T>(of count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
     let chunks = (count + chunkSize - 1) / chunkSize
     var results = [T?](repeating: nil, count: chunks)
     results.withUnsafeMutableBufferPointer { buffer in
@@ -17,12 +17,12 @@ func inChunks<T>(of count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -
 }
 
 /// Runs `body` on another thread at once; `wait()` gives its result (or throws its error).
-final class InBackground<T: Sendable>: @unchecked Sendable {
+public final class InBackground<T: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once before `done` is signalled, read only after waiting for it.
     private var result: Result<T, any Error>?
 
-    init(_ body: @escaping @Sendable () throws -> T) {
+    public init(_ body: @escaping @Sendable () throws -> T) {
         DispatchQueue.global().async {
             self.result = Result(catching: body)
             self.done.signal()
@@ -30,7 +30,7 @@ final class InBackground<T: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for `body` to finish; every call gives the same result.
-    func wait() throws -> T {
+    public func wait() throws -> T {
         done.wait()
         done.signal()
         return try result!.get()

@@ -1,0 +1,28 @@
+import ArgumentParser
+import EnlaceSolver
+import Foundation
+
+/// `enlace-bench`: the benchmark commands Benchmarks/*.sh run, kept out of the `enlace` product.
+@main
+struct EnlaceBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enlace-bench",
+        abstract: "Benchmarks of Enlace's matcher (see Benchmarks/README.md).",
+        subcommands: [SolveBenchmark.self, ModelBenchmark.self])
+}
+
+/// The program folder every benchmark reads.
+struct BenchProgram: ParsableArguments {
+    @Option(name: .long, help: "The program folder.", completion: .directory)
+    var program: String = "."
+
+    var folder: URL { URL(fileURLWithPath: program, isDirectory: true).standardizedFileURL }
+}
+
+/// Writes a line to stderr (stdout carries the JSON result).
+func printToStderr(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension SolverOptions.Effort: ExpressibleByArgument {}
+extension SolverOptions.DualMethod: ExpressibleByArgument {}

@@ -1,0 +1,67 @@
+import EnlaceCore
+import EnlaceFeeds
+import EnlaceStore
+import Foundation
+
+/// `enlace feeds`: publishes the latest run, for the program as that run matched it (the stored
+/// program: the folder is not read again, except `translations/`).
+public enum PublishWorkflow {
+    /// Publishes every feed of the latest run as of `now`.
+    ///
+    /// - Parameter check: also check every written feed as a strict client would; problems are a
+    ///   bug in Enlace and fail the command.
+    public static func run(_ workspace: ProgramWorkspace, now: Date, check: Bool, log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
+        var phases = PhaseClock()
+        var store: Store? = try workspace.existingStore()
+        phases.lap("open database")
+        let publication = try publish(workspace, store: store!, now: now, check: check, log: log)
+        phases.lap("publish (the phases above)")
+        store = nil  // closing the last connection checkpoints the WAL into the database
+        phases.lap("close database")
+        if !publication.problems.isEmpty {
+            for problem in publication.problems.prefix(20) { log.warn("problem: \(problem)") }
+            throw WorkflowError("\(publication.problems.count) problems in the written feeds (see above); please report this as a bug.")
+        }
+        return publication
+    }
+
+    /// Publishes with an open store (the demo and `revoke` share it).
+    static func publish(_ workspace: ProgramWorkspace, store: Store, now: Date, check: Bool, log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
+        let run = try workspace.latestRun(store)
+        let (program, _) = try workspace.storedProgram(store)
+        var publisher = FeedPublisher(workspace: workspace, clock: WallClock.feedClock(now, timezone: program.settings.timezone), log: log)
+        publisher.validate = check
+        do {
+            return try publisher.publish(program: program, schedule: run.schedule, store: store)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// `enlace feeds revoke`: gives one feed a new secret link (the old file is removed at once),
+    /// then republishes when there is a run. Returns the publication, nil when there is no run.
+    public static func revoke(_ workspace: ProgramWorkspace, owner: FeedOwner, now: Date, log: WorkflowLog) throws(WorkflowError) -> FeedPublication? {
+        let store = try workspace.existingStore()
+        let (program, _) = try workspace.storedProgram(store)
+        let known: Bool = switch owner.kind {
+        case .parent: program.parents.contains { $0.id.rawValue == owner.id }
+        case .mentor: program.mentors.contains { $0.id.rawValue == owner.id }
+        case .site: program.sites.contains { $0.id.rawValue == owner.id }
+        }
+        guard known else {
+            throw WorkflowError("there is no \(owner.kind.rawValue) \"\(owner.id)\" in the imported data/\(owner.kind.rawValue)s.csv. Check the id (ids are case-sensitive), and run `enlace import` if you just added it.")
+        }
+        var generator = SystemRandomNumberGenerator()
+        do {
+            let (old, _) = try store.revokeFeedToken(owner, at: WallClock.isoText(now), using: &generator)
+            // The old link must stop working now, not at the next publication.
+            if let old, FeedToken.isWellFormed(old) {
+                try? FileManager.default.removeItem(at: workspace.feedsFolder.appendingPathComponent(old + ".ics"))
+            }
+            guard try store.latestRun() != nil else { return nil }
+        } catch {
+            throw .wrapping(error)
+        }
+        return try publish(workspace, store: store, now: now, check: false, log: log)
+    }
+}

@@ -1,0 +1,91 @@
+import EnlaceCore
+import EnlacePlugins
+import EnlaceProgram
+import EnlaceStore
+import Foundation
+
+/// A program folder read and validated, its plugins found and prepared once (with the previous
+/// run, which continuity needs), and its database open: what an import stores and a match solves.
+public struct CheckedProgram: @unchecked Sendable {
+    public let workspace: ProgramWorkspace
+    public let loaded: LoadedProgram
+    public let catalog: PluginCatalog
+    /// Every enabled plugin prepared for this program and the previous run.
+    public let rules: RuleSet
+    /// The latest stored run before this command, if any.
+    public let previous: RunRecord?
+    /// Each parent's place in `previous`, by parent index.
+    public let placements: PreviousPlacements
+    public let store: Store
+
+    /// Loads and validates the folder, checks and prepares its plugins, then opens its database
+    /// and finishes any write a crash interrupted; warnings go to `log`. Nothing is imported yet.
+    ///
+    /// Nothing is written unless the whole folder and its plugin settings are valid: a database
+    /// that does not exist yet is created only then.
+    public static func check(_ workspace: ProgramWorkspace, log: WorkflowLog) throws(WorkflowError) -> CheckedProgram {
+        let loaded = try load(workspace)
+        let catalog = try Rules.catalog(folder: workspace.folder, settings: loaded.program.settings)
+        let existing = workspace.hasDatabase ? try workspace.openStore() : nil
+        let previous: RunRecord?
+        do { previous = try existing?.latestRun() } catch { throw .wrapping(error) }
+        let placements = PreviousPlacements(previous?.schedule, program: loaded.program)
+        let rules = try Rules.prepare(catalog, loaded: loaded, placements: placements)
+        for warning in loaded.warnings { log.warn("\(warning)") }
+        let store: Store
+        if let existing { store = existing } else { store = try workspace.openStore() }
+        return CheckedProgram(workspace: workspace, loaded: loaded, catalog: catalog, rules: rules, previous: previous,
+                              placements: placements, store: store)
+    }
+
+    /// Reads and validates the folder of `workspace` (nothing is opened or written).
+    public static func load(_ workspace: ProgramWorkspace) throws(WorkflowError) -> LoadedProgram {
+        do {
+            return try ProgramLoader(folder: workspace.folder).load()
+        } catch {
+            throw .wrapping(error, "Nothing was imported; the database is unchanged.")
+        }
+    }
+
+    /// The folder read and its plugins prepared as a first run would (no database): what the
+    /// benchmarks solve, with the program's own plugin settings and libraries.
+    public static func rulesForFirstRun(_ workspace: ProgramWorkspace) throws(WorkflowError) -> (LoadedProgram, RuleSet) {
+        let loaded = try load(workspace)
+        let catalog = try Rules.catalog(folder: workspace.folder, settings: loaded.program.settings)
+        return (loaded, try Rules.prepare(catalog, loaded: loaded, placements: PreviousPlacements(nil, program: loaded.program)))
+    }
+
+    /// Stores the program in the database, in one transaction (nothing changes if it fails).
+    public func storeImport(at date: Date) throws(WorkflowError) -> ImportSummary {
+        do {
+            return try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: date))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}
+
+/// `enlace import`: validates the folder, then stores it in one transaction.
+public enum ImportWorkflow {
+    /// What an import did.
+    public struct Outcome: Sendable {
+        public let checked: CheckedProgram
+        public let imported: ImportSummary
+
+        /// `{"sites": {…}, …, "warnings": N}` for `--json`.
+        public var json: String {
+            let counts: (ImportSummary.Counts) -> String = {
+                "{\"total\":\($0.total),\"added\":\($0.added),\"updated\":\($0.updated),\"removed\":\($0.removed)}"
+            }
+            return "{\"sites\":\(counts(imported.sites)),\"mentors\":\(counts(imported.mentors)),"
+                + "\"parents\":\(counts(imported.parents)),\"open_houses\":\(counts(imported.openHouses)),"
+                + "\"blackouts\":\(counts(imported.blackouts)),\"warnings\":\(checked.loaded.warnings.count)}"
+        }
+    }
+
+    /// Imports the folder of `workspace`.
+    public static func run(_ workspace: ProgramWorkspace, now: Date, log: WorkflowLog) throws(WorkflowError) -> Outcome {
+        let checked = try CheckedProgram.check(workspace, log: log)
+        return Outcome(checked: checked, imported: try checked.storeImport(at: now))
+    }
+}

@@ -1,0 +1,120 @@
+import EnlaceCore
+import EnlaceIO
+import EnlaceReport
+import EnlaceSolver
+import EnlaceStore
+import Foundation
+
+/// `enlace match`: import the folder, prepare the rules once, build the model from now on, solve,
+/// join the result with the held past, store the run, write the outputs.
+public enum MatchWorkflow {
+    /// What a match did.
+    public struct Result: Sendable {
+        public let schedule: Schedule
+        public let parents: Int
+        public let matched: Int
+        /// Groups that meet from now on.
+        public let groups: Int
+        /// Unmatched parents per cause, in the model's order of causes, zero counts left out.
+        public let blocked: [(cause: String, count: Int)]
+        /// `14 families changed group: …`, nil when nothing changed or on the first run.
+        public let changeSummary: String?
+        /// Whether the model was too large to search whole (a thorough run adds nothing).
+        public let isTruncated: Bool
+        /// The planning moment, when it differs from the `now` asked for (an earlier `now` than the
+        /// latest run's cannot re-open its past).
+        public let plannedFrom: LocalDateTime
+        public let seconds: Double
+
+        /// Whether nobody fits any group (exit code 3).
+        public var noneFits: Bool { matched == 0 && parents > 0 }
+    }
+
+    /// Matches the program of `workspace` as of `now`.
+    ///
+    /// The import is stored while the model is built and solved: they need only the files just
+    /// read and the previous run, which an import does not change. Nothing is written until it has
+    /// committed; if it fails, the match fails with its reason and writes nothing.
+    public static func run(_ workspace: ProgramWorkspace, now: Date, effort: SolverOptions.Effort,
+                           log: WorkflowLog) throws(WorkflowError) -> Result {
+        let started = Date()
+        let checked = try CheckedProgram.check(workspace, log: log)
+        let storing = InBackground { try checked.storeImport(at: now) }
+        return try match(checked, now: now, started: started, effort: effort, log: log) { () throws(WorkflowError) in
+            do { _ = try storing.wait() } catch { throw .wrapping(error) }
+        }
+    }
+
+    /// Matches a checked program; `imported` returns once the program is stored (or throws why
+    /// not) and is called before anything is written. The demo calls this after its own import.
+    public static func match(_ checked: CheckedProgram, now: Date, started: Date, effort: SolverOptions.Effort, log: WorkflowLog,
+                             imported: () throws(WorkflowError) -> Void) throws(WorkflowError) -> Result {
+        let program = checked.loaded.program
+        let asked = WallClock.local(now, timezone: program.settings.timezone)
+        let cut = max(asked, checked.previous?.schedule.now ?? asked)
+        if cut > asked {
+            log.warn("the latest match planned from \(cut); sessions before then are history, so this run plans from then too, not from \(asked).")
+        }
+        let solved: (model: MatchModel, solution: Solution)
+        do {
+            solved = try solve(checked, from: cut, effort: effort, log: log)
+        } catch {
+            try imported()  // the import is waited for whatever happens, and its failure reported
+            throw error
+        }
+        try imported()
+        let (model, solution) = solved
+        let explanations = model.explainUnmatched(solution)
+        var schedule = ScheduleComposer.compose(model: model, solution: solution, unmatched: explanations,
+                                                previous: checked.previous?.schedule, now: cut)
+        schedule.changes = FamilyChanges.between(previous: checked.previous?.schedule, model: model, solution: solution)
+        try store(schedule, checked: checked, now: now, effort: effort)
+        let matched = solution.groupOfParent.filter { $0 != nil }.count
+        let blocked = model.unmatchedCauses.map { cause in (cause.rawValue, explanations.filter { $0.cause == cause }.count) }
+        return Result(schedule: schedule, parents: program.parents.count, matched: matched, groups: solution.openGroups.count,
+                      blocked: blocked.filter { $0.1 > 0 }, changeSummary: FamilyChanges.summary(schedule.changes),
+                      isTruncated: model.isTruncated, plannedFrom: cut, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Builds the model from now on and solves it.
+    private static func solve(_ checked: CheckedProgram, from cut: LocalDateTime, effort: SolverOptions.Effort,
+                              log: WorkflowLog) throws(WorkflowError) -> (MatchModel, Solution) {
+        let program = checked.loaded.program
+        let done = log.step("Matching \(program.parents.count) parents with \(program.mentors.count) mentors")
+        defer { done() }
+        var model: MatchModel
+        do {
+            model = try MatchModel(program: program, rules: checked.rules, planningFrom: cut)
+        } catch {
+            throw .wrapping(error, "Nothing was written.")
+        }
+        if checked.previous != nil {
+            let groupIndex = Dictionary(model.groups.map { ($0.id, Int32($0.index)) }, uniquingKeysWith: { first, _ in first })
+            model.previousGroup = checked.placements.groupID.map { $0.flatMap { groupIndex[$0] } ?? -1 }
+        }
+        return (model, Solver.solve(model, effort: effort))
+    }
+
+    /// Stages the outputs, stores the run, then puts the outputs in place: a crash anywhere leaves
+    /// the previous run with its outputs or (after the next start) the new run with its outputs,
+    /// never one run's schedule with another's assignments.
+    private static func store(_ schedule: Schedule, checked: CheckedProgram, now: Date, effort: SolverOptions.Effort) throws(WorkflowError) {
+        let report = ScheduleReport(schedule: schedule)
+        do {
+            let outputs = try AtomicFileSet.stage([("schedule.json", Array(try report.scheduleJSON().utf8), 0o644),
+                                                   ("assignments.csv", Array(report.assignmentsCSV().utf8), 0o644),
+                                                   ("changes.csv", Array(FamilyChanges.csv(schedule.changes).utf8), 0o644)],
+                                                  in: checked.workspace.outFolder, tag: "match")
+            do {
+                try checked.store.saveRun(RunRecord(createdAt: WallClock.isoText(now), fingerprint: checked.loaded.inputFingerprint,
+                                                    settingsTOML: checked.loaded.settingsText, effort: effort.rawValue, schedule: schedule))
+            } catch {
+                outputs.discard()
+                throw error
+            }
+            try outputs.commit()
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import EnlaceCore
+import EnlaceFeeds
+import EnlaceIO
+import EnlaceReport
+import EnlaceStore
+import Foundation
+
+/// The privacy operations (docs/PRIVACY.md): forgetting a family, exporting what Enlace holds
+/// about one, and the end-of-term purge.
+public enum PrivacyWorkflow {
+    /// What `forget` removed.
+    public struct Forgotten: Sendable {
+        public let database: ForgottenParent
+        /// The files changed, described for the coordinator (no token).
+        public let files: [String]
+        /// Whether data/parents.csv still lists the family (the next import brings them back).
+        public let stillInRoster: Bool
+    }
+
+    /// Removes one family from the database, their feed file, and their rows in the outputs (which
+    /// are rendered again from the stored run, so they keep matching it).
+    public static func forget(parent id: String, in workspace: ProgramWorkspace) throws(WorkflowError) -> Forgotten {
+        let store = try workspace.existingStore()
+        let forgotten: ForgottenParent?
+        do { forgotten = try store.forgetParent(id) } catch { throw .wrapping(error) }
+        guard let forgotten else {
+            throw WorkflowError("there is no parent \"\(id)\" in \(workspace.databasePath). Check the id (ids are case-sensitive); nothing was changed.")
+        }
+        var files: [String] = []
+        if let token = forgotten.feedToken, FeedToken.isWellFormed(token) {
+            let feed = workspace.feedsFolder.appendingPathComponent("\(token).ics")
+            if (try? FileManager.default.removeItem(at: feed)) != nil {
+                files.append("calendars/feeds/\(FeedToken.redacted(feed.lastPathComponent)) (their feed)")
+            }
+        }
+        do {
+            files += try rewriteOutputs(store: store, workspace: workspace, id: id)
+        } catch {
+            throw .wrapping(error)
+        }
+        return Forgotten(database: forgotten, files: files, stillInRoster: rosterNames(id, workspace))
+    }
+
+    /// Everything stored about one family, as pretty JSON, or an error for an unknown id.
+    public static func export(parent id: String, in workspace: ProgramWorkspace) throws(WorkflowError) -> String {
+        let store = try workspace.existingStore()
+        let record: ParentRecord?
+        do { record = try store.parentRecord(id) } catch { throw .wrapping(error) }
+        guard let record else {
+            throw WorkflowError("there is no parent \"\(id)\" in \(workspace.databasePath). Check the id (ids are case-sensitive).")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        do { return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" } catch { throw .wrapping(error) }
+    }
+
+    /// The end-of-term purge: runs created before `date` and feed events of sessions ended before it.
+    public static func purge(before date: LocalDate, in workspace: ProgramWorkspace) throws(WorkflowError) -> PurgeSummary {
+        let store = try workspace.existingStore()
+        do { return try store.purge(before: date) } catch { throw .wrapping(error) }
+    }
+
+    /// Renders `out/schedule.json`, `assignments.csv` and `changes.csv` again from the latest run
+    /// (the family is gone from it), and drops the family's row from `out/feeds.csv`.
+    private static func rewriteOutputs(store: Store, workspace: ProgramWorkspace, id: String) throws -> [String] {
+        var changed: [String] = []
+        let out = workspace.outFolder
+        if let run = try store.latestRun(), FileManager.default.fileExists(atPath: out.appendingPathComponent("schedule.json").path) {
+            let report = ScheduleReport(schedule: run.schedule)
+            let files: [(String, String)] = [("schedule.json", try report.scheduleJSON()), ("assignments.csv", report.assignmentsCSV()),
+                                             ("changes.csv", FamilyChanges.csv(run.schedule.changes))]
+            for (name, text) in files {
+                let url = out.appendingPathComponent(name)
+                guard let old = try? String(contentsOf: url, encoding: .utf8), old != text else { continue }
+                try AtomicFile.write(text, to: url)
+                changed.append("out/\(name) (their rows)")
+            }
+        }
+        let list = out.appendingPathComponent("feeds.csv")
+        if let text = try? String(contentsOf: list, encoding: .utf8) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let kept = lines.filter { !$0.hasPrefix("parent," + CSVCell.text(id) + ",") }
+            if kept.count < lines.count {
+                try AtomicFile.write(kept.joined(separator: "\n"), to: list, permissions: 0o600)
+                changed.append("out/feeds.csv (\(lines.count - kept.count) row)")
+            }
+        }
+        return changed
+    }
+
+    private static func rosterNames(_ id: String, _ workspace: ProgramWorkspace) -> Bool {
+        let file = workspace.folder.appendingPathComponent("data/parents.csv")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
+        return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix(CSVCell.text(id) + ",") || $0.hasPrefix("\"\(id)\",") }
+    }
+}
