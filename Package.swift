@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "enlace"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver", "EnlaceTestSupport"]),
+        .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver", "EnlacePlugins", "EnlaceTestSupport"]),
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),

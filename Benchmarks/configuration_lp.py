@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How far Enlace's bound is from the configuration LP, and how fractional that LP is.
 
-    enlace _solve-benchmark --program DIR --write-columns COLUMNS.json [options]
+    enlace-bench solve --program DIR --write-columns COLUMNS.json [options]
     python3 Benchmarks/configuration_lp.py COLUMNS.json
 
 The first command writes every configuration the relaxation generated, at the root and at
@@ -54,7 +54,7 @@ def restricted_lp(columns: list[dict]) -> tuple[float, list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("columns", help="the file `enlace _solve-benchmark --write-columns` wrote")
+    ap.add_argument("columns", help="the file `enlace-bench solve --write-columns` wrote")
     args = ap.parse_args(argv)
     with open(args.columns, encoding="utf-8") as f:
         data = json.load(f)

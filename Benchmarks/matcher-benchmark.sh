@@ -4,7 +4,7 @@
 # outputs) from a fresh database, checks every schedule with the independent checker, and, with
 # --mip SECONDS, solves the same program with the exact HiGHS model for comparison. Districts
 # too large to search whole (above 3 million fitting pairs, e.g. 60,000 parents) also get the
-# flow bound on how many parents any schedule can match (`enlace _solve-benchmark`'s
+# flow bound on how many parents any schedule can match (`enlace-bench solve`'s
 # matched_bound), against which the issue measures their coverage.
 #
 # Usage: Benchmarks/matcher-benchmark.sh [--mip SECONDS] [--effort standard|thorough] [SIZE ...]
@@ -27,7 +27,9 @@ sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(3:12:80 8:40:400 40:300:4000)
 
 swift build -c release --product enlace >&2
+swift build -c release --product enlace-bench >&2
 enlace=.build/release/enlace
+bench=.build/release/enlace-bench
 work="$(mktemp -d)"
 printf 'size\tparents\tmatched\tmatched_bound\tscore\tbound\tgap\tseconds\tpeak_MB\tcheck\tmip_objective\tmip_bound\tmip_seconds\n'
 for size in "${sizes[@]}"; do
@@ -37,7 +39,7 @@ for size in "${sizes[@]}"; do
     summary=$(/usr/bin/time -f '%M' -o "$work/time" "$enlace" match --program "$dir" --json --effort "$effort" 2>/dev/null)
     peak=$(( $(tail -n 1 "$work/time") / 1024 ))
     check=$(python3 Benchmarks/check_schedule.py "$dir" >/dev/null 2>&1 && echo ok || echo VIOLATIONS)
-    coverage=$("$enlace" _solve-benchmark --program "$dir" 2>/dev/null \
+    coverage=$("$bench" solve --program "$dir" 2>/dev/null \
         | python3 -c 'import json,sys; print(json.load(sys.stdin).get("matched_bound", "-"))')
     mipcols="-\t-\t-"
     if [[ "$mip" != 0 ]]; then

@@ -11,11 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(40:300:4000 120:3000:60000)
-swift build -c release --product enlace >&2
+swift build -c release --product enlace-bench >&2
 work="$(mktemp -d)"
 for size in "${sizes[@]}"; do
     IFS=: read -r sites mentors parents <<<"$size"
     .build/release/enlace generate "$work/$size" --sites "$sites" --mentors "$mentors" --parents "$parents" >/dev/null
-    /usr/bin/time -f "$size peak %M KB" .build/release/enlace _model-benchmark --program "$work/$size" --rounds 3
+    /usr/bin/time -f "$size peak %M KB" .build/release/enlace-bench model --program "$work/$size" --rounds 3
 done
 rm -rf "$work"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnlaceWorkflows
 import EnlaceSolver
 import Foundation
 
@@ -17,6 +18,13 @@ struct BenchProgram: ParsableArguments {
     var program: String = "."
 
     var folder: URL { URL(fileURLWithPath: program, isDirectory: true).standardizedFileURL }
+
+    /// The folder as a workspace whose untrusted files are read by the `enlace` built beside
+    /// `enlace-bench` (which answers the hidden child commands).
+    var workspace: ProgramWorkspace {
+        let enlace = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("enlace")
+        return ProgramWorkspace(folder: folder, childExecutable: enlace.path)
+    }
 }
 
 /// Writes a line to stderr (stdout carries the JSON result).

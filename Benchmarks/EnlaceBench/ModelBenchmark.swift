@@ -22,7 +22,7 @@ extension EnlaceBench {
 
         func run() throws {
             let loaded: LoadedProgram
-            do { loaded = try CheckedProgram.load(ProgramWorkspace(folder: options.folder)) } catch { throw ValidationError(error.message) }
+            do { loaded = try CheckedProgram.load(options.workspace) } catch { throw ValidationError(error.message) }
             let program = loaded.program
             let catalog: PluginCatalog
             do { catalog = try PluginCatalog(plugins: PluginCatalog.compiledIn()) } catch { throw ValidationError(error.description) }

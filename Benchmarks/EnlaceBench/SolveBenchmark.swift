@@ -69,7 +69,7 @@ extension EnlaceBench {
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
             let loaded: LoadedProgram, rules: RuleSet
             do {
-                (loaded, rules) = try CheckedProgram.rulesForFirstRun(ProgramWorkspace(folder: options.folder))
+                (loaded, rules) = try CheckedProgram.rulesForFirstRun(options.workspace)
             } catch {
                 throw ValidationError(error.message)
             }

@@ -46,6 +46,7 @@ extension ProgramTemplate {
         # shared_topic = 2           # every topic a parent shares with the mentor
         # shared_topic_cap = 3       # ...counting at most this many topics per parent
         # continuity = 50            # every parent kept with the mentor of the previous run
+        # same_group = 30            # every parent kept in the very same group (mentor, time, place)
         # group = -20                # every group (fewer, fuller groups are preferred)
 
         # ---- Constraint plugins ---------------------------------------------------------

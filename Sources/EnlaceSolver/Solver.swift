@@ -210,7 +210,7 @@ public struct SolverOptions: Sendable {
         // parents), and the local search found no more than 0.03% there: no local search.
         if !model.isSmall { options.improvementRounds = 0 }
         // Branch and bound only where nodes are cheap (about a hundred parents, a single school);
-        // larger programs report the Lagrangian bound (`_solve-benchmark --nodes` tries more).
+        // larger programs report the Lagrangian bound (`enlace-bench solve --nodes` tries more).
         options.branchingNodes = pairs <= 3_000 ? 400 : 0
         // One neighbourhood per mentor up to a school-sized model, fewer beyond (each costs work
         // in proportion to the pairs): at 250-400 parents they found 0.03-0.2% more.

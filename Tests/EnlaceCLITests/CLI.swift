@@ -12,9 +12,13 @@ struct CLI {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("enlace")
     }()
 
-    /// Runs `enlace ARGUMENTS` (with `environment` added to this process's) and waits for it.
+    /// The benchmark commands (Benchmarks/EnlaceBench), built next to `enlace`.
+    static let bench = executable.deletingLastPathComponent().appendingPathComponent("enlace-bench")
+
+    /// Runs `enlace ARGUMENTS` (or another of the package's executables) with `environment` added
+    /// to this process's, and waits for it.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -108,14 +108,14 @@ import Testing
         #expect(score == bound, "seed \(seed): \(score) / \(bound)")
     }
 
-    /// `_solve-benchmark --write-columns` writes the relaxation's columns and root bound as JSON
+    /// `enlace-bench solve --write-columns` writes the relaxation's columns and root bound as JSON
     /// (for Benchmarks/configuration_lp.py), the bound at least the run's score; with subgradient
     /// steps, which keep no columns, the option is refused before anything runs.
     @Test func solveBenchmarkWritesTheRelaxationsColumns() throws {
         let folder = CLI.temporaryFolder()
         try CLI.run(["generate", folder.path, "--sites", "3", "--mentors", "12", "--parents", "80", "--seed", "2026"])
         let path = folder.appendingPathComponent("columns.json").path
-        let run = try CLI.run(["_solve-benchmark", "--program", folder.path, "--write-columns", path])
+        let run = try CLI.run(["solve", "--program", folder.path, "--write-columns", path], executable: CLI.bench)
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
@@ -128,7 +128,8 @@ import Testing
             let mentor = try #require(column["mentor"] as? Int), parents = try #require(column["parents"] as? [Int])
             #expect((0..<12).contains(mentor) && parents.allSatisfy { (0..<80).contains($0) })
         }
-        let refused = try CLI.run(["_solve-benchmark", "--program", folder.path, "--dual", "subgradient", "--write-columns", path + "2"])
+        let refused = try CLI.run(["solve", "--program", folder.path, "--dual", "subgradient", "--write-columns", path + "2"],
+                                  executable: CLI.bench)
         #expect(refused.status != 0 && refused.stderr.contains("bundle"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path + "2"))
     }
@@ -151,7 +152,7 @@ import Testing
         #expect(refused.stderr.contains("imports refused by the test") && refused.stderr.contains("not stored"), "\(refused.stderr)")
         #expect(refused.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/schedule.json").path))
-        #expect(try Store(path: database).latestAssignments().isEmpty, "no run stored")
+        #expect(try Store(path: database).latestRun() == nil, "no run stored")
         #expect(try Store(path: database).parentIDs().isEmpty, "no parent stored")
 
         try DatabaseQueue(path: database).write { try $0.execute(sql: "DROP TRIGGER refuse") }
@@ -177,7 +178,7 @@ import Testing
             #expect(result.stdout.split(separator: "\n").count == 1)
             schedules.append(try Data(contentsOf: folder.appendingPathComponent("out/schedule.json")))
             let csv = try String(contentsOf: folder.appendingPathComponent("out/assignments.csv"), encoding: .utf8)
-            #expect(csv.hasPrefix("parent_id,mentor_id,group_id,reason\n"))
+            #expect(csv.hasPrefix("parent_id,mentor_id,group_id,reason,since\n"))
             #expect(!csv.contains("@"), "no email address in outputs")
         }
         #expect(schedules[0] == schedules[1])
@@ -214,10 +215,14 @@ import Testing
         let mentors = folder.appendingPathComponent("data/mentors.csv")
         let header = try String(contentsOf: mentors, encoding: .utf8).split(separator: "\n")[0]
         try (header + "\nm1,Only Mentor,,,xh,,virtual,5,SU 06:00-07:00,no,\n").write(to: mentors, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["match", "--program", folder.path])
+        let result = try CLI.run(["match", "--program", folder.path, "--now", "2026-12-10T12:00:00-08:00"])
         #expect(result.status == 3)
-        let schedule = try String(contentsOf: folder.appendingPathComponent("out/schedule.json"), encoding: .utf8)
-        #expect(schedule.contains("\"groups\": []"))
+        // The demo's term is in progress: its groups stay listed with their held sessions, and
+        // none has members from now on.
+        let schedule = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))) as? [String: Any])
+        let groups = try #require(schedule["groups"] as? [[String: Any]])
+        #expect(!groups.isEmpty && groups.allSatisfy { ($0["parents"] as? [String])?.isEmpty == true })
+        #expect(groups.allSatisfy { (($0["sessions"] as? [[String: Any]]) ?? []).allSatisfy { $0["held"] as? Bool == true } })
     }
 
     @Test func initWritesTemplatesAndRefusesAnExistingProgram() throws {

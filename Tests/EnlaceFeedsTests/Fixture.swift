@@ -32,9 +32,9 @@ enum Fixture {
         blackouts: [])
 
     static let groups = [
-        PublishedGroup(id: "M1-openhouse-lincoln", mentor: "M1", kind: .openHouse, mode: .inPerson, site: "lincoln",
+        GroupFixture(id: "M1-openhouse-lincoln", mentor: "M1", kind: .openHouse, mode: .inPerson, site: "lincoln",
                        parents: ["P1", "P2"], sessions: [session("2026-09-10", 18, 0), session("2026-11-05", 18, 0)]),
-        PublishedGroup(id: "M2-TU1830-virtual", mentor: "M2", kind: .weekly, mode: .virtual, site: nil,
+        GroupFixture(id: "M2-TU1830-virtual", mentor: "M2", kind: .weekly, mode: .virtual, site: nil,
                        parents: ["P3"], sessions: [session("2026-10-06", 18, 30), session("2026-11-03", 18, 30)]),
     ]
 
@@ -65,9 +65,9 @@ enum Fixture {
     }
 
     /// Every feed of `groups`, merged with `history` at `clock`: (planned feed, new history).
-    static func publish(groups: [PublishedGroup] = groups, program: Program = program, history: [FeedOwner: [StoredFeedEvent]] = [:],
+    static func publish(groups: [GroupFixture] = groups, program: Program = program, history: [FeedOwner: [StoredFeedEvent]] = [:],
                         clock: FeedClock = clock, catalog: TranslationCatalog = catalog) -> [(PlannedFeed, [StoredFeedEvent])] {
-        FeedPlanner(program: program, groups: groups, catalog: catalog).plan().map { feed in
+        FeedPlanner(program: program, schedule: schedule(groups, program: program), catalog: catalog).plan().map { feed in
             (feed, FeedHistory.merge(feed.events, history: history[feed.owner] ?? [], clock: clock, term: program.term))
         }
     }
@@ -99,5 +99,34 @@ enum Golden {
         let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
         #expect(expected == text, "\(name) differs from the golden file; re-record with ENLACE_RECORD=1 if the change is intended",
                 sourceLocation: sourceLocation)
+    }
+}
+
+/// A group as the feed tests write it: its members and dated sessions (all planned before the term).
+struct GroupFixture {
+    var id: String
+    var mentor: MentorID
+    var kind: ScheduledGroup.Kind
+    var mode: MeetingMode
+    var site: SiteID?
+    var parents: [ParentID]
+    var sessions: [Session]
+}
+
+extension Fixture {
+    /// The schedule of a run made before the term, with `groups`.
+    static func schedule(_ groups: [GroupFixture], program: Program = program) -> Schedule {
+        let before = LocalDateTime(date: program.settings.termStart.adding(days: -30), minuteOfDay: 0)
+        let scheduled = groups.map { group in
+            ScheduledGroup(id: group.id, mentor: group.mentor, kind: group.kind, mode: group.mode, site: group.site,
+                           weekday: group.kind == .weekly ? group.sessions.first?.start.date.weekday : nil,
+                           startMinute: group.kind == .weekly ? group.sessions.first?.start.minuteOfDay : nil, minutes: 60,
+                           sessions: group.sessions.map { ScheduledSession(start: $0.start, end: $0.end) })
+        }
+        let stints = groups.flatMap { group in group.parents.map { Membership(parent: $0, group: group.id, from: before) } }
+        let matched = Set(stints.map(\.parent))
+        return Schedule(programName: program.settings.name, timezone: program.settings.timezone, now: before,
+                        score: ScheduleScore(total: 0, bound: 0, terms: []), groups: scheduled, memberships: stints,
+                        unmatched: program.parents.filter { !matched.contains($0.id) }.map { UnmatchedParent(parent: $0.id, reasons: ["no group fits"]) })
     }
 }

@@ -17,7 +17,7 @@ struct RenderCacheTests {
         return program
     }()
 
-    static let groups: [PublishedGroup] = {
+    static let groups: [GroupFixture] = {
         var groups = Fixture.groups
         groups[0].parents += ["P5", "P6"]
         return groups

@@ -18,10 +18,10 @@ struct RerunTests {
     /// The fixture's groups after a re-run: the November open-house session moved a week, a
     /// December one added, and the virtual group's November session gone.
     static let rerunGroups = [
-        PublishedGroup(id: "M1-openhouse-lincoln", mentor: "M1", kind: .openHouse, mode: .inPerson, site: "lincoln",
+        GroupFixture(id: "M1-openhouse-lincoln", mentor: "M1", kind: .openHouse, mode: .inPerson, site: "lincoln",
                        parents: ["P1", "P2"], sessions: [Fixture.session("2026-09-10", 18, 0), Fixture.session("2026-11-12", 18, 0),
                                                         Fixture.session("2026-12-10", 18, 0)]),
-        PublishedGroup(id: "M2-TU1830-virtual", mentor: "M2", kind: .weekly, mode: .virtual, site: nil,
+        GroupFixture(id: "M2-TU1830-virtual", mentor: "M2", kind: .weekly, mode: .virtual, site: nil,
                        parents: ["P3"], sessions: [Fixture.session("2026-10-06", 18, 30)]),
     ]
 

@@ -1,4 +1,6 @@
 import EnlaceCore
+import EnlacePlugins
+import EnlaceTestSupport
 @testable import EnlaceSolver
 import Testing
 
@@ -47,7 +49,7 @@ import Testing
         let model = try MatchModel(program: program, rules: try RuleSet.prepare(catalog, program: program))
         let solution = Solver.solve(model)
         #expect(solution.terms["group"] == nil)
-        #expect(model.termKeys == ["matched", "preferred_language", "open_house", "shared_topic", "continuity"])
+        #expect(model.termKeys == ["matched", "preferred_language", "open_house", "shared_topic", "continuity", "same_group"])
         #expect(model.groupWeight.allSatisfy { $0 == 0 })
     }
 }

@@ -1,3 +1,5 @@
+import EnlacePlugins
+import EnlaceTestSupport
 @testable import EnlaceSolver
 import Testing
 

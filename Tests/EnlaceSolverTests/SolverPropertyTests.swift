@@ -1,4 +1,6 @@
 import EnlaceCore
+import EnlacePlugins
+import EnlaceTestSupport
 @testable import EnlaceSolver
 import Testing
 

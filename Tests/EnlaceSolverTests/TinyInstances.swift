@@ -1,4 +1,6 @@
 import EnlaceCore
+import EnlacePlugins
+import EnlaceTestSupport
 @testable import EnlaceSolver
 
 /// A seeded generator of small random programs for property tests (SplitMix64).

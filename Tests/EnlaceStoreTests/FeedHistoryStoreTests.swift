@@ -112,7 +112,7 @@ import Testing
         let path = StoreImportTests.temporaryDatabase()
         let store = try Store(path: path)
         try store.saveFeedHistory(Self.changes(Self.published))
-        let forgotten = try #require(try store.forgetParent("P3") { $0 })
+        let forgotten = try #require(try store.forgetParent("P3"))
         #expect(forgotten.feedEvents == 2)
         let contents = try Self.contents(path)
         #expect(contents.count == 3 && !contents.contains { $0.contains("(vi)") }, "\(contents)")
@@ -120,7 +120,7 @@ import Testing
         others[Self.parent("P3")] = nil
         #expect(Self.same(try store.feedHistory(), others), "the other feeds keep every event and text")
 
-        #expect(try store.forgetParent("P1") { $0 }?.feedEvents == 2)
+        #expect(try store.forgetParent("P1")?.feedEvents == 2)
         #expect(try Self.contents(path).count == 3, "P2 still shows the Spanish texts")
     }
 

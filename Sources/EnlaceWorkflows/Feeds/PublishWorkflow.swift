@@ -12,7 +12,10 @@ public enum PublishWorkflow {
     ///   bug in Enlace and fail the command.
     public static func run(_ workspace: ProgramWorkspace, now: Date, check: Bool, log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
         var phases = PhaseClock()
-        var store: Store? = try workspace.existingStore()
+        guard workspace.hasDatabase else {
+            throw WorkflowError("there is no match to publish yet: run `enlace match --program \(workspace.folder.path)` first.")
+        }
+        var store: Store? = try workspace.openStore()
         phases.lap("open database")
         let publication = try publish(workspace, store: store!, now: now, check: check, log: log)
         phases.lap("publish (the phases above)")
@@ -49,7 +52,7 @@ public enum PublishWorkflow {
         case .site: program.sites.contains { $0.id.rawValue == owner.id }
         }
         guard known else {
-            throw WorkflowError("there is no \(owner.kind.rawValue) \"\(owner.id)\" in the imported data/\(owner.kind.rawValue)s.csv. Check the id (ids are case-sensitive), and run `enlace import` if you just added it.")
+            throw WorkflowError("there is no \(owner.kind.rawValue) \"\(owner.id)\" in data/\(owner.kind.rawValue)s.csv (as last imported). Check the id (ids are case-sensitive), and run `enlace import` if you just added it.")
         }
         var generator = SystemRandomNumberGenerator()
         do {

@@ -41,7 +41,7 @@ public struct CheckedProgram: @unchecked Sendable {
     /// Reads and validates the folder of `workspace` (nothing is opened or written).
     public static func load(_ workspace: ProgramWorkspace) throws(WorkflowError) -> LoadedProgram {
         do {
-            return try ProgramLoader(folder: workspace.folder).load()
+            return try workspace.loader.load()
         } catch {
             throw .wrapping(error, "Nothing was imported; the database is unchanged.")
         }

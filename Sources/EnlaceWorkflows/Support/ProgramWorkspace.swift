@@ -1,3 +1,4 @@
+import EnlaceCalendar
 import EnlaceCore
 import EnlaceProgram
 import EnlaceStore
@@ -8,9 +9,19 @@ import Foundation
 public struct ProgramWorkspace: Sendable {
     /// The program folder, absolute.
     public let folder: URL
+    /// The `enlace` executable that reads district calendars and settings in child processes
+    /// (`_read-calendars`, `_check-settings`): the running one, unless the caller is not `enlace`
+    /// (tests, benchmarks), which names the one built beside it.
+    public var childExecutable: String
 
-    public init(folder: URL) {
+    public init(folder: URL, childExecutable: String = IsolatedCalendarReader.selfExecutable) {
         self.folder = folder.standardizedFileURL
+        self.childExecutable = childExecutable
+    }
+
+    /// A loader for the folder that reads untrusted files in `childExecutable` children.
+    var loader: ProgramLoader {
+        ProgramLoader(folder: folder, calendars: .childProcess(IsolatedCalendarReader(executable: childExecutable)))
     }
 
     public var databasePath: String { folder.appendingPathComponent(Store.fileName).path }
