@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "EnlaceCore", dependencies: [api]),
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
         .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical", "EnlaceFeeds"]),
-        .target(name: "EnlaceFeeds", dependencies: ["EnlaceCore"], resources: [.copy("Translations")]),
+        .target(name: "EnlaceTranslations", dependencies: ["EnlaceCore"], resources: [.copy("Translations")]),
+        .target(name: "EnlaceFeeds", dependencies: ["EnlaceCore", "EnlaceTranslations"]),
         .target(name: "EnlaceServer", dependencies: ["EnlaceFeeds", .product(name: "Hummingbird", package: "hummingbird")]),
         .target(name: "EnlaceProgram", dependencies: [
             "EnlaceCore", "EnlaceCalendar",
@@ -87,6 +88,8 @@ let package = Package(
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
+        .testTarget(name: "EnlaceTranslationsTests", dependencies: ["EnlaceTranslations", "EnlaceFeeds", "EnlaceCalendar"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),

@@ -92,16 +92,17 @@ struct DemoFeedTests {
         name.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\"" }).allSatisfy { words.contains($0) }
     }
 
-    @Test("each parent's feed is in their language: Spanish, Vietnamese, Chinese by script, English otherwise")
+    @Test("each parent's feed is in their first language: Spanish, Vietnamese, Chinese by script, Cantonese, Hmong, Punjabi, Russian…")
     func languages() throws {
         let folder = DemoDistrict.folder.url
         let parents = try DemoDistrict.csv(folder.appendingPathComponent("data/parents.csv"))
         let language = Dictionary(uniqueKeysWithValues: parents.map { ($0["id"]!, String($0["languages"]!.split(separator: ";")[0])) })
         let expected: [String: String] = ["es": "Reuniones de padres mentores", "es-MX": "Reuniones de padres mentores",
                                           "vi": "Các buổi họp phụ huynh cố vấn", "zh": "家长导师会面", "zh-Hans": "家长导师会面",
-                                          "yue": "家長導師會面", "ko": "학부모 멘토 모임", "ar": "لقاءات أولياء الأمور المرشدين",
+                                          "yue": "家長導師聚會", "ko": "학부모 멘토 모임", "ar": "لقاءات أولياء الأمور المرشدين",
                                           "tl": "Mga pulong ng parent mentor", "fil": "Mga pulong ng parent mentor",
-                                          "hmn": "Parent mentor meetings", "pa": "Parent mentor meetings", "ru": "Parent mentor meetings"]
+                                          "hmn": "Kev sib ntsib nrog niam txiv cob qhia", "pa": "ਮਾਪੇ-ਮੈਂਟਰ ਮੀਟਿੰਗਾਂ",
+                                          "ru": "Встречи с родителем-наставником", "en": "Parent mentor meetings"]
         var seen = Set<String>()
         for row in try DemoDistrict.listings(folder) where row["kind"] == "parent" {
             let tag = try #require(language[row["id"]!])
@@ -110,6 +111,6 @@ struct DemoFeedTests {
             let text = Fixture.unfolded(try String(contentsOf: folder.appendingPathComponent(row["path"]!), encoding: .utf8))
             #expect(text.contains("X-WR-CALNAME:\(name)\r\n"), "parent \(row["id"]!) (\(tag))")
         }
-        #expect(seen.isSuperset(of: ["es", "vi", "ko", "ar", "hmn"]))
+        #expect(seen.isSuperset(of: ["es", "vi", "ko", "ar", "hmn", "pa", "ru", "yue"]))
     }
 }

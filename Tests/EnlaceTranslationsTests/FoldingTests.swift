@@ -1,0 +1,112 @@
+import EnlaceCalendar
+import EnlaceCore
+import EnlaceFeeds
+import Foundation
+import Testing
+
+/// Every text of every language through the real feed writer: lines fold at 75 octets, never
+/// inside a UTF-8 character, and unfolding gives back the exact text (Khmer, Gurmukhi and
+/// Devanagari put combining marks after their letters; Arabic-script texts carry joiners).
+@Suite("Folding of every language's texts")
+struct FoldingTests {
+    static let catalog = try! TranslationCatalog.builtin()
+    static let writer = try! FeedWriter(timezone: "America/Los_Angeles")
+
+    static let values = ["mentor": "Guadalupe", "place": "Lincoln Elementary, 100 Main St", "site": "Lincoln Elementary",
+                         "url": "https://meet.example.org/springfield/M1-TU1830-virtual", "count": "4", "names": "Ana, Lan, Mai",
+                         "group": "M1-TU1830-virtual", "title": "Back to School Night", "topic": "Seal of Biliteracy",
+                         "reason": "", "contact": "Rosa Pérez, 555-0100", "language": "", "name": "Ana García",
+                         "program": "Springfield USD Parent Mentors", "date": "", "time": ""]
+
+    /// One calendar in `language` with one event per message: the text as SUMMARY, and as
+    /// DESCRIPTION the text, a line break, and the date and time in the language's conventions.
+    static func calendar(_ language: String) -> (FeedCalendar, expected: [(summary: String, description: String)]) {
+        let strings = catalog.strings(for: LanguageTag(language)!)
+        var values = Self.values
+        values["language"] = strings.languageName(LanguageTag(language)!)
+        values["date"] = strings.formatDate(LocalDate(year: 2026, month: 9, day: 3)!)
+        values["time"] = strings.formatTime(19 * 60)
+        values["reason"] = strings.text("cancelled_blackout")
+        let start = LocalDateTime(date: LocalDate(year: 2026, month: 9, day: 3)!, minuteOfDay: 19 * 60)
+        var expected: [(String, String)] = []
+        let events = TranslationCatalog.keys.enumerated().map { index, key in
+            let text = strings.text(key, values)
+            let description = text + "\n" + strings.text("letter_date_time", values)
+            expected.append((text, description))
+            let content = EventContent(uid: "text-\(index)@example.org", start: start.adding(minutes: index),
+                                       end: start.adding(minutes: index + 60), summary: text, description: description,
+                                       location: values["place"])
+            return PublishedEvent(content: content, sequence: 0, lastModified: 1_785_585_600, status: .confirmed)
+        }
+        let calendar = FeedCalendar(owner: FeedOwner(kind: .parent, id: "P-\(language)"), language: strings.language,
+                                    name: strings.text("calendar_parent"), description: values["program"]!,
+                                    timezone: "America/Los_Angeles", organizerName: values["program"]!,
+                                    organizerEmail: "no-reply@example.org", events: events)
+        return (calendar, expected)
+    }
+
+    @Test("lines fold at 75 octets, between characters, and unfold to the exact texts",
+          arguments: ["ru", "pa", "hmn", "fa", "hy", "pt", "ja", "km", "ur", "yue", "hi", "uk"])
+    func folding(language: String) throws {
+        let (calendar, expected) = Self.calendar(language)
+        let bytes = Self.writer.render(calendar)
+        #expect(FeedValidator.problems(in: bytes) == [])
+        let lines = Self.physicalLines(bytes)
+        for line in lines {
+            #expect(line.count <= 75, "a line of \(line.count) octets")
+            #expect(String(bytes: line, encoding: .utf8) != nil, "a line that splits a UTF-8 character")
+        }
+        let logical = Self.unfold(lines)
+        let tag = calendar.language
+        let summaries = logical.filter { $0.hasPrefix("SUMMARY;LANGUAGE=\(tag):") }.map { Self.unescape(String($0.dropFirst("SUMMARY;LANGUAGE=\(tag):".count))) }
+        let descriptions = logical.filter { $0.hasPrefix("DESCRIPTION;LANGUAGE=\(tag):") && !$0.hasSuffix(calendar.description) }
+            .map { Self.unescape(String($0.dropFirst("DESCRIPTION;LANGUAGE=\(tag):".count))) }
+        // Bytes, not String equality (which would accept another normalization of the same text).
+        #expect(summaries.map { Array($0.utf8) } == expected.map { Array($0.summary.utf8) })
+        #expect(descriptions.map { Array($0.utf8) } == expected.map { Array($0.description.utf8) })
+        #expect(logical.contains("NAME;LANGUAGE=\(tag):" + calendar.name))
+        #expect(lines.contains { $0.first == UInt8(ascii: " ") }, "no line was folded: the test proves nothing")
+    }
+
+    /// The octets of each line, without CRLF.
+    static func physicalLines(_ bytes: [UInt8]) -> [[UInt8]] {
+        var lines: [[UInt8]] = [], current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] == 10 {
+                lines.append(current)
+                current = []
+                index += 2
+            } else {
+                current.append(bytes[index])
+                index += 1
+            }
+        }
+        return lines
+    }
+
+    /// RFC 5545 unfolding: a line starting with a space continues the previous one.
+    static func unfold(_ lines: [[UInt8]]) -> [String] {
+        var logical: [[UInt8]] = []
+        for line in lines {
+            if line.first == UInt8(ascii: " "), !logical.isEmpty { logical[logical.count - 1] += line.dropFirst() } else { logical.append(line) }
+        }
+        return logical.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// TEXT unescaping (`\\`, `\,`, `\;`, `\n`).
+    static func unescape(_ text: String) -> String {
+        var result = "", escaped = false
+        for character in text {
+            if escaped {
+                result.append(character == "n" || character == "N" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
