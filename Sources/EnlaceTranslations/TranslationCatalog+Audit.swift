@@ -18,10 +18,12 @@ public struct TranslationProblem: Sendable, Equatable, CustomStringConvertible {
     public let language: String
     /// The message or setting, when the problem has one.
     public let key: String?
+    /// What kind of shortfall it is.
     public let kind: Kind
     /// What is wrong and how to fix it.
     public let detail: String
 
+    /// One line, e.g. `es.waiting_title: missing key: English: Waiting list: parent mentor program`.
     public var description: String { "\(language)\(key.map { ".\($0)" } ?? ""): \(kind.rawValue): \(detail)" }
 }
 
