@@ -36,7 +36,17 @@ extension ProgramTemplate {
         # Online meeting link; {group} and {mentor} are replaced by the group's and mentor's ids.
         # virtual_meeting_url = "https://meet.example.org/enlace/{group}"
         # Where the calendar feeds are published; a feed's link is this plus TOKEN.ics.
+        # It must end with "/". Both links: https:// or http://, no spaces.
         # feed_base_url = "https://feeds.example.org/feeds/"
+
+        # ---- Who families contact ---------------------------------------------------------
+        # Shown in every family's calendar and letter; the email is the events' organizer.
+        # None is set by default: fill them in before publishing feeds.
+        # coordinator_name = "Marisol Vega"
+        # coordinator_phone = "(555) 010-0199"
+        # coordinator_email = "coordinator@district.org"
+        # Language of the coordinator's report (out/report.html): "en" or "es".
+        # report_language = "en"
 
         # ---- What the matcher prefers (points added to a schedule's score) --------------
         # [weights]
@@ -48,6 +58,16 @@ extension ProgramTemplate {
         # continuity = 50            # every parent kept with the mentor of the previous run
         # same_group = 30            # every parent kept in the very same group (mentor, time, place)
         # group = -20                # every group (fewer, fuller groups are preferred)
+        # matched must be positive, and larger than the negative per-family weights together.
+
+        # ---- Curriculum (data/topics.csv) -----------------------------------------------
+        # [curriculum]
+        # rank_weights = [5, 4, 3, 2, 1]   # a topic a family listed 1st, 2nd, ...; later ranks: the last
+        # required_weight = 1000           # a session teaching a required topic
+
+        # ---- Participation (data/attendance/) ---------------------------------------------
+        # [participation]
+        # min_virtual_minutes = 15   # fewest minutes in a video meeting that count as attending
 
         # ---- Constraint plugins ---------------------------------------------------------
         # Every built-in plugin is on with its defaults. Give a plugin a table to change its

@@ -38,20 +38,20 @@
 /// layout of these types.
 public enum EnlacePluginAPI {
     /// Raised whenever a change here can break a compiled plugin.
-    @inlinable public static var version: Int { 2 }
+    @inlinable public static var version: Int { 3 }
 
     /// `enlace-plugin-api/VERSION swift/COMPILER`: what a compiled plugin was built with. It is
     /// inlined into the plugin when the plugin is compiled, so the host can compare it with its own
     /// before touching any Swift type of the plugin.
     @inlinable public static var abi: StaticString {
         #if compiler(>=6.4)
-        "enlace-plugin-api/2 swift/6.4+"
+        "enlace-plugin-api/3 swift/6.4+"
         #elseif compiler(>=6.3)
-        "enlace-plugin-api/2 swift/6.3"
+        "enlace-plugin-api/3 swift/6.3"
         #elseif compiler(>=6.2)
-        "enlace-plugin-api/2 swift/6.2"
+        "enlace-plugin-api/3 swift/6.2"
         #else
-        "enlace-plugin-api/2 swift/older"
+        "enlace-plugin-api/3 swift/older"
         #endif
     }
 

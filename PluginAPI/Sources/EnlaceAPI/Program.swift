@@ -10,15 +10,18 @@ public struct Program: Sendable {
     public var openHouses: [OpenHouse]
     /// Local dates with no meetings.
     public var blackouts: Set<LocalDate>
+    /// The curriculum's topics from `data/topics.csv` (empty without that file), sorted by id.
+    public var topics: [Topic]
 
     public init(settings: ProgramSettings, sites: [Site], mentors: [Mentor], parents: [Parent],
-                openHouses: [OpenHouse], blackouts: Set<LocalDate>) {
+                openHouses: [OpenHouse], blackouts: Set<LocalDate>, topics: [Topic] = []) {
         self.settings = settings
         self.sites = sites.sorted { $0.id < $1.id }
         self.mentors = mentors.sorted { $0.id < $1.id }
         self.parents = parents.sorted { $0.id < $1.id }
         self.openHouses = openHouses.sorted()
         self.blackouts = blackouts
+        self.topics = topics.sorted { $0.id < $1.id }
     }
 
     /// The dates of the term, first to last.
