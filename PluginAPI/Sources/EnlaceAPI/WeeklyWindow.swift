@@ -123,10 +123,14 @@ public struct Availability: Hashable, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
+    ///
+    /// Walks Unicode scalars: `"\r\n"` is one `Character`, equal to neither `"\r"` nor `"\n"`,
+    /// so a walk by `Character` would keep a trailing CRLF.
     public func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
