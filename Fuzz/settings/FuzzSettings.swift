@@ -20,6 +20,20 @@ private func checkSettings(_ text: String) {
         precondition(1440 % settings.slotStepMinutes == 0, "accepted a slot step that does not divide a day")
         precondition((5...720).contains(settings.sessionMinutes), "accepted session_minutes \(settings.sessionMinutes)")
         precondition(settings.feedBaseURL.hasSuffix("/"), "accepted a feed_base_url without a final /")
+        precondition(settings.weights.matched > 0, "accepted matched \(settings.weights.matched)")
+        precondition(!settings.curriculum.rankWeights.isEmpty && settings.curriculum.rankWeights.allSatisfy { $0 >= 0 }, "accepted rank_weights \(settings.curriculum.rankWeights)")
+        precondition((1...600).contains(settings.participation.minVirtualMinutes), "accepted min_virtual_minutes")
+        // Every text setting reaches feeds: no control, line-break or bidirectional character.
+        let texts = [settings.name, settings.virtualMeetingURL, settings.feedBaseURL, settings.coordinatorName ?? "",
+                     settings.coordinatorPhone ?? "", settings.coordinatorEmail ?? ""]
+        for text in texts {
+            precondition(!text.unicodeScalars.contains { TextScalars.isControl($0) || TextScalars.isLineBreak($0) || TextScalars.isBidiControl($0) },
+                         "accepted a control character in \(text.debugDescription)")
+        }
+        for url in [settings.virtualMeetingURL, settings.feedBaseURL] {
+            precondition(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://"), "accepted link \(url)")
+            precondition(!url.unicodeScalars.contains(where: TextScalars.isInvisible), "accepted a space in \(url)")
+        }
     } catch {
         precondition(error.file == SettingsReader.fileName, "refusal names \(error.file)")
         precondition(error.line.map { $0 >= 1 } ?? true, "line \(String(describing: error.line))")

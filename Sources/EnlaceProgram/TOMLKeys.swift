@@ -150,3 +150,24 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return a.isEmpty ? b.count : previous[b.count]
 }
+
+extension Keys {
+    /// A list of whole numbers, e.g. `rank_weights = [5, 4, 3, 2, 1]`.
+    func integers(_ key: String, count: ClosedRange<Int>, each: ClosedRange<Int>, example: String) throws(InputError) -> [Int]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw error(key, "must be a list of whole numbers.", fix: "write it as \(example).") }
+        var numbers: [Int] = []
+        for item in array {
+            guard let number = item.int else { throw error(key, "must be a list of whole numbers.", fix: "write it as \(example).") }
+            guard each.contains(number) else {
+                throw error(key, "holds \(number); every number must be between \(each.lowerBound) and \(each.upperBound).", fix: "write it as \(example).")
+            }
+            numbers.append(number)
+        }
+        guard count.contains(numbers.count) else {
+            throw error(key, numbers.isEmpty ? "is empty; it needs at least \(count.lowerBound) number." : "has \(numbers.count) numbers; the limit is \(count.upperBound).",
+                        fix: "write it as \(example).")
+        }
+        return numbers
+    }
+}
