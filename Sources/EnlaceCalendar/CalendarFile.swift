@@ -151,8 +151,40 @@ final class CalendarFile {
     }
 
     /// Seconds since 1970 UTC of a date-time; floating times are the program's local time.
+    ///
+    /// RFC 5545 (3.3.5) for local times the zone skips or repeats, which libical 3.0.16 gets
+    /// backwards: a time in the spring-forward gap (02:30 on the day clocks jump from 02:00 to
+    /// 03:00) is read with the offset before the gap, so it moves forward by the gap (03:30; libical
+    /// gave 01:30); a time that occurs twice (01:30 on the fall-back day) is its first occurrence
+    /// (libical gave the second).
     func instant(_ time: icaltimetype) -> Int {
-        Int(icaltime_as_timet_with_zone(time, time.zone ?? program))
+        let zone = time.zone ?? program
+        let guess = Int(icaltime_as_timet_with_zone(time, zone))
+        guard time.is_date == 0, icaltime_is_utc(time) == 0, zone != utc, let wall = Self.wallSeconds(time) else { return guess }
+        // The offsets in force a day either side: zones never change offset twice within two days.
+        let before = offset(at: guess - 86_400, in: zone), after = offset(at: guess + 86_400, in: zone)
+        let existing = Set([wall - before, wall - after]).filter { offset(at: $0, in: zone) == wall - $0 }
+        return existing.min() ?? wall - before
+    }
+
+    /// The zone's offset from UTC at `instant`, in seconds (local wall time minus UTC).
+    private func offset(at instant: Int, in zone: OpaquePointer) -> Int {
+        let local = icaltime_from_timet_with_zone(time_t(instant), 0, zone)
+        return (Self.wallSeconds(local) ?? instant) - instant
+    }
+
+    /// Whether a date-time names a local time its zone skips (the spring-forward gap), which
+    /// `instant` moves forward by the gap.
+    func isSkipped(_ time: icaltimetype) -> Bool {
+        let zone = time.zone ?? program
+        guard time.is_date == 0, icaltime_is_utc(time) == 0, zone != utc, let wall = Self.wallSeconds(time) else { return false }
+        return Self.wallSeconds(icaltime_from_timet_with_zone(time_t(instant(time)), 0, zone)) != wall
+    }
+
+    /// A date-time's wall clock as seconds since 1970-01-01 00:00, ignoring its zone.
+    static func wallSeconds(_ time: icaltimetype) -> Int? {
+        guard let date = LocalDate(wall: time.year, time.month, time.day) else { return nil }
+        return date.dayNumber * 86_400 + Int(time.hour) * 3600 + Int(time.minute) * 60 + Int(time.second)
     }
 
     /// The program's local wall time at an instant.

@@ -14,6 +14,14 @@ public struct CalendarReader: Sendable {
     /// The program's IANA time zone, e.g. `America/Los_Angeles`; every occurrence is converted to it.
     public let programTimeZone: String
 
+    /// The largest calendar file read, in bytes (5 MB: a whole district's year of events is a few
+    /// hundred kilobytes).
+    public static var maximumFileBytes: Int { CalendarText.maxBytes }
+    /// Most open houses of one site within a term: one a day for a year. Each becomes a session of
+    /// every open-house group of the site, in the feeds of all its families; a calendar of 60 daily
+    /// events made 17,909 of them (32 MB of feeds per family).
+    public static let maxOpenHousesPerSite = 366
+
     /// Loads libical's zone for `programTimeZone` (and UTC) once, on the calling thread.
     ///
     /// Also switches off libical's "errors are fatal" mode, in which a bad value aborts the process.
@@ -46,9 +54,17 @@ public struct CalendarReader: Sendable {
             try CalendarFile.read(bytes: ics, file: file, programZone: programTimeZone) { (calendar) throws(InputError) in
                 var result: [OpenHouse] = []
                 var allDayEvents: [Int: Occurrence] = [:]
-                for occurrence in try calendar.occurrences(through: term.upperBound) {
+                for occurrence in try calendar.occurrences(in: term) {
                     switch occurrence.span {
                     case .timed(let start, let end) where term.contains(start.date):
+                        // Meetings start when an open house ends (or end when it starts): one
+                        // without a length is a mistake in the calendar, not a zero-minute event.
+                        guard end > start else {
+                            let line = calendar.text.line(event: occurrence.ordinal, property: "DTEND") ?? calendar.text.line(event: occurrence.ordinal)
+                            throw InputError(file: file, line: line, field: "DTEND",
+                                             problem: "the event \"\(occurrence.title)\" on \(start.date) has no length: its end (DTEND or DURATION) is missing or equals its start, so no meeting can be placed after or before it.",
+                                             fix: "give the open house its end time in the calendar program and export the calendar again.")
+                        }
                         result.append(OpenHouse(site: site, start: start, end: end, title: occurrence.title,
                                                 sourceUID: occurrence.sourceUID))
                     case .allDay(let first, let days) where first <= term.upperBound && first.adding(days: days - 1) >= term.lowerBound:
@@ -60,6 +76,10 @@ public struct CalendarReader: Sendable {
                     let line = calendar.text.line(event: ordinal)
                     calendar.warn(InputWarning(file: file, line: line,
                                                message: "the all-day event \"\(occurrence.title)\" is not an open house (open houses have a start time); it is ignored."))
+                }
+                guard result.count <= Self.maxOpenHousesPerSite else {
+                    throw InputError(file: file, problem: "holds \(result.count) open houses between \(term.lowerBound) and \(term.upperBound); Enlace takes at most \(Self.maxOpenHousesPerSite) for one site in a term (one a day). Every open house becomes a meeting in the calendar of every family at the site.",
+                                     fix: "keep only the site's open houses in this file (not every school event), or remove the repeating events that are not open houses.")
                 }
                 return (result.sorted(), calendar.warnings)
             }
@@ -76,7 +96,7 @@ public struct CalendarReader: Sendable {
         try libical.run { () throws(InputError) in
             try CalendarFile.read(bytes: ics, file: file, programZone: programTimeZone) { (calendar) throws(InputError) in
                 var dates = Set<LocalDate>()
-                for occurrence in try calendar.occurrences(through: term.upperBound) {
+                for occurrence in try calendar.occurrences(in: term) {
                     let covered: ClosedRange<LocalDate>
                     switch occurrence.span {
                     case .allDay(let first, let days):

@@ -17,6 +17,10 @@ struct CalendarText {
     static let maxLineBytes = 100_000
     /// Deepest component nesting (VCALENDAR > VEVENT > VALARM is 3; VTIMEZONE > STANDARD is 2).
     static let maxDepth = 8
+    /// Most events (top-level VEVENTs) in one file: a school's calendar holds a few hundred a year;
+    /// more is an export of many years or of a whole district, which costs time in the child and
+    /// gives the coordinator nothing.
+    static let maxEvents = 10_000
 
     /// Where one top-level VEVENT sits in the file.
     struct EventLines {
@@ -169,7 +173,13 @@ private struct Structure {
                 throw InputError(file: file, line: line.line, problem: "components are nested more than \(CalendarText.maxDepth) deep.",
                                  fix: "export the calendar again; this file is damaged.")
             }
-            if stack.count == 2, line.value == "VEVENT" { events.append(.init(begin: line.line)) }
+            if stack.count == 2, line.value == "VEVENT" {
+                guard events.count < CalendarText.maxEvents else {
+                    throw InputError(file: file, line: line.line, problem: "the calendar holds more than \(CalendarText.maxEvents) events, the most Enlace reads from one file.",
+                                     fix: "export only this school year's events of this site (not several years or the whole district), or split the calendar.")
+                }
+                events.append(.init(begin: line.line))
+            }
         case "END":
             let top = stack.removeLast()
             guard top.name == line.value else {

@@ -30,13 +30,26 @@ extension CalendarFile {
         var records: [EventRecord] = []
         for (index, component) in components.enumerated() {
             let uid = copyString(icalcomponent_get_uid(component)).map(\.trimmingSpaces) ?? ""
-            let title = copyString(icalcomponent_get_summary(component)) ?? "(untitled)"
+            let title = Self.displayTitle(copyString(icalcomponent_get_summary(component)) ?? "(untitled)")
             let origin = EventOrigin(file: file, text: text, ordinal: linesAgree ? index : nil,
                                      uid: uid.isEmpty ? "none" : uid, title: title)
             try triageLibicalErrors(in: component, origin: origin)
             records.append(try record(component, origin: origin, hasUID: !uid.isEmpty, index: index))
         }
         return records
+    }
+
+    /// Most characters of an event's title kept: open-house titles are repeated in the feeds of
+    /// every family at the site.
+    static let maxTitleLength = 200
+
+    /// SUMMARY as families may read it: bidirectional controls removed (they can reorder what the
+    /// calendar shows), at most `maxTitleLength` scalars.
+    static func displayTitle(_ summary: String) -> String {
+        let text = TextScalars.removingBidiControls(summary).text
+        let scalars = text.unicodeScalars
+        guard scalars.count > maxTitleLength else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(maxTitleLength - 1))) + "…"
     }
 
     private func record(_ component: OpaquePointer, origin: EventOrigin, hasUID: Bool, index: Int) throws(InputError) -> EventRecord {
@@ -73,7 +86,14 @@ extension CalendarFile {
                 end.is_date = 0
                 end.zone = start.zone
             }
-            let seconds = instant(end) - instant(start)
+            var seconds = instant(end) - instant(start)
+            // A start in the spring-forward gap moves forward by the gap (RFC 5545 3.3.5). An end
+            // that is then not after it keeps the length the wall times give, rather than making
+            // the event last nothing or end before it starts (02:30-03:15 on that day is
+            // 03:30-04:15; 02:30-04:00 stays 03:30-04:00).
+            if seconds <= 0, isSkipped(start), end.zone == start.zone, let from = Self.wallSeconds(start), let to = Self.wallSeconds(end) {
+                seconds = to - from
+            }
             guard seconds >= 0 else { throw endsBeforeStart(origin) }
             return .seconds(seconds)
         }

@@ -10,14 +10,29 @@ private enum InstanceKey: Hashable {
 }
 
 extension CalendarFile {
-    /// Most instances generated for one event; a rule that goes further is cut with a warning.
+    /// Most instances of one event kept within the term; a rule that goes further is cut with a
+    /// warning (a daily event over a two-year term has 731).
     static let maxInstancesPerEvent = 10_000
+    /// Most steps of libical's iterator for one rule. A rule is walked from the term (or, with a
+    /// COUNT, which libical can only count from DTSTART, from DTSTART): a daily rule since 1900 is
+    /// 47,000 steps; only a rule that expands to many instances a day goes further, and is refused.
+    /// Such rules cost about 13 µs a step on a busy machine, so the budget stays near a second,
+    /// well inside the child's 5 s CPU limit.
+    static let maxRuleSteps = 100_000
+    /// Most occurrences one calendar may expand to within the term, all events together (a file of
+    /// 10,000 events each repeating daily would otherwise make 7 million, and exhaust the child).
+    static let maxOccurrences = 100_000
 
-    /// Every occurrence of the file's events that starts on or before `lastDate` (program local),
-    /// with overrides, exclusions and cancellations applied.
+    /// Every occurrence of the file's events that may touch `term` (program local dates), with
+    /// overrides, exclusions and cancellations applied. Recurrences are expanded from a few days
+    /// before the term (an event's length plus a day), not from DTSTART, so a series that started
+    /// decades ago still gives its occurrences in the term; occurrences outside the term may be
+    /// included, and the callers keep those that matter.
     ///
+    /// - Throws: `InputError` for a rule libical cannot expand or that repeats beyond
+    ///   `maxRuleSteps`, and for a calendar of more than `maxOccurrences` occurrences.
     /// - Complexity: O(e · k) for e events of at most `maxInstancesPerEvent` instances each.
-    func occurrences(through lastDate: LocalDate) throws(InputError) -> [Occurrence] {
+    func occurrences(in term: ClosedRange<LocalDate>) throws(InputError) -> [Occurrence] {
         let records = try eventRecords()
         var overrides: [String: [EventRecord]] = [:]
         for record in records where record.recurrenceID != nil {
@@ -26,7 +41,11 @@ extension CalendarFile {
         var result: [Occurrence] = []
         for master in records where master.recurrenceID == nil {
             let own = overrides.removeValue(forKey: master.origin.uid) ?? []
-            result += try expand(master, overrides: own, through: lastDate)
+            result += try expand(master, overrides: own, window: window(of: master, term: term))
+            guard result.count <= Self.maxOccurrences else {
+                throw InputError(file: file, problem: "its events repeat more than \(Self.maxOccurrences) times within the term (\(term.lowerBound) to \(term.upperBound)), more than a district calendar ever holds.",
+                                 fix: "export only the events this file is for (this site's open houses, or the days without meetings), not a calendar of every event.")
+            }
         }
         // Overrides whose series is not in the file (Google exports them this way): each one stands
         // alone.
@@ -36,7 +55,18 @@ extension CalendarFile {
         return result
     }
 
-    private func expand(_ master: EventRecord, overrides: [EventRecord], through lastDate: LocalDate) throws(InputError) -> [Occurrence] {
+    /// The dates on which an instance of `event` can start and still touch `term`: from its
+    /// length (plus a day for zone differences) before the term to the term's end.
+    private func window(of event: EventRecord, term: ClosedRange<LocalDate>) -> ClosedRange<LocalDate> {
+        let days: Int
+        switch event.length {
+        case .days(let count): days = count + 1
+        case .seconds(let seconds): days = seconds / 86_400 + 2
+        }
+        return term.lowerBound.adding(days: -days)...term.upperBound
+    }
+
+    private func expand(_ master: EventRecord, overrides: [EventRecord], window: ClosedRange<LocalDate>) throws(InputError) -> [Occurrence] {
         // STATUS:CANCELLED on the series removes every instance, overridden ones included.
         if master.cancelled { return [] }
         let rules = properties(of: master.component, kind: ICAL_RRULE_PROPERTY)
@@ -45,7 +75,7 @@ extension CalendarFile {
             return [occurrence(of: master, at: master.start, recurrenceID: nil)]
         }
         var instances = [master.start]
-        for rule in rules { instances += try ruleInstances(rule, of: master, through: lastDate) }
+        for rule in rules { instances += try ruleInstances(rule, of: master, window: window) }
         for property in extra { instances += try rdateInstances(property, of: master) }
         let excluded = try exclusions(of: master)
         var replacements: [InstanceKey: EventRecord] = [:]
@@ -71,9 +101,44 @@ extension CalendarFile {
         return result
     }
 
-    /// The instances of one RRULE, from DTSTART until the first one after `lastDate`.
-    private func ruleInstances(_ property: OpaquePointer, of event: EventRecord, through lastDate: LocalDate) throws(InputError) -> [icaltimetype] {
+    /// The instances of one RRULE that start within `window`.
+    private func ruleInstances(_ property: OpaquePointer, of event: EventRecord, window: ClosedRange<LocalDate>) throws(InputError) -> [icaltimetype] {
         let rule = icalproperty_get_rrule(property)
+        let origin = event.origin
+        let iterator = try makeIterator(rule, of: event, from: window.lowerBound)
+        defer { icalrecur_iterator_free(iterator) }
+        // libical 3.0.16 moves an instance that falls in a spring-forward gap to after it, and the
+        // instances that follow keep the moved time (a weekly 02:30 series went on at 03:30). RFC
+        // 5545 takes the time of day from DTSTART when the rule sets none, so it is put back.
+        let unset = Int16(ICAL_RECURRENCE_ARRAY_MAX.rawValue)
+        let keepsStartTime = event.start.is_date == 0 && rule.by_hour.0 == unset && rule.by_minute.0 == unset && rule.by_second.0 == unset
+        var instances: [icaltimetype] = []
+        var steps = 0
+        while true {
+            var next = icalrecur_iterator_next(iterator)
+            if icaltime_is_null_time(next) != 0 { break }
+            if keepsStartTime { (next.hour, next.minute, next.second) = (event.start.hour, event.start.minute, event.start.second) }
+            let date = startDate(next)
+            if date > window.upperBound { break }
+            steps += 1
+            guard steps <= Self.maxRuleSteps else {
+                throw origin.error("RRULE", "repeats more than \(Self.maxRuleSteps) times between its start (\(startDate(event.start))) and the end of the term, which Enlace does not expand.",
+                                   fix: "make the event repeat at most daily, and end the series (or create it again) so that it starts near this school year.")
+            }
+            if date < window.lowerBound { continue }
+            guard instances.count < Self.maxInstancesPerEvent else {
+                warn(origin.warning("RRULE", "repeats more than \(Self.maxInstancesPerEvent) times within the term; later occurrences are ignored."))
+                break
+            }
+            instances.append(next)
+        }
+        return instances
+    }
+
+    /// libical's iterator for `rule`, resumed at `windowStart` when DTSTART is earlier and the rule
+    /// has no COUNT (libical can only count from DTSTART; where it refuses the jump, a start past
+    /// UNTIL, the walk starts at DTSTART).
+    private func makeIterator(_ rule: icalrecurrencetype, of event: EventRecord, from windowStart: LocalDate) throws(InputError) -> OpaquePointer {
         let origin = event.origin
         switch rule.freq {
         case ICAL_NO_RECURRENCE:
@@ -88,19 +153,20 @@ extension CalendarFile {
         guard let iterator = icalrecur_iterator_new(rule, event.start) else {
             throw origin.error("RRULE", "has a repeat rule libical cannot expand.", fix: "correct the event's repeat rule in the calendar program.")
         }
-        defer { icalrecur_iterator_free(iterator) }
-        var instances: [icaltimetype] = []
-        while true {
-            let next = icalrecur_iterator_next(iterator)
-            if icaltime_is_null_time(next) != 0 { break }
-            if startDate(next) > lastDate { break }
-            guard instances.count < Self.maxInstancesPerEvent else {
-                warn(origin.warning("RRULE", "repeats more than \(Self.maxInstancesPerEvent) times before the end of the term; later occurrences are ignored."))
-                break
-            }
-            instances.append(next)
+        if rule.count == 0, startDate(event.start) < windowStart {
+            _ = icalrecur_iterator_set_start(iterator, jump(event.start, to: windowStart))
         }
-        return instances
+        return iterator
+    }
+
+    /// `start` moved to 00:00 of `date`, keeping its kind (date or date-time) and zone: where a
+    /// recurrence iterator resumes.
+    private func jump(_ start: icaltimetype, to date: LocalDate) -> icaltimetype {
+        var moved = start
+        let (year, month, day) = date.components
+        (moved.year, moved.month, moved.day) = (Int32(year), Int32(month), Int32(day))
+        if moved.is_date == 0 { (moved.hour, moved.minute, moved.second) = (0, 0, 0) }
+        return moved
     }
 
     /// RDATE values: dates, date-times or periods (their start).
