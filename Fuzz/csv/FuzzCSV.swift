@@ -17,10 +17,32 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         return 0
     }
     checkTable(table)
-    do { _ = try PeopleReader.sites(table) } catch { checkRefusal(error, file: "data/parents.csv") }
-    do { _ = try PeopleReader.mentors(table, sites: sites, sitesFile: "data/sites.csv") } catch { checkRefusal(error, file: "data/parents.csv") }
-    do { _ = try PeopleReader.parents(table, sites: sites, sitesFile: "data/sites.csv") } catch { checkRefusal(error, file: "data/parents.csv") }
+    let notes = CellNotes(file: table.file)
+    do { try PeopleReader.sites(table, notes: notes).forEach { checkID($0.id.rawValue); checkName($0.name) } } catch { checkRefusal(error, file: "data/parents.csv") }
+    do {
+        try PeopleReader.mentors(table, sites: sites, sitesFile: "data/sites.csv", notes: notes).forEach { checkID($0.0.id.rawValue); checkName($0.0.name) }
+    } catch { checkRefusal(error, file: "data/parents.csv") }
+    do {
+        try PeopleReader.parents(table, sites: sites, sitesFile: "data/sites.csv", notes: notes).forEach { checkID($0.0.id.rawValue); checkName($0.0.name) }
+    } catch { checkRefusal(error, file: "data/parents.csv") }
+    do { try TopicsReader.topics(table, notes: notes).forEach { checkID($0.id.rawValue); checkName($0.title) } } catch { checkRefusal(error, file: "data/parents.csv") }
     return 0
+}
+
+/// An accepted id is NFC, within its length, without a separator, control or invisible character.
+private func checkID(_ id: String) {
+    precondition(IDText.nfc(id) == id && Array(IDText.nfc(id).utf8) == Array(id.utf8), "id \(id.debugDescription) is not NFC")
+    precondition(id.unicodeScalars.count <= CellLimits.id, "id longer than the limit")
+    precondition(!id.unicodeScalars.contains { $0 == ";" || TextScalars.isControl($0) || TextScalars.isLineBreak($0) || $0.properties.generalCategory == .format },
+                 "id \(id.debugDescription) holds a separator, control or format character")
+    precondition(!TextScalars.isBlank(id), "blank id")
+}
+
+/// An accepted name is visible, one line, without bidirectional controls.
+private func checkName(_ name: String) {
+    precondition(!TextScalars.isBlank(name), "blank name \(name.debugDescription)")
+    precondition(TextScalars.firstControl(in: name) == nil, "control character in name \(name.debugDescription)")
+    precondition(!name.unicodeScalars.contains(where: TextScalars.isBidiControl), "bidi control in name \(name.debugDescription)")
 }
 
 /// Rows start after the header, on strictly increasing lines, and hold only header columns.

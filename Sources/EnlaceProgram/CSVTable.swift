@@ -1,6 +1,18 @@
 import CSV
 import EnlaceCore
 
+/// The most rows Enlace reads from each CSV file of a program folder (docs/RELIABILITY.md).
+public enum InputLimits {
+    /// Rows of `data/sites.csv`: more schools than any state has.
+    public static let sites = 100_000
+    /// Rows of `data/mentors.csv`.
+    public static let mentors = 100_000
+    /// Rows of `data/parents.csv`: a state-wide program of a million families.
+    public static let parents = 1_000_000
+    /// Rows of `data/topics.csv`.
+    public static let topics = 10_000
+}
+
 /// A CSV file read into rows keyed by header name, with the line each row starts on.
 ///
 /// Follows spec section 3: UTF-8 (a BOM is accepted), RFC 4180 quoting, a header row, columns in
@@ -35,12 +47,22 @@ struct CSVTable {
     /// below; a longer cell is a paste gone wrong (or a hostile file), and would end up in every
     /// output and feed that repeats it.
     static let maximumCellBytes = 32 * 1024
+    /// The most columns a file may have: the spec's columns and a district's own attributes.
+    static let maximumColumns = 1000
+    /// The most data rows of each file: state-scale programs (a million families), and far more
+    /// sites, mentors and topics than any program has. Beyond these a file is a mistake (a
+    /// spreadsheet export of a whole database) and would only exhaust memory.
+    static let maximumRows = ["data/sites.csv": InputLimits.sites, "data/mentors.csv": InputLimits.mentors,
+                              "data/parents.csv": InputLimits.parents, "data/topics.csv": InputLimits.topics]
+    /// The row limit of a file not listed in `maximumRows`.
+    static let defaultMaximumRows = 1_000_000
 
     /// Parses `bytes`, the content of `file` (its display path).
     ///
-    /// - Throws: `InputError` for a file that is not UTF-8, contains NUL bytes, has an unterminated
-    ///   quoted cell, no header, duplicate or empty header names, rows with more cells than the header,
-    ///   or a cell longer than `maximumCellBytes`.
+    /// - Throws: `InputError` for a file that is not UTF-8, contains NUL bytes, looks separated by
+    ///   semicolons or tabs, has an unterminated quoted cell, no header, duplicate or empty header
+    ///   names, more than `maximumColumns` columns, rows with more cells than the header, more
+    ///   rows than `maximumRows` allows, or a cell longer than `maximumCellBytes`.
     init(bytes: [UInt8], file: String) throws(InputError) {
         self.file = file
         guard bytes.count <= CSVTable.maximumBytes else {
@@ -48,6 +70,7 @@ struct CSVTable {
                              fix: "split the program or remove unused columns.")
         }
         let text = try CSVTable.decode(bytes, file: file)
+        try CSVTable.checkSeparator(text, file: file)
         try CSVTable.checkQuotes(text, file: file)
         let reader: CSVReader
         do {
@@ -60,10 +83,15 @@ struct CSVTable {
         try CSVTable.checkHeader(header, file: file)
         self.header = header
         var rows: [Row] = []
+        let maximumRows = CSVTable.maximumRows[file] ?? CSVTable.defaultMaximumRows
         var line = 2 + CSVTable.newlines(in: reader.headerRow ?? [])
         while let fields = reader.next() {
             defer { line += 1 + CSVTable.newlines(in: fields) }
             if fields.allSatisfy({ CSVTable.trimmed($0).isEmpty }) { continue }
+            guard rows.count < maximumRows else {
+                throw InputError(file: file, line: line, problem: "has more than \(maximumRows.grouped) rows, the most Enlace reads from this file.",
+                                 fix: "check that the file holds only this program's rows (not a whole database export); split a larger program into several.")
+            }
             guard fields.count <= header.count else {
                 throw InputError(file: file, line: line, problem: "has \(fields.count) cells but the header has \(header.count) columns.",
                                  fix: "quote cells that contain commas (\"Smith, Ana\") or remove the extra cells.")
@@ -81,9 +109,6 @@ struct CSVTable {
         }
         self.rows = rows
     }
-
-    /// Columns of the header that Enlace does not know.
-    func unknownColumns(known: [String]) -> [String] { header.filter { !known.contains($0) } }
 
     /// Fails when one of `required` is not in the header.
     func requireColumns(_ required: [String]) throws(InputError) {
@@ -212,10 +237,36 @@ struct CSVTable {
         }
     }
 
+    /// Spreadsheets set to a region that writes decimal commas save "CSV" with semicolons (and
+    /// some exports use tabs). Such a header has no comma outside quotes: one column, and every row
+    /// "has 2 cells but the header has 1 columns". Refused at once, naming the separator.
+    private static func checkSeparator(_ text: String, file: String) throws(InputError) {
+        var inQuotes = false, commas = 0, semicolons = 0, tabs = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if scalar == "\n" || scalar == "\r" { break }
+            switch scalar {
+            case ",": commas += 1
+            case ";": semicolons += 1
+            case "\t": tabs += 1
+            default: break
+            }
+        }
+        guard commas == 0, semicolons + tabs > 0 else { return }
+        let separator = semicolons >= tabs ? "semicolon" : "tab"
+        throw InputError(file: file, line: 1, problem: "looks \(separator)-separated: its header has no comma but \(max(semicolons, tabs)) \(separator)s, and Enlace reads comma-separated files.",
+                         fix: "save it as comma-separated CSV (in Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: Save As > Text CSV, field delimiter \",\").")
+    }
+
     private static func checkHeader(_ header: [String], file: String) throws(InputError) {
         guard !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
             throw InputError(file: file, line: 1, problem: "is empty: it has no header row.",
                              fix: "put the column names on the first line, e.g. id,name,languages,…")
+        }
+        guard header.count <= maximumColumns else {
+            throw InputError(file: file, line: 1, problem: "the header has \(header.count) columns; Enlace reads at most \(maximumColumns).",
+                             fix: "remove the columns this program does not use.")
         }
         var seen = Set<String>()
         for (index, name) in header.enumerated() {
@@ -232,5 +283,18 @@ struct CSVTable {
 
     private static func newlines(in fields: [String]) -> Int {
         fields.reduce(0) { count, field in count + field.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    }
+}
+
+extension Int {
+    /// `1,000,000`: a count as a coordinator reads it.
+    var grouped: String {
+        let digits = Array(String(self))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 && digits[index - 1] != "-" { result.append(",") }
+            result.append(digit)
+        }
+        return result
     }
 }

@@ -34,7 +34,7 @@ public struct ProgramLoader {
     /// Reads and validates `enlace.toml` only (for `enlace plugins`).
     public func loadSettings() throws(InputError) -> (settings: ProgramSettings, text: String) {
         var fingerprint = Fingerprint()
-        let contents = try text(try read(SettingsReader.fileName, into: &fingerprint), SettingsReader.fileName)
+        let contents = try text(try read(SettingsReader.fileName, into: &fingerprint, limit: SettingsReader.maximumBytes), SettingsReader.fileName)
         return (try parseSettings(contents), contents)
     }
 
@@ -44,9 +44,10 @@ public struct ProgramLoader {
     public func load() throws(InputError) -> LoadedProgram {
         var fingerprint = Fingerprint()
         var warnings: [InputWarning] = []
-        let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint)
+        let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint, limit: SettingsReader.maximumBytes)
         let settingsText = try text(settingsBytes, SettingsReader.fileName)
         let settings = try parseSettings(settingsText)
+        warnings += SettingsReader.warnings(for: settings, text: settingsText)
         // Checks the program's zone with libical's own tables (no district calendar is read here).
         let calendar: CalendarReader
         do {
@@ -58,7 +59,9 @@ public struct ProgramLoader {
         }
 
         let sitesTable = try table("data/sites.csv", &fingerprint, &warnings, known: Columns.sites)
-        let sites = try PeopleReader.sites(sitesTable)
+        let sitesNotes = CellNotes(file: sitesTable.file)
+        let sites = try PeopleReader.sites(sitesTable, notes: sitesNotes)
+        warnings += sitesNotes.warnings
         let siteIDs = Set(sites.map(\.id))
         // The district calendars are read by children while the CSV files are parsed here; their
         // problems are still reported after the CSV files' (the first problem in file order).
@@ -68,18 +71,14 @@ public struct ProgramLoader {
         if case .childProcess(let reader) = calendars, case .success(let files) = calendarFiles {
             pending = PendingReadings(reader, files.requests)
         }
-        let mentors: [(Mentor, Contact)], parents: [(Parent, Contact)]
+        let people: PeopleAndTopics
         do {
-            let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
-            mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesTable.file)
-            let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)
-            parents = try PeopleReader.parents(parentsTable, sites: siteIDs, sitesFile: sitesTable.file)
-            warnings += emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
-            warnings += emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
+            people = try readPeopleAndTopics(siteIDs: siteIDs, sitesFile: sitesTable.file, &fingerprint, &warnings)
         } catch {
             _ = pending?.results()  // no child outlives the load
             throw error
         }
+        let (mentors, parents) = (people.mentors, people.parents)
 
         let files = try calendarFiles.get()
         for (request, ics) in files.requests { fingerprint.add(request.file, ics) }
@@ -98,12 +97,39 @@ public struct ProgramLoader {
             warnings += reading.warnings
         }
         let program = Program(settings: settings, sites: sites, mentors: mentors.map(\.0), parents: parents.map(\.0),
-                              openHouses: openHouses, blackouts: blackouts)
+                              openHouses: openHouses, blackouts: blackouts, topics: people.topics)
         return LoadedProgram(
             program: program,
             mentorContacts: Dictionary(uniqueKeysWithValues: mentors.map { ($0.0.id, $0.1) }),
             parentContacts: Dictionary(uniqueKeysWithValues: parents.map { ($0.0.id, $0.1) }),
             warnings: warnings, inputFingerprint: fingerprint.hex, settingsText: settingsText)
+    }
+
+    /// mentors.csv, parents.csv and, when present, topics.csv, with their warnings in file order.
+    private func readPeopleAndTopics(siteIDs: Set<SiteID>, sitesFile: String, _ fingerprint: inout Fingerprint,
+                                     _ warnings: inout [InputWarning]) throws(InputError) -> PeopleAndTopics {
+        var result = PeopleAndTopics()
+        let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
+        let mentorsNotes = CellNotes(file: mentorsTable.file)
+        result.mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesFile, notes: mentorsNotes)
+        let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)
+        let parentsNotes = CellNotes(file: parentsTable.file)
+        result.parents = try PeopleReader.parents(parentsTable, sites: siteIDs, sitesFile: sitesFile, notes: parentsNotes)
+        warnings += mentorsNotes.warnings + emptyCellWarnings(mentorsTable, columns: ["email", "phone", "topics"])
+        warnings += parentsNotes.warnings + emptyCellWarnings(parentsTable, columns: ["email", "phone", "availability", "topics"])
+        guard exists(TopicsReader.file) else { return result }
+        let topicsTable = try table(TopicsReader.file, &fingerprint, &warnings) { column in
+            Columns.topics.contains(column) || column.hasPrefix("title@") || column.hasPrefix("description@")
+        }
+        let topicsNotes = CellNotes(file: topicsTable.file)
+        result.topics = try TopicsReader.topics(topicsTable, notes: topicsNotes)
+        warnings += topicsNotes.warnings
+        // Rows and people are in the same order: each data row is one person.
+        warnings += TopicsReader.undefinedTopicWarnings(
+            topics: result.topics, mentors: Array(zip(result.mentors.map(\.0), mentorsTable.rows.map(\.line))),
+            parents: Array(zip(result.parents.map(\.0), parentsTable.rows.map(\.line))),
+            mentorsFile: mentorsTable.file, parentsFile: parentsTable.file)
+        return result
     }
 
     /// Parses `enlace.toml`, in child-process mode only after a child has parsed it and survived.
@@ -123,11 +149,11 @@ public struct ProgramLoader {
         var files = CalendarFiles()
         for (file, site) in try openHouseFiles(siteIDs: siteIDs) {
             files.requests.append((CalendarRequest(kind: .openHouses, file: file, site: site, timezone: settings.timezone, term: term),
-                                   try read(file)))
+                                   try read(file, limit: CalendarReader.maximumFileBytes)))
         }
         if exists(Self.blackoutsFile) {
             files.requests.append((CalendarRequest(kind: .blackouts, file: Self.blackoutsFile, timezone: settings.timezone, term: term),
-                                   try read(Self.blackoutsFile)))
+                                   try read(Self.blackoutsFile, limit: CalendarReader.maximumFileBytes)))
         } else {
             files.blackoutsMissing = true
         }
@@ -141,7 +167,8 @@ public struct ProgramLoader {
         var files: [(String, SiteID)] = []
         for name in names.sorted() where name.hasSuffix(".ics") {
             let file = "calendars/open-houses/\(name)"
-            let site = SiteID(String(name.dropLast(4)))
+            // macOS writes file names decomposed (NFD); ids are read as NFC.
+            let site = SiteID(IDText.nfc(String(name.dropLast(4))))
             guard siteIDs.contains(site) else {
                 throw InputError(file: file, problem: "is named for site \"\(site)\", which is not in data/sites.csv.",
                                  fix: "name each open-house calendar after a site id (e.g. \(siteIDs.sorted().first.map(\.rawValue) ?? "lincoln").ics) or add the site to data/sites.csv.")
@@ -153,8 +180,13 @@ public struct ProgramLoader {
 
     private func table(_ file: String, _ fingerprint: inout Fingerprint, _ warnings: inout [InputWarning],
                        known: [String]) throws(InputError) -> CSVTable {
-        let table = try CSVTable(bytes: try read(file, into: &fingerprint), file: file)
-        let unknown = table.unknownColumns(known: known)
+        try table(file, &fingerprint, &warnings) { known.contains($0) }
+    }
+
+    private func table(_ file: String, _ fingerprint: inout Fingerprint, _ warnings: inout [InputWarning],
+                       isKnown: (String) -> Bool) throws(InputError) -> CSVTable {
+        let table = try CSVTable(bytes: try read(file, into: &fingerprint, limit: CSVTable.maximumBytes), file: file)
+        let unknown = table.header.filter { !isKnown($0) }
         if !unknown.isEmpty {
             warnings.append(InputWarning(file: file, line: 1,
                 message: "kept as custom attributes for plugins: \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (not columns Enlace knows)."))
@@ -176,22 +208,24 @@ public struct ProgramLoader {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path)
     }
 
-    private func read(_ file: String, into fingerprint: inout Fingerprint) throws(InputError) -> [UInt8] {
-        let bytes = try read(file)
+    private func read(_ file: String, into fingerprint: inout Fingerprint, limit: Int) throws(InputError) -> [UInt8] {
+        let bytes = try read(file, limit: limit)
         fingerprint.add(file, bytes)
         return bytes
     }
 
-    private func read(_ file: String) throws(InputError) -> [UInt8] {
-        let url = folder.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError(file: file, problem: exists(file) ? "cannot be read." : "is missing from the program folder \(folder.path).",
-                             fix: exists(file) ? "check the file's permissions." : "create it (enlace init DIR writes a template) or pass --program with the right folder.")
+    /// At most `limit + 1` bytes of `file`, only if it is an ordinary file (`InputFile`).
+    private func read(_ file: String, limit: Int) throws(InputError) -> [UInt8] {
+        guard exists(file) else {
+            throw InputError(file: file, problem: "is missing from the program folder \(folder.path).",
+                             fix: "create it (enlace init DIR writes a template) or pass --program with the right folder.")
         }
-        return [UInt8](data)
+        return try InputFile.read(path: folder.appendingPathComponent(file).path, file: file, limit: limit)
     }
 
     private func text(_ bytes: [UInt8], _ file: String) throws(InputError) -> String {
+        // Checked before decoding: the read stops one byte past the limit, perhaps inside a character.
+        guard bytes.count <= SettingsReader.maximumBytes else { throw SettingsReader.tooLarge(file: file) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
@@ -203,6 +237,13 @@ public struct ProgramLoader {
         }
         return text
     }
+}
+
+/// The people and topics of a program folder, contacts kept beside each person.
+private struct PeopleAndTopics {
+    var mentors: [(Mentor, Contact)] = []
+    var parents: [(Parent, Contact)] = []
+    var topics: [Topic] = []
 }
 
 /// The district calendars of a program folder, read but not yet parsed.
