@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnlaceCalendar
 import EnlaceCore
+import EnlaceProgram
 import Foundation
 
 extension Enlace {
@@ -88,18 +89,10 @@ extension Enlace {
             }
         }
 
-        /// The file's bytes, reading at most one byte past the size limit (the reader refuses more).
+        /// The file's bytes, at most one byte past the size limit (the reader refuses more); a
+        /// named pipe or device is refused without being opened for a blocking read.
         private func readBytes(_ path: String) throws(InputError) -> [UInt8] {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw InputError(file: path, problem: "the file cannot be opened.", fix: "check the path and the file's permissions.")
-            }
-            defer { try? handle.close() }
-            do {
-                return Array(try handle.read(upToCount: 5 * 1024 * 1024 + 1) ?? Data())
-            } catch {
-                throw InputError(file: path, problem: "the file cannot be read (\(error.localizedDescription)).",
-                                 fix: "check that it is a regular file.")
-            }
+            try InputFile.read(path: path, file: path, limit: CalendarReader.maximumFileBytes)
         }
     }
 }

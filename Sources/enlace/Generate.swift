@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnlaceDemo
+import EnlaceProgram
 import Foundation
 
 extension Enlace {
@@ -28,6 +29,12 @@ extension Enlace {
             guard sites >= 1, mentors >= 1, parents >= 0 else {
                 throw ValidationError("--sites and --mentors must be at least 1, --parents at least 0.")
             }
+            // A generated district must import, and its size is checked before anything is
+            // allocated (100,000,000 parents asked for 17 GB and aborted).
+            for (option, value, limit, file) in [("--sites", sites, InputLimits.sites, "sites"), ("--mentors", mentors, InputLimits.mentors, "mentors"),
+                                                 ("--parents", parents, InputLimits.parents, "parents")] where value > limit {
+                throw ValidationError("\(option) \(value) is more than a program holds: Enlace reads at most \(limit) rows from data/\(file).csv. Choose at most \(limit).")
+            }
         }
 
         func run() throws {
@@ -35,7 +42,11 @@ extension Enlace {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("enlace.toml").path) {
                 throw failWithInputError("\(folder.path) already holds a program. Choose an empty folder.")
             }
-            try writeProgramFiles(SampleDistrict.files(seed: seed, sites: sites, mentors: mentors, parents: parents), into: folder)
+            do {
+                try writeProgramFiles(SampleDistrict.files(seed: seed, sites: sites, mentors: mentors, parents: parents), into: folder)
+            } catch {
+                throw failWithInputError(FileProblem.message(for: error, path: folder.path, writing: true).description)
+            }
             print("Wrote a district of \(sites) sites, \(mentors) mentors and \(parents) parents to \(folder.path)")
         }
     }
