@@ -207,8 +207,25 @@ enum CorpusInput {
         case "ten-thousand-events": return tenThousandEvents()
         case "deep-folding": return deepFolding()
         case "long-line": return longLine()
+        case "ten-thousand-and-one-events": return tenThousandEvents(count: 10_001)
+        case "ten-thousand-and-one-topics": return tenThousandAndOneTopics()
+        case "one-million-character-name": return settings(name: String(repeating: "A", count: 1_000_000))
+        case "settings-over-one-megabyte": return settings(name: "Lincoln Parent Mentors", comment: String(repeating: "x", count: 1 << 20))
         default: throw CorpusError(message: "no generator \"\(name)\"")
         }
+    }
+
+    /// data/topics.csv with 10,001 topics, one more than a topics file may hold.
+    static func tenThousandAndOneTopics() -> [UInt8] {
+        var text = "id,title\n"
+        for index in 0...10_000 { text += "topic-\(index),Topic \(index)\n" }
+        return Array(text.utf8)
+    }
+
+    /// The base program's enlace.toml with another name and an optional comment line after it.
+    static func settings(name: String, comment: String? = nil) -> [UInt8] {
+        Array(("# A minimal program used by the tests.\nname = \"\(name)\"\n" + (comment.map { "# \($0)\n" } ?? "")
+            + "timezone = \"America/Los_Angeles\"\nterm_start = 2026-08-17\nterm_end = 2027-06-10\n").utf8)
     }
 
     static let parentsHeader = "id,name,email,phone,languages,site,modes,availability,open_house,topics,needs_interpreter\n"
@@ -231,10 +248,10 @@ enum CorpusInput {
 
     static let calendarHead = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Enlace corpus//EN\r\n"
 
-    /// lincoln.ics with 10,000 one-hour open houses, one a day from 2026-08-17 at 17:00 on.
-    static func tenThousandEvents() -> [UInt8] {
+    /// lincoln.ics with `count` one-hour open houses, one a day from 2026-08-17 at 17:00 on.
+    static func tenThousandEvents(count: Int = 10_000) -> [UInt8] {
         var text = calendarHead
-        for index in 0..<10_000 {
+        for index in 0..<count {
             let (month, dayOfMonth) = monthAndDay(2026, dayOfYear: 229 + index % 280)
             let date = "\(month.year)\(pad(month.month))\(pad(dayOfMonth))"
             text += "BEGIN:VEVENT\r\nUID:event-\(index)@corpus\r\nDTSTAMP:20260101T000000Z\r\n"
