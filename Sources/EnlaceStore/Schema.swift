@@ -246,6 +246,17 @@ enum Schema {
                 DROP TABLE run_assignments;
                 """)
         }
+        migrator.registerMigration("v7-pending-forgets") { db in
+            // A family forgotten in the database whose files (feed, outputs) are not yet cleaned:
+            // the next command finishes the cleaning, so a killed `forget` never leaves a feed
+            // served. Only the feed's token is kept (not the family's id), until its file is gone.
+            try db.execute(sql: """
+                CREATE TABLE pending_forgets (
+                    id INTEGER PRIMARY KEY,
+                    feed_token TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

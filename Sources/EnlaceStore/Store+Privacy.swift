@@ -12,6 +12,8 @@ public struct ForgottenParent: Sendable, Equatable {
     public var feedToken: String?
     /// Events of the parent's feed history.
     public var feedEvents: Int
+    /// The note that the family's files are still to clean (`finishForget(note:)`).
+    public var pending = 0
 }
 
 /// Everything the database holds about one family, for a records request.
@@ -41,17 +43,20 @@ public struct ParentRecord: Sendable, Encodable {
     }
 
     public var id: String
-    public var name: String
+    /// Whether the imported roster (data/parents.csv as last imported) still holds the family; when
+    /// not, the fields of their row are absent and the rest is what runs and feeds still keep.
+    public var inRoster: Bool
+    public var name: String?
     public var email: String?
     public var phone: String?
-    public var languages: String
-    public var site: String
-    public var modes: String
-    public var availability: String
-    public var openHouse: Bool
-    public var topics: String
+    public var languages: String?
+    public var site: String?
+    public var modes: String?
+    public var availability: String?
+    public var openHouse: Bool?
+    public var topics: String?
     /// Custom columns of data/parents.csv (e.g. needs_interpreter).
-    public var attributes: [String: String]
+    public var attributes: [String: String]?
     public var runs: [RunEntry]
     public var feed: Feed
 }
@@ -88,6 +93,10 @@ extension Store {
                     feedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0)
                 guard found.parentRow || found.runs > 0 || found.feedToken != nil || found.feedEvents > 0 else { return .rollback }
                 result = found
+                // The files (their feed, their rows in the outputs) are removed after this
+                // commits; until that is done, the next command finishes it (`pendingForgets`).
+                try db.execute(sql: "INSERT INTO pending_forgets (feed_token) VALUES (?)", arguments: [found.feedToken])
+                result?.pending = Int(db.lastInsertedRowID)
                 try db.execute(sql: "DELETE FROM parents WHERE id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM run_memberships WHERE parent_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM run_unmatched WHERE parent_id = ?", arguments: [id])
@@ -104,28 +113,44 @@ extension Store {
     }
 
     /// Everything stored about one family, or nil for an unknown id.
+    /// Everything stored under `id`, in the roster or not (a family removed from data/parents.csv
+    /// still has runs, a link and feed history until it is forgotten); nil when nothing is.
     public func parentRecord(_ id: String) throws -> ParentRecord? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            let row = try Row.fetchOne(db, sql: """
                 SELECT id, name, email, phone, languages, site_id, modes, availability, open_house, topics, attributes
                 FROM parents WHERE id = ?
-                """, arguments: [id]) else { return nil }
-            let attributesText: String = row[10]
-            let attributes = (try? JSONDecoder().decode([String: String].self, from: Data(attributesText.utf8))) ?? [:]
+                """, arguments: [id])
             let runs = try runEntries(parent: id, db)
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
             let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0
             let cancelled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ? AND status = 'CANCELLED'",
                                              arguments: [id]) ?? 0
-            return ParentRecord(id: row[0], name: row[1], email: row[2], phone: row[3], languages: row[4], site: row[5], modes: row[6],
-                                availability: row[7], openHouse: (row[8] as Int) != 0, topics: row[9], attributes: attributes, runs: runs,
-                                feed: .init(hasLink: created != nil, linkCreatedAt: created, events: events, cancelledEvents: cancelled))
+            guard row != nil || !runs.isEmpty || created != nil || events > 0 else { return nil }
+            var record = ParentRecord(id: id, inRoster: row != nil, runs: runs,
+                                      feed: .init(hasLink: created != nil, linkCreatedAt: created, events: events, cancelledEvents: cancelled))
+            if let row {
+                let attributesText: String = row[10]
+                record.name = row[1]
+                record.email = row[2]
+                record.phone = row[3]
+                record.languages = row[4]
+                record.site = row[5]
+                record.modes = row[6]
+                record.availability = row[7]
+                record.openHouse = (row[8] as Int) != 0
+                record.topics = row[9]
+                record.attributes = (try? JSONDecoder().decode([String: String].self, from: Data(attributesText.utf8))) ?? [:]
+            }
+            return record
         }
     }
 
-    /// End-of-term purge: deletes the runs created before `date` (with their assignments) and the
-    /// feed events whose sessions ended before `date` (local time), with the event texts no other
-    /// event shows, then VACUUMs.
+    /// End-of-term purge: deletes the runs created before `date` except the latest (with their
+    /// groups and members) and the feed events whose sessions ended before `date` (local time),
+    /// with the event texts no other event shows, then VACUUMs. The caller refuses dates after
+    /// today: a purged past event is never published again (a feed never adds the past), so no
+    /// SEQUENCE goes back.
     ///
     /// - Parameter date: the first day to keep; runs are compared by their ISO 8601 `created_at`.
     public func purge(before date: LocalDate) throws -> PurgeSummary {
@@ -135,7 +160,8 @@ extension Store {
         try writeOutsideTransaction("nothing was purged") { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.inTransaction {
-                try db.execute(sql: "DELETE FROM runs WHERE created_at < ?", arguments: [day])
+                // The latest run is the program's present (held sessions, current groups): it stays.
+                try db.execute(sql: "DELETE FROM runs WHERE created_at < ? AND id <> (SELECT MAX(id) FROM runs)", arguments: [day])
                 summary.runs = db.changesCount
                 try db.execute(sql: "DELETE FROM feed_events WHERE end_minute <= ?",
                                arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
@@ -167,6 +193,21 @@ extension Store {
             entries[row[0]]?.unmatchedReasons = Coding.stringArray(row[1])
         }
         return entries.values.filter { !$0.groups.isEmpty || $0.unmatchedReasons != nil }.sorted { $0.run < $1.run }
+    }
+
+    /// Forgets whose files may still hold the family (a `forget` was killed after its commit): the
+    /// note's number and the token of the feed to remove.
+    public func pendingForgets() throws -> [(note: Int, feedToken: String?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, feed_token FROM pending_forgets ORDER BY id").map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// Marks the files of a forget as cleaned.
+    public func finishForget(note: Int) throws {
+        try writeOutsideTransaction("the forget was not marked finished") { db in
+            try db.execute(sql: "DELETE FROM pending_forgets WHERE id = ?", arguments: [note])
+        }
     }
 
     /// VACUUM, then a checkpoint that empties the WAL: deleted rows leave no bytes behind.

@@ -9,12 +9,13 @@ extension Enlace {
         static let configuration = CommandConfiguration(
             abstract: "End-of-term purge: delete old runs and the feed history of past sessions.",
             discussion: """
-                Deletes the runs created before DATE (with every family's assignment in them) and the \
+                Deletes the runs created before DATE but the latest (with every family's place in them) and the \
                 feed events of sessions that ended before DATE, then compacts the database so the \
-                deleted bytes are gone. The imported program (data/*.csv) is not touched.
+                deleted bytes are gone. The imported program (data/*.csv) is not touched. DATE may not be after today.
                 """)
 
         @OptionGroup var options: ProgramOptions
+        @OptionGroup var clock: NowOption
         @Option(help: "The first day to keep (YYYY-MM-DD).")
         var before: String
 
@@ -23,8 +24,12 @@ extension Enlace {
         }
 
         func run() throws {
+            let workspace = ProgramWorkspace(folder: options.folder)
+            let now = try clock.date()
             let summary = try runWorkflow { () throws(WorkflowError) in
-                try PrivacyWorkflow.purge(before: LocalDate(iso: before)!, in: ProgramWorkspace(folder: options.folder))
+                let (program, _) = try workspace.storedProgram(try workspace.existingStore())
+                let today = WallClock.local(now, timezone: program.settings.timezone).date
+                return try PrivacyWorkflow.purge(before: LocalDate(iso: before)!, today: today, in: workspace)
             }
             print("Purged \(summary.runs) runs created before \(before) and \(summary.feedEvents) feed events of sessions that ended before it.")
             print("Database compacted: \(summary.bytesBefore / 1024) KB → \(summary.bytesAfter / 1024) KB.")

@@ -117,7 +117,7 @@ import Testing
         let outputs = try ["out/schedule.json", "out/assignments.csv", "out/feeds.csv"].map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         let result = try CLI.run(["forget", "parent", "P9999", "--program", folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("there is no parent \"P9999\""))
+        #expect(result.stderr.contains("Enlace holds nothing about a parent \"P9999\""))
         // Opening the database may touch its header, so the rows are compared, not the bytes.
         #expect(try Self.dump(database) == before)
         #expect(try ["out/schedule.json", "out/assignments.csv", "out/feeds.csv"].map { try Data(contentsOf: folder.appendingPathComponent($0)) } == outputs)
@@ -158,20 +158,70 @@ import Testing
         #expect(try CLI.run(["export", "parent", "P9999", "--program", folder.path]).status == 1)
     }
 
+    /// A family removed from data/parents.csv is gone from the roster, not from the runs, their
+    /// link or their feed history: export finds all of it, and forget removes it.
+    @Test func exportAndForgetFindAFamilyNoLongerInTheRoster() throws {
+        let folder = try Self.copyOfDemo()
+        let (id, _) = try Self.matchedParent(folder)
+        let parents = folder.appendingPathComponent("data/parents.csv")
+        let lines = try String(contentsOf: parents, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.filter { !$0.hasPrefix(id + ",") }.joined(separator: "\n").write(to: parents, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", "--program", folder.path]).status == 0)
+        let export = try CLI.run(["export", "parent", id, "--program", folder.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect(record["in_roster"] as? Bool == false && record["name"] == nil)
+        #expect((record["runs"] as? [Any])?.count == 2)
+        #expect((record["feed"] as? [String: Any])?["has_link"] as? Bool == true)
+        let forget = try CLI.run(["forget", "parent", id, "--program", folder.path])
+        #expect(forget.status == 0 && forget.stdout.contains("(their feed)"), "\(forget.stdout)\(forget.stderr)")
+        #expect(try CLI.run(["export", "parent", id, "--program", folder.path]).status == 1)
+    }
+
+    /// `forget` killed after its database commit (simulated: the store's half alone) is finished
+    /// by the next command that opens the database: the feed file and the output rows go too.
+    @Test func aForgetInterruptedAfterItsCommitIsFinishedByTheNextCommand() throws {
+        let folder = try Self.copyOfDemo()
+        let (id, _) = try Self.matchedParent(folder)
+        let forgotten = try #require(try Store(path: folder.appendingPathComponent("enlace.sqlite").path).forgetParent(id))
+        let feed = folder.appendingPathComponent("calendars/feeds/\(try #require(forgotten.feedToken)).ics")
+        #expect(FileManager.default.fileExists(atPath: feed.path), "the killed forget left the feed served")
+        let again = try CLI.run(["forget", "parent", id, "--program", folder.path])
+        #expect(again.status == 1 && again.stderr.contains("stays forgotten"), "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: feed.path))
+        #expect(Self.files(in: folder, containing: id) == ["data/parents.csv"])
+        #expect(try Store(path: folder.appendingPathComponent("enlace.sqlite").path).pendingForgets().isEmpty)
+        #expect(!(try String(contentsOf: folder.appendingPathComponent("out/feeds.csv"), encoding: .utf8)).contains(try #require(forgotten.feedToken)))
+    }
+
     @Test func purgeDeletesOldRunsAndPastFeedEventsAndCounts() throws {
         let folder = try Self.copyOfDemo()
-        let nothing = try CLI.run(["purge", "--program", folder.path, "--before", "2000-01-01"])
+        let today = ["--now", "2027-07-01T12:00:00-07:00"]
+        let nothing = try CLI.run(["purge", "--program", folder.path, "--before", "2000-01-01"] + today)
         #expect(nothing.status == 0, "\(nothing.stderr)")
         #expect(nothing.stdout.contains("Purged 0 runs created before 2000-01-01 and 0 feed events"))
-        let all = try CLI.run(["purge", "--program", folder.path, "--before", "2100-01-01"])
+        // After the term: every run but the latest (the program's present) and every past event.
+        let all = try CLI.run(["purge", "--program", folder.path, "--before", "2027-07-01"] + today)
         #expect(all.status == 0, "\(all.stderr)")
-        #expect(all.stdout.contains("Purged 2 runs created before 2100-01-01 and "))
+        #expect(all.stdout.contains("Purged 1 runs created before 2027-07-01 and "), "\(all.stdout)")
         let events = all.stdout.split(separator: "and ").last.flatMap { Int($0.split(separator: " ")[0]) }
         #expect((events ?? 0) > 1000, "\(all.stdout)")
         let store = try Store(path: folder.appendingPathComponent("enlace.sqlite").path)
-        #expect(try store.runCount() == 0)
+        #expect(try store.runCount() == 1)
         #expect(try store.parentIDs().count == 250, "the imported program stays")
         #expect(try CLI.run(["purge", "--program", folder.path, "--before", "2027-02-30"]).status == 2)
+    }
+
+    /// A date after today would delete the history of sessions still to come (and feeds would then
+    /// start their SEQUENCE again): refused, nothing changed.
+    @Test func purgeRefusesADateAfterToday() throws {
+        let folder = try Self.copyOfDemo()
+        let database = folder.appendingPathComponent("enlace.sqlite")
+        let before = try Self.dump(database)
+        let result = try CLI.run(["purge", "--program", folder.path, "--before", "2100-01-01", "--now", "2026-12-10T12:00:00-08:00"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is after today (2026-12-10)"), "\(result.stderr)")
+        #expect(try Self.dump(database) == before)
     }
 
     @Test func theDatabaseAndItsJournalFilesAreOwnerOnly() throws {

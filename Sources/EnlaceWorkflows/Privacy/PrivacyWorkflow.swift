@@ -18,27 +18,46 @@ public enum PrivacyWorkflow {
     }
 
     /// Removes one family from the database, their feed file, and their rows in the outputs (which
-    /// are rendered again from the stored run, so they keep matching it).
+    /// are rendered again from the stored run, so they keep matching it). The database commits
+    /// first with a note of the files still to clean; a `forget` killed after that commit is
+    /// finished by the next command (`finishPendingForgets`), and a second `forget` says so.
     public static func forget(parent id: String, in workspace: ProgramWorkspace) throws(WorkflowError) -> Forgotten {
         let store = try workspace.existingStore()
         let forgotten: ForgottenParent?
         do { forgotten = try store.forgetParent(id) } catch { throw .wrapping(error) }
         guard let forgotten else {
-            throw WorkflowError("there is no parent \"\(id)\" in \(workspace.databasePath). Check the id (ids are case-sensitive); nothing was changed.")
+            throw WorkflowError("Enlace holds nothing about a parent \"\(id)\" in \(workspace.databasePath) (ids are case-sensitive); nothing was changed. A family forgotten before stays forgotten: its files were cleaned when it was.")
         }
+        let files: [String]
+        do {
+            files = try removeFiles(feedToken: forgotten.feedToken, note: forgotten.pending, store: store, workspace: workspace)
+        } catch {
+            throw .wrapping(error)
+        }
+        return Forgotten(database: forgotten, files: files, stillInRoster: rosterNames(id, workspace))
+    }
+
+    /// Finishes the file removals of `forget`s killed after their database commit (run by
+    /// `Recovery` whenever a command opens the database).
+    static func finishPendingForgets(store: Store, workspace: ProgramWorkspace) {
+        guard let pending = try? store.pendingForgets() else { return }
+        for (note, token) in pending {
+            _ = try? removeFiles(feedToken: token, note: note, store: store, workspace: workspace)
+        }
+    }
+
+    /// Removes the family's feed file and rows in the outputs, then marks the forget finished.
+    private static func removeFiles(feedToken: String?, note: Int, store: Store, workspace: ProgramWorkspace) throws -> [String] {
         var files: [String] = []
-        if let token = forgotten.feedToken, FeedToken.isWellFormed(token) {
+        if let token = feedToken, FeedToken.isWellFormed(token) {
             let feed = workspace.feedsFolder.appendingPathComponent("\(token).ics")
             if (try? FileManager.default.removeItem(at: feed)) != nil {
                 files.append("calendars/feeds/\(FeedToken.redacted(feed.lastPathComponent)) (their feed)")
             }
         }
-        do {
-            files += try rewriteOutputs(store: store, workspace: workspace, id: id)
-        } catch {
-            throw .wrapping(error)
-        }
-        return Forgotten(database: forgotten, files: files, stillInRoster: rosterNames(id, workspace))
+        files += try rewriteOutputs(store: store, workspace: workspace, feedToken: feedToken)
+        try store.finishForget(note: note)
+        return files
     }
 
     /// Everything stored about one family, as pretty JSON, or an error for an unknown id.
@@ -55,15 +74,20 @@ public enum PrivacyWorkflow {
         do { return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" } catch { throw .wrapping(error) }
     }
 
-    /// The end-of-term purge: runs created before `date` and feed events of sessions ended before it.
-    public static func purge(before date: LocalDate, in workspace: ProgramWorkspace) throws(WorkflowError) -> PurgeSummary {
+    /// The end-of-term purge: runs created before `date` (never the latest) and feed events of
+    /// sessions ended before it. A date after `today` is refused: the history of sessions still to
+    /// come is what keeps feeds correct.
+    public static func purge(before date: LocalDate, today: LocalDate, in workspace: ProgramWorkspace) throws(WorkflowError) -> PurgeSummary {
+        guard date <= today else {
+            throw WorkflowError("--before \(date) is after today (\(today)): purge removes what is over, and sessions after today are not. Use a date up to \(today), e.g. the day after the term ends once it has.")
+        }
         let store = try workspace.existingStore()
         do { return try store.purge(before: date) } catch { throw .wrapping(error) }
     }
 
     /// Renders `out/schedule.json`, `assignments.csv` and `changes.csv` again from the latest run
-    /// (the family is gone from it), and drops the family's row from `out/feeds.csv`.
-    private static func rewriteOutputs(store: Store, workspace: ProgramWorkspace, id: String) throws -> [String] {
+    /// (the family is gone from it), and drops the row of their feed from `out/feeds.csv`.
+    private static func rewriteOutputs(store: Store, workspace: ProgramWorkspace, feedToken: String?) throws -> [String] {
         var changed: [String] = []
         let out = workspace.outFolder
         if let run = try store.latestRun(), FileManager.default.fileExists(atPath: out.appendingPathComponent("schedule.json").path) {
@@ -78,9 +102,9 @@ public enum PrivacyWorkflow {
             }
         }
         let list = out.appendingPathComponent("feeds.csv")
-        if let text = try? String(contentsOf: list, encoding: .utf8) {
+        if let token = feedToken, let text = try? String(contentsOf: list, encoding: .utf8) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let kept = lines.filter { !$0.hasPrefix("parent," + CSVCell.text(id) + ",") }
+            let kept = lines.filter { !($0.hasPrefix("parent,") && $0.contains("," + token + ",")) }
             if kept.count < lines.count {
                 try AtomicFile.write(kept.joined(separator: "\n"), to: list, permissions: 0o600)
                 changed.append("out/feeds.csv (\(lines.count - kept.count) row)")

@@ -13,6 +13,7 @@ import Foundation
 ///   otherwise; `feeds.csv` staged by a killed `enlace feeds` is put in place when its feeds
 ///   folder was swapped in.
 /// - `calendars/`: a half-built feeds folder is deleted (the published one is untouched).
+/// - a `forget` killed after its database commit: the family's feed and output rows are removed.
 enum Recovery {
     static func finishInterruptedWrites(in workspace: ProgramWorkspace, store: Store) {
         let feeds = workspace.feedsFolder
@@ -32,5 +33,6 @@ enum Recovery {
                 return false
             }
         }
+        PrivacyWorkflow.finishPendingForgets(store: store, workspace: workspace)
     }
 }

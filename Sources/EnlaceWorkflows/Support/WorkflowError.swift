@@ -27,7 +27,7 @@ public struct WorkflowError: Error, CustomStringConvertible, Sendable {
     /// `suffix` (e.g. what was left unchanged) appended.
     static func wrapping(_ error: any Error, _ suffix: String = "") -> WorkflowError {
         if let error = error as? WorkflowError { return error }
-        let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
+        let text = String(describing: error)
         return WorkflowError(suffix.isEmpty ? text : text + "\n" + suffix)
     }
 
