@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         .target(name: "EnlaceCore", dependencies: [api]),
@@ -38,7 +40,12 @@ let package = Package(
         .target(name: "EnlaceCalendar", dependencies: ["EnlaceCore", "CLibical", "EnlaceFeeds"]),
         .target(name: "EnlaceTranslations", dependencies: ["EnlaceCore"], resources: [.copy("Translations")]),
         .target(name: "EnlaceFeeds", dependencies: ["EnlaceCore", "EnlaceTranslations"]),
-        .target(name: "EnlaceServer", dependencies: ["EnlaceFeeds", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "EnlaceServer", dependencies: [
+            "EnlaceFeeds", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
         .target(name: "EnlaceProgram", dependencies: [
             "EnlaceCore", "EnlaceCalendar",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -90,7 +97,12 @@ let package = Package(
         .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceTranslationsTests", dependencies: ["EnlaceTranslations", "EnlaceFeeds", "EnlaceCalendar"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EnlaceServerTests", dependencies: ["EnlaceServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "EnlaceServerTests", dependencies: [
+            "EnlaceServer", "EnlaceIO", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),

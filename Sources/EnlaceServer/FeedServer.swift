@@ -1,22 +1,70 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
-/// `enlace serve`: the feeds folder over HTTP, until SIGTERM or SIGINT (graceful: requests in
-/// flight finish first). The listen backlog (1,024, nginx's is 511) lets a burst of a thousand
-/// new connections queue instead of being refused. The feeds are read into memory on a thread of
-/// their own while the server already answers.
+/// `enlace serve`: the feeds and join pages over HTTP, until SIGTERM or SIGINT (graceful: requests
+/// in flight finish first).
+///
+/// At start the soft file-descriptor limit is raised to the hard limit, and the connection cap
+/// lowered if the limit cannot hold it. The listen backlog (1,024, nginx's is 511) lets a burst
+/// of a thousand new connections queue instead of being refused. Files are described (and
+/// compressed) on a thread of their own while the server already answers.
 public enum FeedServer {
-    /// Serves `feedsFolder` on `host:port` and returns when the server has shut down.
-    public static func run(feedsFolder: URL, host: String, port: Int, logger: Logger) async throws {
-        let source = FolderFeedSource(folder: feedsFolder)
-        Thread.detachNewThread {
-            Thread.current.qualityOfService = .utility
-            source.preload()
+    /// What to serve, where, and within which limits.
+    public struct Options: Sendable {
+        /// `DIR/calendars/feeds`.
+        public var feedsFolder: URL
+        /// `DIR/calendars/join`, written by `enlace letters` (it may not exist).
+        public var joinFolder: URL
+        /// The paths answered.
+        public var routes: ServeRoutes
+        public var host: String
+        public var port: Int
+        public var limits: ServerLimits
+
+        public init(feedsFolder: URL, joinFolder: URL, routes: ServeRoutes, host: String, port: Int, limits: ServerLimits = .standard) {
+            self.feedsFolder = feedsFolder
+            self.joinFolder = joinFolder
+            self.routes = routes
+            self.host = host
+            self.port = port
+            self.limits = limits
         }
-        let responder = FeedRouter.responder(source: source, logger: logger)
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "enlace", backlog: 1024),
+    }
+
+    /// File descriptors kept beyond the connection cap: the listening socket, the files read per
+    /// request, the log, the standard streams.
+    static let reservedDescriptors = 64
+
+    /// Serves `options` and returns when the server has shut down.
+    public static func run(_ options: Options, logger: Logger) async throws {
+        let descriptors = FileDescriptorLimit.raiseToHardLimit()
+        let cap = connectionCap(options.limits.maxConnections, descriptors: descriptors)
+        if cap < options.limits.maxConnections {
+            logger.warning("at most \(cap) connections: the limit on open files is \(descriptors) (raise it with `ulimit -Hn` or LimitNOFILE)")
+        }
+        let budget = ByteBudget(limit: options.limits.cacheBytes)
+        let feeds = FolderFiles(folder: options.feedsFolder, suffix: ".ics", budget: budget)
+        let joinPages = FolderFiles(folder: options.joinFolder, suffix: ".html", budget: budget)
+        // Looking a token up reads the folder and starts the background pass over its files.
+        _ = feeds.file(token: "")
+        _ = joinPages.file(token: "")
+        let connections = ConnectionCount(limit: cap, logger: logger)
+        let limits = options.limits
+        let server = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(http1: HTTP1Channel(responder: responder), limits: limits, connections: connections)
+        }
+        let app = Application(responder: FeedRouter.responder(feeds: feeds, joinPages: joinPages, routes: options.routes, logger: logger),
+                              server: server,
+                              configuration: .init(address: .hostname(options.host, port: options.port), serverName: "enlace", backlog: 1024),
                               logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// The connection cap the descriptor limit allows: `wanted`, or fewer when `descriptors` cannot
+    /// hold that many connections besides the server's own files.
+    static func connectionCap(_ wanted: Int, descriptors: Int) -> Int {
+        max(1, min(wanted, descriptors - reservedDescriptors))
     }
 }

@@ -13,9 +13,9 @@ struct FeedRouterTests {
     static let body = Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".utf8)
     static let modified = Date(timeIntervalSince1970: 1_785_585_600)
 
-    private func app(_ source: some FeedSource = InMemoryFeedSource([Self.token: FeedFile(bytes: Self.body, lastModified: Self.modified)]),
+    private func app(_ source: any PublishedFiles = InMemoryFiles([Self.token: PublishedFile(bytes: Self.body, lastModified: Self.modified)]),
                      logger: Logger = Logger(label: "test")) -> some ApplicationProtocol {
-        Application(responder: FeedRouter.responder(source: source, logger: logger))
+        Application(responder: FeedRouter.responder(feeds: source, logger: logger))
     }
 
     @Test("GET answers 200 with the calendar, its content type, a strong ETag and Last-Modified")
@@ -25,7 +25,7 @@ struct FeedRouterTests {
                 #expect(response.status == .ok)
                 #expect(Array(buffer: response.body) == Self.body)
                 #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
-                #expect(response.headers[.eTag] == FeedFile(bytes: Self.body, lastModified: Self.modified).etag)
+                #expect(response.headers[.eTag] == PublishedFile(bytes: Self.body, lastModified: Self.modified).etag)
                 #expect(response.headers[.eTag]?.hasPrefix("\"") == true)
                 #expect(response.headers[.lastModified] == "Sat, 01 Aug 2026 12:00:00 GMT")
                 #expect(response.headers[.contentDisposition] == nil)
@@ -47,7 +47,7 @@ struct FeedRouterTests {
 
     @Test("If-None-Match with the current ETag gives 304; with an old one, 200")
     func ifNoneMatch() async throws {
-        let etag = FeedFile(bytes: Self.body, lastModified: Self.modified).etag
+        let etag = PublishedFile(bytes: Self.body, lastModified: Self.modified).etag
         try await app().test(.router) { client in
             try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get, headers: [.ifNoneMatch: etag]) { response in
                 #expect(response.status == .notModified)
@@ -122,15 +122,17 @@ struct FeedRouterTests {
         #expect(lines[3].contains("GET /feeds/… 404"))
     }
 
-    @Test("path redaction", arguments: [("/", "/"), ("/feeds/x.ics", "/feeds/….ics"), ("/feeds", "/feeds"), ("/feeds/", "/feeds/…"),
-                                        ("/enlace.sqlite", "/…"), ("/abcd/efgh", "/…/…"), ("", "/")])
+    @Test("path redaction", arguments: [("/", "/"), ("/feeds/x.ics", "/feeds/….ics"), ("/feeds", "/…"), ("/feeds/", "/feeds/"),
+                                        ("/feeds/x/y", "/feeds/…"), ("/join/abc", "/join/…"), ("/join/abc.ics", "/join/…"),
+                                        ("/sierra-vista/x.ics", "/sierra-vista/….ics"), ("/sierra-vista", "/…"),
+                                        ("/enlace.sqlite", "/…"), ("/abcd/efgh", "/…"), ("", "/")])
     func redaction(path: String, logged: String) {
-        #expect(FeedResponder<InMemoryFeedSource>.redacted(path) == logged)
+        #expect(ServeRoutes(feedBaseURL: "https://feeds.example.org/sierra-vista/").redacted(path) == logged)
     }
 
     @Test("every answer is private, sends no referrer and forbids sniffing")
     func privacyHeaders() async throws {
-        let etag = FeedFile(bytes: Self.body, lastModified: Self.modified).etag
+        let etag = PublishedFile(bytes: Self.body, lastModified: Self.modified).etag
         try await app().test(.router) { client in
             let requests: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status)] = [
                 ("/feeds/\(Self.token).ics", .get, [:], .ok),
@@ -157,7 +159,8 @@ struct FeedRouterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(Self.token).ics")
         try Data(Self.body).write(to: file)
-        let app = Application(responder: FeedRouter.responder(source: FolderFeedSource(folder: folder), logger: Logger(label: "test")))
+        let app = Application(responder: FeedRouter.responder(feeds: FolderFiles(folder: folder, suffix: ".ics", budget: ByteBudget(limit: 1 << 20), loadsInBackground: false),
+                                                             logger: Logger(label: "test")))
         try await app.test(.router) { client in
             try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { #expect($0.status == .ok) }
             try FileManager.default.removeItem(at: file)  // what `enlace feeds revoke` does
@@ -187,20 +190,20 @@ struct FeedRouterTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = FolderFeedSource(folder: folder)
-        #expect(source.feed(token: Self.token[...]) == nil)
+        let source = FolderFiles(folder: folder, suffix: ".ics", budget: ByteBudget(limit: 1 << 20), loadsInBackground: false)
+        #expect(source.file(token: Self.token[...]) == nil)
         try Data(Self.body).write(to: folder.appendingPathComponent("\(Self.token).ics"))
-        let first = try #require(source.feed(token: Self.token[...]))
-        #expect(first.bytes == Self.body)
+        let first = try #require(source.file(token: Self.token[...]))
+        #expect(source.bytes(Self.token) == Self.body)
         let changed = Self.body + Array("X".utf8)
         try Data(changed).write(to: folder.appendingPathComponent("\(Self.token).ics.tmp"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Self.token).ics"))
         try FileManager.default.moveItem(at: folder.appendingPathComponent("\(Self.token).ics.tmp"),
                                          to: folder.appendingPathComponent("\(Self.token).ics"))
-        let second = try #require(source.feed(token: Self.token[...]))
-        #expect(second.bytes == changed && second.etag != first.etag)
+        let second = try #require(source.file(token: Self.token[...]))
+        #expect(source.bytes(Self.token) == changed && second.etag != first.etag)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Self.token).ics"))
-        #expect(source.feed(token: Self.token[...]) == nil)
+        #expect(source.file(token: Self.token[...]) == nil)
     }
 
     @Test("preloading reads every feed once; a feed replaced afterwards is read again")
@@ -211,15 +214,15 @@ struct FeedRouterTests {
         try Data(Self.body).write(to: folder.appendingPathComponent("\(Self.token).ics"))
         try Data(Self.body + Array("Y".utf8)).write(to: folder.appendingPathComponent("\(Self.other).ics"))
         try Data("not a feed".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        let source = FolderFeedSource(folder: folder)
-        #expect(source.cachedCount == 0)
+        let source = FolderFiles(folder: folder, suffix: ".ics", budget: ByteBudget(limit: 1 << 20), loadsInBackground: false)
+        #expect(source.counts.described == 0)
         source.preload()
-        #expect(source.cachedCount == 2)
-        #expect(source.feed(token: Self.other[...])?.bytes == Self.body + Array("Y".utf8))
+        #expect(source.counts == (described: 2, identityBodies: 2, gzipBodies: 2))
+        #expect(source.bytes(Self.other) == Self.body + Array("Y".utf8))
         let replaced = folder.appendingPathComponent("\(Self.token).ics.tmp")
         try Data(Array("Z".utf8) + Self.body).write(to: replaced)
         #expect(rename(replaced.path, folder.appendingPathComponent("\(Self.token).ics").path) == 0)  // as `enlace feeds` replaces
-        #expect(source.feed(token: Self.token[...])?.bytes == Array("Z".utf8) + Self.body)
+        #expect(source.bytes(Self.token) == Array("Z".utf8) + Self.body)
     }
 
     @Test("HTTP dates round-trip and the token index compares exactly")
@@ -232,6 +235,14 @@ struct FeedRouterTests {
         #expect(index.find((String(Self.token.dropLast()) + "a")[...]) == nil)
         #expect(index.find(Self.token.dropLast()) == nil)
         #expect(index.find("") == nil)
+    }
+}
+
+extension PublishedFiles {
+    /// The body a full answer for `token` carries in `coding`, or nil when there is no such file.
+    func bytes(_ token: String, _ coding: ContentCoding = .identity) -> [UInt8]? {
+        guard let file = file(token: token[...]), let answer = body(of: file, token: token[...], coding: coding) else { return nil }
+        return Array(answer.body.readableBytesView)
     }
 }
 

@@ -1,0 +1,201 @@
+import EnlaceFeeds
+import Foundation
+import Hummingbird
+
+/// The files of one published folder (`calendars/feeds/*.ics`, `calendars/join/*.html`) as the
+/// commands that write it left them, picking up new, changed and removed files without a restart.
+///
+/// Publishing replaces the whole folder at once (and a revocation deletes a file), which changes
+/// the folder's inode or modification time; the token index is rebuilt when either changes. Each
+/// file is described once (`PublishedFile`: tags, lengths, gzip bytes) with its inode, size and
+/// modification time, and described again when any of them changes: a request costs two `stat`
+/// calls. Bodies are kept in memory while the shared `ByteBudget` allows, gzip first (it serves
+/// most calendar clients at about a tenth of the size); a body not kept is read from disk per
+/// request. A background pass describes every file ahead of the requests, at start and after each
+/// change of the folder. The lock is held for index lookups only: files are read and compressed
+/// outside it, so every event loop keeps answering while one reads.
+public final class FolderFiles: PublishedFiles, @unchecked Sendable {
+    /// The folder.
+    public let folder: URL
+    /// The file name after the token (`.ics`, `.html`).
+    public let suffix: String
+    private let folderPath: String
+    private let budget: ByteBudget
+    private let loadsInBackground: Bool
+    private let loader = DispatchQueue(label: "enlace.serve.loader", qos: .utility)
+    // Guards everything below.
+    private let lock = NSLock()
+    private var folderStamp: FileStamp?
+    private var index = TokenIndex([])
+    private var paths: [String] = []
+    private var files: [PublishedFile?] = []
+    private var loadPending = false
+
+    /// - Parameter loadsInBackground: whether a change of the folder starts a background pass
+    ///   over its files (the server's choice; tests call `preload()` themselves).
+    public init(folder: URL, suffix: String, budget: ByteBudget, loadsInBackground: Bool = true) {
+        self.folder = folder
+        self.folderPath = folder.path
+        self.suffix = suffix
+        self.budget = budget
+        self.loadsInBackground = loadsInBackground
+    }
+
+    public func file(token: Substring) -> PublishedFile? {
+        guard let (position, path, known) = lookUp(token) else { return nil }
+        guard let stamp = FileStamp(path: path), stamp.isRegularFile else { return nil }
+        if let known, known.stamp == stamp { return known }
+        return load(position: position, path: path, keepIdentity: true)?.file
+    }
+
+    public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: ByteBuffer)? {
+        if let body = file.body(coding) { return (file, body) }
+        guard let (position, path, _) = lookUp(token), let read = Self.read(path) else { return nil }
+        if read.stamp == file.stamp {
+            return (file, ByteBuffer(bytes: coding == .gzip ? PublishedFile.gzip(read.bytes) : read.bytes))
+        }
+        let loaded = describe(read, keepIdentity: true)
+        store(loaded.file, position: position, path: path)
+        return (loaded.file, ByteBuffer(bytes: coding == .gzip ? loaded.gzip : read.bytes))
+    }
+
+    /// Describes every file not yet described (or changed), keeping gzip bodies while the budget
+    /// allows; then keeps plain bodies with what the budget has left. Requests are answered
+    /// meanwhile.
+    public func preload() {
+        lock.lock()
+        refreshIndex()
+        let work = Array(zip(paths.indices, paths))
+        lock.unlock()
+        for (position, path) in work {
+            guard let stamp = FileStamp(path: path), stamp.isRegularFile, cached(position, path)?.stamp != stamp else { continue }
+            _ = load(position: position, path: path, keepIdentity: false)
+        }
+        for (position, path) in work {
+            guard let known = cached(position, path), known.identityBody == nil, budget.fits(known.stamp.size),
+                  let read = Self.read(path), read.stamp == known.stamp, budget.reserve(read.bytes.count) else { continue }
+            if !attach(read.bytes, to: known, position: position, path: path) { budget.release(read.bytes.count) }
+        }
+    }
+
+    /// How many files are described, and how many bodies are kept (for tests).
+    var counts: (described: Int, identityBodies: Int, gzipBodies: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let described = files.compactMap { $0 }
+        return (described.count, described.filter { $0.identityBody != nil }.count, described.filter { $0.gzipBody != nil }.count)
+    }
+
+    // MARK: - Index
+
+    private func lookUp(_ token: Substring) -> (Int, String, PublishedFile?)? {
+        lock.lock()
+        defer { lock.unlock() }
+        refreshIndex()
+        guard let position = index.find(token) else { return nil }
+        return (position, paths[position], files[position])
+    }
+
+    private func cached(_ position: Int, _ path: String) -> PublishedFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return position < paths.count && paths[position] == path ? files[position] : nil
+    }
+
+    /// Rebuilds the index when the folder changed (the lock is held).
+    private func refreshIndex() {
+        let stamp = FileStamp(path: folderPath)
+        if stamp == folderStamp { return }
+        folderStamp = stamp
+        let names = stamp == nil ? [] : (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        let tokens = names.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.filter { FeedToken.isWellFormed($0) }.sorted()
+        // Keep what is described for tokens still there (the stamps decide whether it is current).
+        var kept: [String: PublishedFile] = [:]
+        for (position, token) in index.tokens.enumerated() {
+            guard let file = files[position] else { continue }
+            kept[String(decoding: token, as: UTF8.self)] = file
+        }
+        index = TokenIndex(tokens)
+        paths = tokens.map { folderPath + "/" + $0 + suffix }
+        files = tokens.map { kept.removeValue(forKey: $0) }
+        for gone in kept.values { budget.release(gone.keptBytes) }
+        if loadsInBackground && !tokens.isEmpty && !loadPending {
+            loadPending = true
+            loader.async { [self] in
+                lock.lock()
+                loadPending = false
+                lock.unlock()
+                preload()
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Reads, describes and stores the file at `position` of the index.
+    private func load(position: Int, path: String, keepIdentity: Bool) -> (file: PublishedFile, gzip: [UInt8])? {
+        guard let read = Self.read(path) else { return nil }
+        let loaded = describe(read, keepIdentity: keepIdentity)
+        store(loaded.file, position: position, path: path)
+        return loaded
+    }
+
+    /// The description of `read`, with the bodies the budget takes (gzip first).
+    private func describe(_ read: (stamp: FileStamp, bytes: [UInt8]), keepIdentity: Bool) -> (file: PublishedFile, gzip: [UInt8]) {
+        let gzip = PublishedFile.gzip(read.bytes)
+        let keepGzip = budget.reserve(gzip.count)
+        let keepPlain = keepIdentity && budget.reserve(read.bytes.count)
+        return (PublishedFile(bytes: read.bytes, gzip: gzip, stamp: read.stamp, keep: (keepPlain, keepGzip)), gzip)
+    }
+
+    /// Puts `file` at `position` unless the index changed meanwhile, and gives back the budget of
+    /// the description it replaces (or of `file`, when it is not kept).
+    private func store(_ file: PublishedFile, position: Int, path: String) {
+        lock.lock()
+        let current = position < paths.count && paths[position] == path
+        let dropped = current ? files[position] : nil
+        if current { files[position] = file }
+        lock.unlock()
+        budget.release(current ? dropped?.keptBytes ?? 0 : file.keptBytes)
+    }
+
+    /// Adds the plain body `bytes` (reserved by the caller) to `known`, still at `position`;
+    /// false when another description took its place meanwhile.
+    private func attach(_ bytes: [UInt8], to known: PublishedFile, position: Int, path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard position < paths.count, paths[position] == path, let now = files[position],
+              now.stamp == known.stamp, now.identityBody == nil, now.keptBytes == known.keptBytes else { return false }
+        files[position] = known.keeping(identity: bytes, gzip: known.gzipBody)
+        return true
+    }
+
+    /// The file's stamp and bytes, both from one open file: a file replaced meanwhile is either
+    /// wholly the old one or wholly the new one. Nil when it is gone or not a regular file.
+    static func read(_ path: String) -> (stamp: FileStamp, bytes: [UInt8])? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let stamp = FileStamp(info)
+        guard stamp.isRegularFile, let bytes = read(descriptor, size: stamp.size) else { return nil }
+        return (stamp, bytes)
+    }
+
+    /// The file's `size` bytes; nil when it holds a different number (files are never written in
+    /// place, so this means a broken file system rather than a race).
+    private static func read(_ descriptor: Int32, size: Int) -> [UInt8]? {
+        var total = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { space, count in
+            while total < size {
+                let got = Glibc.read(descriptor, space.baseAddress! + total, size - total)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                total += got
+            }
+            count = total
+        }
+        return total == size ? bytes : nil
+    }
+}
