@@ -181,12 +181,12 @@ final class ServeProcess {
     let port: UInt16
     private let logFile: URL
 
-    init(folder: URL) throws {
+    init(folder: URL, options: [String] = []) throws {
         port = try Self.freePort()
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.executableURL = CLI.executable
-        process.arguments = ["serve", "--program", folder.path, "--host", "127.0.0.1", "--port", String(port)]
+        process.arguments = ["serve", "--program", folder.path, "--host", "127.0.0.1", "--port", String(port)] + options
         process.standardError = try FileHandle(forWritingTo: logFile)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -216,17 +216,10 @@ final class ServeProcess {
 
     /// One request on its own connection; the whole answer, as bytes.
     func get(_ path: String, headers: [String] = []) throws -> HTTPAnswer {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
+        let fd = try connect()
         defer { close(fd) }
-        var address = Self.loopback(port)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let request = (["GET \(path) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"] + headers).joined(separator: "\r\n") + "\r\n\r\n"
-        let bytes = Array(request.utf8)
-        guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw POSIXError(.EIO) }
+        try send(fd, request)
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -237,6 +230,26 @@ final class ServeProcess {
         }
         guard !answer.isEmpty else { throw POSIXError(.ECONNRESET) }
         return HTTPAnswer(raw: answer)
+    }
+
+    /// A new connection to the server (the caller closes it).
+    func connect() throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var address = Self.loopback(port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        return fd
+    }
+
+    func send(_ fd: Int32, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard Glibc.send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw POSIXError(.EPIPE) }
     }
 
     private static func loopback(_ port: UInt16) -> sockaddr_in {
