@@ -22,6 +22,7 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     private let folderPath: String
     private let budget: ByteBudget
     private let loadsInBackground: Bool
+    private let onLoaded: (@Sendable (LoadReport) -> Void)?
     private let loader = DispatchQueue(label: "enlace.serve.loader", qos: .utility)
     // Guards everything below.
     private let lock = NSLock()
@@ -31,14 +32,29 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     private var files: [PublishedFile?] = []
     private var loadPending = false
 
-    /// - Parameter loadsInBackground: whether a change of the folder starts a background pass
-    ///   over its files (the server's choice; tests call `preload()` themselves).
-    public init(folder: URL, suffix: String, budget: ByteBudget, loadsInBackground: Bool = true) {
+    /// What a pass over the folder did.
+    public struct LoadReport: Sendable {
+        /// Files in the folder.
+        public var files: Int
+        /// Files read and described by this pass (new or changed ones).
+        public var described: Int
+        /// Bytes of bodies the shared budget holds after it.
+        public var keptBytes: Int
+        public var seconds: Double
+    }
+
+    /// - Parameters:
+    ///   - loadsInBackground: whether a change of the folder starts a background pass over its
+    ///     files (the server's choice; tests call `preload()` themselves).
+    ///   - onLoaded: told after each background pass that described something.
+    public init(folder: URL, suffix: String, budget: ByteBudget, loadsInBackground: Bool = true,
+                onLoaded: (@Sendable (LoadReport) -> Void)? = nil) {
         self.folder = folder
         self.folderPath = folder.path
         self.suffix = suffix
         self.budget = budget
         self.loadsInBackground = loadsInBackground
+        self.onLoaded = onLoaded
     }
 
     public func file(token: Substring) -> PublishedFile? {
@@ -62,20 +78,26 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     /// Describes every file not yet described (or changed), keeping gzip bodies while the budget
     /// allows; then keeps plain bodies with what the budget has left. Requests are answered
     /// meanwhile.
-    public func preload() {
+    @discardableResult
+    public func preload() -> LoadReport {
+        let started = ContinuousClock.now
         lock.lock()
         refreshIndex()
         let work = Array(zip(paths.indices, paths))
         lock.unlock()
+        var described = 0
         for (position, path) in work {
             guard let stamp = FileStamp(path: path), stamp.isRegularFile, cached(position, path)?.stamp != stamp else { continue }
-            _ = load(position: position, path: path, keepIdentity: false)
+            if load(position: position, path: path, keepIdentity: false) != nil { described += 1 }
         }
         for (position, path) in work {
             guard let known = cached(position, path), known.identityBody == nil, budget.fits(known.stamp.size),
                   let read = Self.read(path), read.stamp == known.stamp, budget.reserve(read.bytes.count) else { continue }
             if !attach(read.bytes, to: known, position: position, path: path) { budget.release(read.bytes.count) }
         }
+        let elapsed = started.duration(to: .now)
+        return LoadReport(files: work.count, described: described, keptBytes: budget.usedBytes,
+                          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// How many files are described, and how many bodies are kept (for tests).
@@ -125,7 +147,8 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
                 lock.lock()
                 loadPending = false
                 lock.unlock()
-                preload()
+                let report = preload()
+                if report.described > 0 { onLoaded?(report) }
             }
         }
     }
