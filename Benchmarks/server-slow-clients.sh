@@ -58,7 +58,7 @@ wait_for "$port"
 wait_for_line "$work/enlace.log" "feeds: .* files ready" 600
 echo "== enlace serve ($enlace ${serve_options[*]}) on port $port; header timeout ${header_timeout} s, idle ${idle_timeout} s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-load warmup "$port" "$connections" 3 gzip >/dev/null
+load baseline-warmup "$port" "$connections" 3 gzip >/dev/null
 echo "-- baseline"
 load baseline "$port" "$connections" "$duration" gzip
 
@@ -91,7 +91,8 @@ for line in open(sys.argv[1]):
 attack = {}
 for line in open(sys.argv[2]):
     fields = dict(f.split("=") for f in line.split()[1:])
-    attack[fields.pop("kind")] = {k: float(v) for k, v in fields.items()}
+    kind = fields.pop("kind")
+    attack[kind] = {k: float(v) for k, v in fields.items()}
 header, idle = float(sys.argv[3]), float(sys.argv[4])
 under = results["under-attack"]
 errors = sum(under[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "status_other"))
