@@ -77,16 +77,16 @@ nginx_pid=$!
 wait_for "$nginx_port"
 echo "== enlace serve ($enlace) on port $enlace_port, nginx $(nginx -v 2>&1 | sed 's/.*: //') on port $nginx_port; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-measure() { # SERVER PORT ROUND ENCODING
+measure() { # SERVER PORT ROUND ENCODING PID
     load "$1-$4-warmup" "$2" "$connections" 3 "$4" >/dev/null
-    load "$1-$4-c$connections-r$3" "$2" "$connections" "$duration" "$4"
+    load "$1-$4-c$connections-r$3" "$2" "$connections" "$duration" "$4" "$5"
 }
 for round in $(seq "$rounds"); do
     for encoding in $encodings; do
         if (( round % 2 == 1 )); then
-            measure enlace "$enlace_port" "$round" "$encoding"; measure nginx "$nginx_port" "$round" "$encoding"
+            measure enlace "$enlace_port" "$round" "$encoding" "$enlace_pid"; measure nginx "$nginx_port" "$round" "$encoding" "$nginx_pid"
         else
-            measure nginx "$nginx_port" "$round" "$encoding"; measure enlace "$enlace_port" "$round" "$encoding"
+            measure nginx "$nginx_port" "$round" "$encoding" "$nginx_pid"; measure enlace "$enlace_port" "$round" "$encoding" "$enlace_pid"
         fi
     done
 done
@@ -108,10 +108,10 @@ nginx_pid=""
 
 echo "== summary (errors = connect + read + write + timeouts + statuses other than 200/404)"
 summary
-echo "== enlace serve's requests per second as a share of nginx's (same round, same encoding)"
+echo "== enlace serve against nginx (same round, same encoding): requests per second, and CPU per request (higher is better for enlace)"
 python3 - "$work/results" "$rounds" "$encodings" <<'PY'
 import statistics, sys
-rps = {}
+rps, cpu = {}, {}
 for line in open(sys.argv[1]):
     name, *fields = line.split()
     if "-warmup" in name or "burst" in name:
@@ -119,7 +119,11 @@ for line in open(sys.argv[1]):
     values = dict(field.split("=") for field in fields)
     server, encoding, _, round_ = name.split("-")
     rps[(server, encoding, round_)] = float(values["rps"])
+    cpu[(server, encoding, round_)] = float(values["cpu_us"])
+rounds = [f"r{r}" for r in range(1, int(sys.argv[2]) + 1)]
 for encoding in sys.argv[3].split():
-    shares = [rps[("enlace", encoding, f"r{r}")] / rps[("nginx", encoding, f"r{r}")] for r in range(1, int(sys.argv[2]) + 1)]
-    print(f"{encoding}: " + ", ".join(f"{share:.0%}" for share in shares) + f" (median {statistics.median(shares):.0%})")
+    shares = [rps[("enlace", encoding, r)] / rps[("nginx", encoding, r)] for r in rounds]
+    costs = [cpu[("nginx", encoding, r)] / cpu[("enlace", encoding, r)] for r in rounds]
+    print(f"{encoding}: requests/s {', '.join(f'{share:.0%}' for share in shares)} (median {statistics.median(shares):.0%}); "
+          f"nginx's CPU per request / enlace's {', '.join(f'{cost:.0%}' for cost in costs)} (median {statistics.median(costs):.0%})")
 PY

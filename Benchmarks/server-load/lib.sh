@@ -37,13 +37,33 @@ wait_for_line() {
     echo "\"$2\" did not appear in $1 within $3 s" >&2; exit 1
 }
 
-# load NAME PORT CONNECTIONS SECONDS ENCODING: one wrk run (2 threads, GETs of random paths,
-# Accept-Encoding: gzip when ENCODING is gzip); prints and keeps its RESULT line in $work/results.
+# cpu_ticks PID...: CPU time (user + system, in clock ticks) of the processes and their children
+# threads, e.g. nginx's master and workers.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@" $(for p in "$@"; do pgrep -P "$p"; done); do
+        [[ -r /proc/$pid/stat ]] || continue
+        total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+    done
+    echo "$total"
+}
+
+# load NAME PORT CONNECTIONS SECONDS ENCODING [SERVER_PID]: one wrk run (2 threads, GETs of random
+# paths, Accept-Encoding: gzip when ENCODING is gzip); prints and keeps its RESULT line in
+# $work/results, with the server's CPU time per request (cpu_us) when SERVER_PID is given: a
+# figure that depends much less than requests per second on what else the machine is doing.
 load() {
-    local header=()
+    local header=() before=0
     [[ "$5" == gzip ]] && header=(-H "Accept-Encoding: gzip")
+    [[ -n "${6:-}" ]] && before=$(cpu_ticks "$6")
     wrk -t2 -c"$3" -d"$4"s --timeout 5s "${header[@]}" -s "$here/server-load/feeds.lua" "http://127.0.0.1:$2" -- "$work/paths" 7 >"$work/$1.wrk"
-    grep RESULT "$work/$1.wrk" | sed "s/^RESULT/$1/" | tee -a "$work/results"
+    local cpu=""
+    if [[ -n "${6:-}" ]]; then
+        local ticks=$(( $(cpu_ticks "$6") - before )) requests
+        requests=$(grep -o 'requests=[0-9]*' "$work/$1.wrk" | head -1 | cut -d= -f2)
+        cpu=" cpu_us=$(( ticks * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))"
+    fi
+    grep RESULT "$work/$1.wrk" | sed "s/^RESULT/$1/; s/\$/$cpu/" | tee -a "$work/results"
 }
 
 # still_answers PORT: a valid token gives the file's bytes (plain and gzip), an unknown one 404.
@@ -65,11 +85,11 @@ no_token_in() {
 # summary: one row per RESULT line (errors = connect + read + write + timeouts + statuses other
 # than 200/404).
 summary() {
-    printf 'run\trequests/s\tp50 ms\tp99 ms\terrors\tgzip 200s\n'
+    printf 'run\trequests/s\tp50 ms\tp99 ms\terrors\tgzip 200s\tCPU µs/request\n'
     while read -r name fields; do
         declare -A f=()
         for pair in $fields; do f[${pair%%=*}]=${pair#*=}; done
         errors=$(( f[connect_errors] + f[read_errors] + f[write_errors] + f[timeouts] + f[status_other] ))
-        printf '%s\t%s\t%s\t%s\t%s\t%s/%s\n' "$name" "${f[rps]}" "${f[p50_ms]}" "${f[p99_ms]}" "$errors" "${f[gzip_200]}" "${f[status_200]}"
+        printf '%s\t%s\t%s\t%s\t%s\t%s/%s\t%s\n' "$name" "${f[rps]}" "${f[p50_ms]}" "${f[p99_ms]}" "$errors" "${f[gzip_200]}" "${f[status_200]}" "${f[cpu_us]:-}"
     done < <(grep -v -- "-warmup " "$work/results")
 }

@@ -31,6 +31,7 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     private var paths: [String] = []
     private var files: [PublishedFile?] = []
     private var loadPending = false
+    private var nextFolderCheck = ContinuousClock.now
 
     /// What a pass over the folder did.
     public struct LoadReport: Sendable {
@@ -110,10 +111,24 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
 
     // MARK: - Index
 
+    /// The token's place in the index, its path and its description.
+    ///
+    /// The folder is read again when a token is not in the index, and at most once a second
+    /// otherwise: a known token's own file, which the caller checks, already tells a revocation
+    /// (the file is gone) and a publication (its path leads into the new folder) apart, so a
+    /// request for a known feed costs one `stat`, not two. The once-a-second check starts the
+    /// background pass soon after a publication.
     private func lookUp(_ token: Substring) -> (Int, String, PublishedFile?)? {
         lock.lock()
         defer { lock.unlock() }
-        refreshIndex()
+        let now = ContinuousClock.now
+        var refreshed = false
+        if now >= nextFolderCheck {
+            refreshIndex()
+            (nextFolderCheck, refreshed) = (now.advanced(by: .seconds(1)), true)
+        }
+        if let position = index.find(token) { return (position, paths[position], files[position]) }
+        if !refreshed { refreshIndex() }
         guard let position = index.find(token) else { return nil }
         return (position, paths[position], files[position])
     }

@@ -2,7 +2,8 @@ import CompressNIO
 import Foundation
 import Hummingbird
 
-/// One published file (a feed or a join page) as the server answers it, in both codings.
+/// One published file (a feed or a join page) as the server answers it, in both codings. A
+/// class: an answer passes it around several times, and a copy is then one reference count.
 ///
 /// Everything an answer needs is worked out once, when the file is read: the ETags, the lengths,
 /// the Last-Modified text and the gzip bytes (compressed then, never per request while the body
@@ -11,7 +12,7 @@ import Hummingbird
 /// kept as arrays of exactly their size (a `ByteBuffer` rounds its memory up to a power of two,
 /// which would waste about a third of the budget) and copied into the answer's buffer, a copy
 /// that costs far less than the rest of the answer.
-public struct PublishedFile: Sendable {
+public final class PublishedFile: Sendable {
     /// The file's identity, size and modification time when it was read.
     let stamp: FileStamp
     /// A strong entity tag of the bytes as written (quoted, as sent in `ETag`). DTSTAMP is derived
@@ -45,7 +46,7 @@ public struct PublishedFile: Sendable {
     }
 
     /// A file held wholly in memory (for tests and `InMemoryFiles`).
-    public init(bytes: [UInt8], lastModified: Date) {
+    public convenience init(bytes: [UInt8], lastModified: Date) {
         self.init(bytes: bytes, gzip: Self.gzip(bytes), stamp: FileStamp(memory: bytes.count, date: lastModified),
                   keep: (identity: true, gzip: true))
     }
