@@ -9,7 +9,10 @@ Kinds (each connection reconnects as soon as the server closes it, so the pressu
   idle    sends one whole request, reads the answer, then stays silent (keep-alive idler).
 
 Prints one RESULT line per kind: connections opened, closed by the server, how long the closed
-ones lived (median and max seconds), and how many were still open at the end.
+ones lived (median and max seconds; from the connection, or for idle ones from the answer), and
+how many were still open at the end. A life counts from when this client's connect succeeded, which
+is when the kernel completed the handshake: under load the server may accept the connection (and
+start its clock) later, so lives are the server's timeouts plus that wait.
 
 Usage: slow_clients.py HOST PORT SECONDS --slow N --silent N --idle N [--interval S] [--path P]
 """
@@ -71,12 +74,16 @@ async def one(kind, host, port, deadline, interval, path, tally):
                     closed = await wait_closed(reader, deadline)
             elif kind == "silent":
                 closed = await wait_closed(reader, deadline)
-            else:  # idle: one whole request, then silence
+            else:  # idle: one whole request, then silence (its life counts from the answer)
                 writer.write((head + "\r\n").encode())
                 await writer.drain()
-                closed = await wait_closed(reader, deadline)
+                answer = await asyncio.wait_for(reader.read(65536), timeout=max(0.1, deadline - time.monotonic()))
+                started = time.monotonic()
+                closed = not answer or await wait_closed(reader, deadline)
         except (ConnectionResetError, BrokenPipeError):
             closed = True
+        except asyncio.TimeoutError:
+            closed = False
         tally.open_now -= 1
         if closed:
             tally.closed_by_server += 1
