@@ -19,6 +19,7 @@ public struct PublishedFolderModes: Sendable, Equatable {
     /// Folder 0711, files 0644.
     public static let standard = PublishedFolderModes(folder: 0o711, file: 0o644)
 
+    /// Modes as numbers (e.g. `0o711`, `0o644`), taken as they are.
     public init(folder: mode_t, file: mode_t) {
         self.folder = folder
         self.file = file

@@ -12,6 +12,7 @@ public final class ByteBudget: @unchecked Sendable {
     private let lock = NSLock()
     private var used = 0
 
+    /// A budget of `limit` bytes (a negative limit is 0: nothing is kept).
     public init(limit: Int) {
         self.limit = max(0, limit)
     }

@@ -19,10 +19,14 @@ public enum FeedServer {
         public var joinFolder: URL
         /// The paths answered.
         public var routes: ServeRoutes
+        /// The address to listen on.
         public var host: String
+        /// The port to listen on.
         public var port: Int
+        /// Timeouts, connection cap and memory budget.
         public var limits: ServerLimits
 
+        /// What `enlace serve` serves, where, within `limits`.
         public init(feedsFolder: URL, joinFolder: URL, routes: ServeRoutes, host: String, port: Int, limits: ServerLimits = .standard) {
             self.feedsFolder = feedsFolder
             self.joinFolder = joinFolder

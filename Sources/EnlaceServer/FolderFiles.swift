@@ -41,6 +41,7 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
         public var described: Int
         /// Bytes of bodies the shared budget holds after it.
         public var keptBytes: Int
+        /// How long the pass took.
         public var seconds: Double
     }
 

@@ -23,6 +23,7 @@ public struct ServerLimits: Sendable, Equatable {
     public static let standard = ServerLimits(headerTimeout: .seconds(10), idleTimeout: .seconds(30),
                                               maxConnections: 4096, cacheBytes: 256 << 20)
 
+    /// Limits with every value given.
     public init(headerTimeout: Duration, idleTimeout: Duration, maxConnections: Int, cacheBytes: Int) {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
