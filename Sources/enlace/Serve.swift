@@ -29,10 +29,10 @@ extension Enlace {
         var port = 8080
 
         @Option(help: "Seconds a client has to send a request head, from connecting or from its first byte after an answer.")
-        var headerTimeout = 10
+        var headerTimeout = Int(ServerLimits.standard.headerTimeout.components.seconds)
 
         @Option(help: "Seconds an open connection may stay silent after an answer.")
-        var idleTimeout = 30
+        var idleTimeout = Int(ServerLimits.standard.idleTimeout.components.seconds)
 
         @Option(help: "Open connections at most; more are closed at once.")
         var maxConnections = ServerLimits.standard.maxConnections
