@@ -56,6 +56,8 @@ import Testing
         #expect(inGroup.stdout.contains("In group \(group["id"] as! String) with mentor \(group["mentor"] as! String)."))
         #expect(inGroup.stdout.contains("score: matched +100"))
         #expect(inGroup.stdout.contains("← here"))
+        #expect(inGroup.stdout.contains("reads feeds, letters and messages in: "), "the language the family reads, and why")
+        #expect(inGroup.stdout.contains("sessions held"), "the family's stint in their group")
 
         let left = try CLI.run(["explain", "parent", unmatched, "--program", folder.path])
         #expect(left.status == 0)

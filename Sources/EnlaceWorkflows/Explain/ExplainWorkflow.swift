@@ -1,4 +1,5 @@
 import EnlaceCore
+import EnlaceFeeds
 import EnlacePlugins
 import EnlaceSolver
 import EnlaceStore
@@ -23,7 +24,12 @@ public enum ExplainWorkflow {
         guard let p = model.program.parents.firstIndex(where: { $0.id.rawValue == id }) else {
             throw WorkflowError("no parent has the id \"\(id)\" in the imported data/parents.csv.")
         }
-        return ParentReport(model: model, solution: context.solution, schedule: context.run.schedule, parent: p).lines
+        let catalog: TranslationCatalog
+        do { catalog = try TranslationCatalog.forProgram(folder: workspace.folder).catalog } catch { throw .wrapping(error) }
+        let reads = catalog.resolution(for: model.program.parents[p].preferredLanguage).explanation
+        var lines = ParentReport(model: model, solution: context.solution, schedule: context.run.schedule, parent: p).lines
+        lines.insert("  reads feeds, letters and messages in: \(reads)", at: 2)
+        return lines
     }
 
     /// A mentor's groups, load and limits in the latest run.
