@@ -94,7 +94,7 @@ struct AssignmentNetwork {
     /// Adds an arc and its residual twin; returns the arc's index for `flow(on:)`. A person's
     /// arcs must all be added before it is placed, and are best added one after another: a search
     /// scans every arc of each person it settles, and arcs added apart (group by group) sit apart
-    /// in memory, where at 4,000 parents nearly every scan missed the cache.
+    /// in memory, where nearly every scan misses the cache (docs/PERFORMANCE.md, "Matcher").
     @discardableResult
     mutating func addArc(from: Int, to target: Int, capacity cap: Int, cost c: Int64) -> Int {
         let index = to.count

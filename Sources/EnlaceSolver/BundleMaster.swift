@@ -46,12 +46,25 @@ struct BundleMaster {
     let parentCount: Int
     /// Most cuts kept per mentor: beyond it, the cut idle longest is dropped.
     let capacity: Int
+    /// The default `capacity`: a mentor's master keeps the configurations it alternates between
+    /// near convergence, while each sweep's cost stays bounded.
+    static let cutsPerMentor = 40
+    /// Sweeps over the mentors at most per `solve`: a converging master stops well before; lower
+    /// caps gave the same gaps (docs/PERFORMANCE.md, "Matcher").
+    static let sweeps = 300
+    /// `solve` stops when no mentor can gain more than this by moving weight between its cuts:
+    /// far below the point that separates integral scores.
+    static let defaultTolerance = 1e-4
+    /// A move's Newton step is halved at most this many times, and dropped once below
+    /// `smallestShift` (40 halvings take any weight there): φ cannot rise along that pair of cuts.
+    static let halvings = 40
+    static let smallestShift = 1e-12
     /// Where every cut given to any copy of this master goes, dropped or not (nil: nowhere): the
     /// columns of the configuration LP that the relaxation generated (`SolverOptions.columns`).
     /// Shared by the copies that branch-and-bound children take.
     var log: ColumnLog?
 
-    init(mentors: Int, parents: Int, capacity: Int = 40) {
+    init(mentors: Int, parents: Int, capacity: Int = BundleMaster.cutsPerMentor) {
         cuts = Array(repeating: [Cut(parents: [], weight: 0)], count: mentors)
         alphas = Array(repeating: [1], count: mentors)
         idle = Array(repeating: [0], count: mentors)
@@ -125,17 +138,10 @@ struct BundleMaster {
     /// Solves the master around `center` with proximity `t` and returns its minimiser.
     ///
     /// - Complexity: at most `maxSweeps` sweeps over the mentors, each O(size of all cuts).
-    mutating func solve(center: [Double], t: Double, maxSweeps: Int = 300, tolerance: Double = 1e-4) -> [Double] {
-        // The cuts laid out flat for the sweeps: cut c seats members[starts[c]..<starts[c + 1]].
-        var starts = [0], members: [Int32] = [], cutWeights: [Double] = [], firstCut = [0]
-        for mentorCuts in cuts {
-            for cut in mentorCuts {
-                members.append(contentsOf: cut.parents)
-                starts.append(members.count)
-                cutWeights.append(cut.weight)
-            }
-            firstCut.append(cutWeights.count)
-        }
+    mutating func solve(center: [Double], t: Double, maxSweeps: Int = BundleMaster.sweeps,
+                        tolerance: Double = BundleMaster.defaultTolerance) -> [Double] {
+        let flat = FlatCuts(cuts)
+        let starts = flat.starts, members = flat.members, cutWeights = flat.weights, firstCut = flat.firstCut
         precondition(cuts.allSatisfy { !$0.isEmpty }, "every mentor needs a cut")
         // A mentor whose cuts have no weight (restricted by a fixing) starts on its newest cut.
         for m in cuts.indices where alphas[m].allSatisfy({ $0 == 0 }) { alphas[m][alphas[m].count - 1] = 1 }
@@ -145,10 +151,6 @@ struct BundleMaster {
             for k in starts[c]..<starts[c + 1] { aggregate[Int(members[k])] -= alpha[c] }
         }
         var point = (0..<parentCount).map { max(0, center[$0] - t * aggregate[$0]) }
-        func h(_ p: Int, _ g: Double) -> Double {
-            let free = center[p] - t * g
-            return free > 0 ? g * center[p] - t * g * g / 2 : center[p] * center[p] / (2 * t)
-        }
         var gradients = Array(repeating: 0.0, count: alpha.count)
         var changes: [(Int32, Double)] = []
         members.withUnsafeBufferPointer { members in
@@ -174,21 +176,9 @@ struct BundleMaster {
                     // steeper cut's own, +1 for the flatter's (those in both do not change).
                     changes.removeAll(keepingCapacity: true)
                     symmetricDifference(members[starts[up]..<starts[up + 1]], members[starts[down]..<starts[down + 1]], into: &changes)
-                    var curvature = 0.0
-                    for (p, _) in changes where center[Int(p)] - t * aggregate[Int(p)] > 0 { curvature += 1 }
                     let available = alpha[down]
-                    var shift = curvature > 0 ? min(available, gap / (t * curvature)) : available
-                    for _ in 0..<40 {
-                        // φ's change: the weights' term plus h on the parents that change.
-                        var change = shift * (cutWeights[up] - cutWeights[down])
-                        for (p32, sign) in changes {
-                            let p = Int(p32)
-                            change += h(p, aggregate[p] + sign * shift) - h(p, aggregate[p])
-                        }
-                        if change > 0 { break }
-                        shift /= 2
-                        if shift < 1e-12 { shift = 0; break }
-                    }
+                    let shift = Self.shift(gap: gap, available: available, weightGain: cutWeights[up] - cutWeights[down],
+                                           changes: changes, aggregate: aggregate, center: center, t: t)
                     guard shift > 0 else { continue }
                     alpha[up] += shift
                     alpha[down] = shift == available ? 0 : alpha[down] - shift
@@ -208,6 +198,54 @@ struct BundleMaster {
             }
         }
         return point
+    }
+
+    /// The weight to move from a mentor's flattest weighted cut to its steepest, whose gradients
+    /// differ by `gap`: a Newton step on φ, at most the `available` weight, halved until φ rises
+    /// (0 once below `smallestShift`). `changes` are the parents whose aggregate the move changes,
+    /// with the sign it changes by; `weightGain` is the steeper cut's weight minus the other's.
+    private static func shift(gap: Double, available: Double, weightGain: Double, changes: [(Int32, Double)],
+                              aggregate: [Double], center: [Double], t: Double) -> Double {
+        var curvature = 0.0
+        for (p, _) in changes where center[Int(p)] - t * aggregate[Int(p)] > 0 { curvature += 1 }
+        var shift = curvature > 0 ? min(available, gap / (t * curvature)) : available
+        for _ in 0..<halvings {
+            // φ's change: the weights' term plus h on the parents that change.
+            var change = shift * weightGain
+            for (p32, sign) in changes {
+                let p = Int(p32)
+                change += h(center[p], t, aggregate[p] + sign * shift) - h(center[p], t, aggregate[p])
+            }
+            if change > 0 { break }
+            shift /= 2
+            if shift < smallestShift { return 0 }
+        }
+        return shift
+    }
+
+    /// h_p(G) of the master's dual (see the type's documentation), for a parent whose centre price
+    /// is `center`.
+    private static func h(_ center: Double, _ t: Double, _ g: Double) -> Double {
+        let free = center - t * g
+        return free > 0 ? g * center - t * g * g / 2 : center * center / (2 * t)
+    }
+}
+
+/// The cuts laid out flat for the master's sweeps: cut c (mentor by mentor, in order) seats
+/// `members[starts[c]..<starts[c + 1]]` and weighs `weights[c]`; mentor m's cuts are
+/// `firstCut[m]..<firstCut[m + 1]`.
+private struct FlatCuts {
+    var starts = [0], members: [Int32] = [], weights: [Double] = [], firstCut = [0]
+
+    init(_ cuts: [[BundleMaster.Cut]]) {
+        for mentorCuts in cuts {
+            for cut in mentorCuts {
+                members.append(contentsOf: cut.parents)
+                starts.append(members.count)
+                weights.append(cut.weight)
+            }
+            firstCut.append(weights.count)
+        }
     }
 }
 

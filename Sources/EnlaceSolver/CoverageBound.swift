@@ -49,8 +49,9 @@ public struct CoverageBound: Sendable, Equatable {
         model.isTruncated ? !model.fitClasses.members[Int(model.fitClasses.classOfGroup[g])].isEmpty : !model.fits[g].isEmpty
     }
 
-    /// Scoring every pair costs about 16 ns on this machine: 400 million pairs, some 6 s, is where
-    /// the ceilings take over (a district of 600,000 parents has billions of pairs).
+    /// Up to this many pairs every pair is scored; beyond, where that would take seconds (a
+    /// district of 600,000 parents has billions of pairs), the rules' ceilings bound the score
+    /// instead (docs/PERFORMANCE.md, "Large districts").
     public static let exhaustiveScoringPairs = 400_000_000
 
     /// Each parent's best weight bounded by the sum of the pair-score rules' ceilings.

@@ -49,7 +49,7 @@ struct LagrangianRelaxation {
     private let mentorsOfParent: [[Int32]]
     /// Each mentor's parents and value in the last evaluation (model indices).
     private(set) var taken: [[Int32]]
-    private var values: [Double]
+    private(set) var values: [Double]
     /// Whether to solve the subproblems one after another: for small models, handing them to
     /// threads costs more than solving them.
     private let sequential: Bool
@@ -94,7 +94,7 @@ struct LagrangianRelaxation {
     func configuration(of m: Int) -> [Int] { hints[m] }
 
     /// Counts one evaluation of L(λ) and keeps it if it is the lowest.
-    fileprivate mutating func noteEvaluation(_ value: Double) {
+    mutating func noteEvaluation(_ value: Double) {
         steps += 1
         bestBound = min(bestBound, value)
     }
@@ -161,6 +161,14 @@ struct LagrangianRelaxation {
         return configurations
     }
 
+    /// Scores are integers, so a bound less than one above the best score proves it optimal; this
+    /// much is allowed for the bound's floating-point error (and a step must lower the bound by
+    /// more to count as progress).
+    static let integralMargin = 1e-9
+    /// Subgradient steps stop when the fraction of Polyak's step has halved this far: the steps
+    /// then move no price by a meaningful amount.
+    static let smallestStepFraction = 1e-4
+
     /// Runs `iterations` subgradient steps; `target` is the best known score (for Polyak's step)
     /// and `onConfigurations` receives each step's configurations for the primal search (it may
     /// return a better score, which becomes the new target).
@@ -181,7 +189,7 @@ struct LagrangianRelaxation {
         for iteration in 0..<iterations {
             let (bound, configurations, claims) = evaluate()
             steps += 1
-            if bound < bestBound - 1e-9 {
+            if bound < bestBound - Self.integralMargin {
                 bestBound = bound
                 sinceImprovement = 0
             } else {
@@ -199,7 +207,7 @@ struct LagrangianRelaxation {
                 }
             }
             // Integral scores: a bound within 1 of the best score proves it optimal.
-            if bestBound - target < 1 - 1e-9 || theta < 1e-4 { break }
+            if bestBound - target < 1 - Self.integralMargin || theta < Self.smallestStepFraction { break }
             var normSquared = 0.0
             let gradient = claims.map { 1.0 - Double($0) }
             for (p, g) in gradient.enumerated() where !(g > 0 && prices[p] == 0) { normSquared += g * g }
@@ -212,142 +220,6 @@ struct LagrangianRelaxation {
                     markStale(parent: p)
                 }
             }
-        }
-    }
-}
-
-/// What the bundle method carries from one run to the next (a branch-and-bound child continues
-/// its parent's): the cuts and the proximity t (0 until the first run sets it).
-struct BundleState {
-    var master: BundleMaster
-    var t = 0.0
-
-    /// The largest proximity t. A step moves a price by t times its subgradient, so beyond a few
-    /// times the largest weight (181 points with the default weights) a larger t moves no price
-    /// further; but the master's dual grows ill-conditioned with t (each SMO move shrinks as
-    /// 1/t), and with an unbounded t, doubled on good steps, multiplied by 100 to check
-    /// convergence and inherited by branch-and-bound children, t reached 10^8 on an 80-parent
-    /// district: the master stopped moving, the bundle "converged" 4 points above what the node
-    /// allowed, and branch and bound could no longer prove the optimum it had proven in 33 nodes.
-    static let largestProximity = 10_000.0
-
-    init(mentors: Int, parents: Int) {
-        master = BundleMaster(mentors: mentors, parents: parents)
-    }
-}
-
-extension LagrangianRelaxation {
-    /// Lowers the bound by a proximal bundle method (`BundleMaster`) instead of subgradient steps:
-    /// every evaluation's configurations are kept as cuts, and the next prices minimise the cuts'
-    /// model near the best prices so far (the stability centre), so the method does not zigzag
-    /// as subgradient steps do, and knows when it has converged (the model predicts no decrease).
-    /// Same arguments as `run` (no step rule); each rounding also hands over the master's
-    /// heaviest configurations. The prices are left at the centre, whose value is the best bound.
-    ///
-    /// Serious steps (the value fell by at least a tenth of the predicted decrease) move the
-    /// centre, and double the proximity t when the value fell by most of the prediction; null
-    /// steps only add their cuts, and halve t when the value rose above the centre's by more than
-    /// the prediction (the model was trusted too far). The first t is Polyak's step towards
-    /// `target`. `state` keeps the cuts and t for a later run (a new `BundleState` for a first
-    /// one), which must have the same fixings or restrict the cuts to its own
-    /// (`BundleMaster.restrict`). Only evaluated values become the bound, never the model's.
-    ///
-    /// With `roundEvery` 0 the relaxation is rounded once, when the bundle stops (converged or out
-    /// of evaluations, not when the bound proves `target` optimal): the master's heaviest
-    /// configurations, each with the parents of its cut, for models where a rounding costs as much
-    /// as many evaluations.
-    mutating func runBundle(iterations: Int, target: Int, roundEvery: Int = 8, sequentialRounding: Bool = true,
-                            state: inout BundleState,
-                            onConfigurations: (_ configurations: [[Int]], _ taken: [[Int32]]?) -> Int) {
-        var target = Double(target)
-        var center = lambda
-        var centerValue = Double.infinity
-        var lastPrediction = 0.0
-        var roundedLast = false, converged = false, stopped = false
-        /// The first evaluation's configurations and parents, until the master is first solved.
-        var firstEvaluation: (configurations: [[Int]], taken: [[Int32]])?
-        for iteration in 0..<iterations {
-            roundedLast = false
-            let (value, configurations, claims) = evaluate()
-            if iteration == 0 && roundEvery == 0 { firstEvaluation = (configurations, taken) }
-            noteEvaluation(value)
-            if value == -.infinity { break }  // the node's fixings admit no configuration
-            let point = lambda
-            for m in subproblems.indices {
-                state.master.add(mentor: m, parents: taken[m], weight: values[m] + taken[m].reduce(0) { $0 + point[Int($1)] },
-                                 groups: configurations[m])
-            }
-            if roundEvery > 0 && iteration % roundEvery == 0 {
-                target = max(target, Double(onConfigurations(configurations, taken)))
-                if sequentialRounding {
-                    target = max(target, Double(onConfigurations(sequentialConfigurations(), nil)))
-                }
-                if iteration > 0 { target = max(target, Double(onConfigurations(state.master.heaviestConfigurations(), nil))) }
-                roundedLast = true
-            }
-            if bestBound - target < 1 - 1e-9 { break }
-            if iteration == iterations - 1 {
-                stopped = true
-                break
-            }
-            if iteration == 0 {
-                center = point
-                centerValue = value
-                if state.t == 0 {
-                    var normSquared = 0.0
-                    for (p, c) in claims.enumerated() where !(c == 0 && point[p] == 0) { normSquared += (1 - Double(c)) * (1 - Double(c)) }
-                    guard normSquared > 0 else { break }
-                    state.t = min(max(value - target, 1) / normSquared, BundleState.largestProximity)
-                }
-            } else {
-                let decrease = centerValue - value
-                if decrease >= 0.1 * lastPrediction {
-                    if decrease >= 0.7 * lastPrediction { state.t = min(2 * state.t, BundleState.largestProximity) }
-                    center = point
-                    centerValue = value
-                } else if -decrease > lastPrediction {
-                    state.t /= 2
-                }
-            }
-            // The master is solved to a precision that follows the decrease still predicted.
-            let scale = iteration == 0 ? max(value - target, 1) : lastPrediction
-            let tolerance = max(1e-4, 0.1 * scale / Double(subproblems.count))
-            let negligible = max(0.25, 1e-6 * abs(centerValue))
-            var candidate = state.master.solve(center: center, t: state.t, tolerance: tolerance)
-            firstEvaluation = nil
-            lastPrediction = centerValue - state.master.model(at: candidate)
-            // A small predicted decrease may only mean that t is too small: look further before
-            // concluding that the centre is optimal.
-            var further = state.t
-            for _ in 0..<2 where lastPrediction < negligible && further < BundleState.largestProximity {
-                further = min(10 * further, BundleState.largestProximity)
-                candidate = state.master.solve(center: center, t: further, tolerance: tolerance)
-                lastPrediction = centerValue - state.master.model(at: candidate)
-            }
-            if lastPrediction < negligible {
-                converged = true
-                stopped = true
-                break
-            }
-            state.t = further
-            lambda = candidate
-        }
-        if centerValue.isFinite { lambda = center }
-        // The converged master is the most informative: round its heaviest configurations
-        // unless the last evaluation was just rounded.
-        if roundEvery == 0 && stopped {
-            // Rounded only now, once: the master's heaviest configurations with the parents of
-            // their cuts (at 4,000 parents they scored higher than the last evaluation's, and a
-            // second rounding costs a quarter of the run), or the one evaluation's when the master
-            // was never solved.
-            if let first = firstEvaluation {
-                _ = onConfigurations(first.configurations, first.taken)
-            } else {
-                let heaviest = state.master.heaviestCuts()
-                _ = onConfigurations(heaviest.map(\.groups), heaviest.map(\.parents))
-            }
-        } else if converged && !roundedLast {
-            _ = onConfigurations(state.master.heaviestConfigurations(), nil)
         }
     }
 }

@@ -6,10 +6,10 @@
 /// forces them and bans the rest). The Lagrangian relaxation of that restricted problem, started
 /// from the root's prices, proposes configurations for the free mentors, and each rounding of
 /// them re-assigns every parent exactly, so parents may move between any open groups. This
-/// reaches rearrangements that the one-group exchanges of the local search cannot: in the
-/// 250-parent sample district, one more family matched (230; the optimum's count) by changing
-/// several mentors' groups together. (Rounding the Lagrangian greedy's configurations as well
-/// doubled the cost and found nothing more at 250–500 parents.)
+/// reaches rearrangements that the one-group exchanges of the local search cannot, such as
+/// changing several mentors' groups together to match one more family. (The Lagrangian greedy's
+/// configurations are not rounded here: they cost as much again and found nothing more;
+/// docs/PERFORMANCE.md, "Matcher".)
 ///
 /// Centres are taken most promising first: the mentors fitting the most parents the incumbent
 /// leaves unmatched (ties to the lower index). The incumbent is read again for each neighbourhood,

@@ -156,7 +156,7 @@ extension SearchState {
         }
         // Their arcs are added parent by parent: a search scans each parent it settles, and with
         // a parent's arcs side by side in memory, instead of one in each group's block, that scan
-        // stops missing the cache (the rounding at 8,000 parents: 5.5 → 2.2 s). A parent's arcs
+        // stops missing the cache (docs/PERFORMANCE.md, "Matcher"). A parent's arcs
         // are still met in the same order (its groups from the last), so the flow is the same.
         for k in parents.indices { firstPair[k + 1] += firstPair[k] }
         var pairsOfParent = Array(repeating: 0, count: pairs.count)

@@ -21,9 +21,9 @@ enum UpperBound {
     ///
     /// - Complexity: one `AssignmentNetwork` over the distinct fitting parent–mentor pairs, or
     ///   `dualDescent` for models that are not `isSmall` (or as `exact` says): when seats are
-    ///   scarce, every parent's augmenting-path search crosses the whole network (at 4,000
-    ///   parents and 762,786 pairs, seconds instead of tens of milliseconds). `target` is a known
-    ///   score (for the step size).
+    ///   scarce, every parent's augmenting-path search crosses the whole network (seconds instead
+    ///   of tens of milliseconds at 4,000 parents; docs/PERFORMANCE.md, "Matcher"). `target` is a
+    ///   known score (for the step size).
     static func compute(_ model: MatchModel, target: Int, mentorOfParent: [Int?], exact: Bool? = nil) -> (bound: Int, prices: [Double]) {
         let parents = model.program.parents.count, mentors = model.program.mentors.count
         let scale = max(1, min(1_000, model.groupSize.max() ?? 1))
