@@ -4,27 +4,19 @@ import EnlaceAPI
 /// blackout day moves to the first later free same weekday of the month, or is dropped; an
 /// open-house group skips the day. The move itself is the session planner's; this rule names the
 /// days.
-public final class Blackouts: ConstraintPlugin {
-    public let name = "blackouts"
-    public let summary = "No session falls on a day of calendars/blackouts.ics."
-    public let role = PluginRole.hard
+let plugin = DeclaredPlugin(
+    name: "blackouts", role: .hard,
+    summary: "No session falls on a day of calendars/blackouts.ics.",
+    prepare: { context in Rule(days: context.program.blackouts.sorted()) })
 
-    public init() {}
+final class Rule: PreparedRule {
+    let days: [LocalDate]
+    let hooks: RuleHooks = .blockedDays
 
-    public func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(days: context.program.blackouts.sorted()) }
+    init(days: [LocalDate]) { self.days = days }
 
-    final class Rule: PreparedRule {
-        let days: [LocalDate]
-        let hooks: RuleHooks = .blockedDays
-
-        init(days: [LocalDate]) { self.days = days }
-
-        func blockedDays() -> [LocalDate] { days }
-    }
+    func blockedDays() -> [LocalDate] { days }
 }
 
-@_cdecl("enlace_plugin_Blackouts")
-public func enlacePluginEntry() -> UnsafeMutableRawPointer { EnlacePluginAPI.export(Blackouts()) }
-
-@_cdecl("enlace_plugin_Blackouts_abi")
-public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }
+@_cdecl("enlace_plugin_Blackouts") public func enlacePluginEntry() -> UnsafeMutableRawPointer { plugin.export() }
+@_cdecl("enlace_plugin_Blackouts_abi") public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }

@@ -2,42 +2,33 @@ import EnlaceAPI
 
 /// Spec section 4: `continuity` points (default 50) for every parent kept with the mentor of the
 /// previous run, so that a mid-year re-run does not reshuffle families.
-public final class Continuity: ConstraintPlugin {
-    public let name = "continuity"
-    public let summary = "Points for every parent kept with the mentor of the previous run ([weights] continuity)."
-    public let role = PluginRole.soft
+let plugin = DeclaredPlugin(
+    name: "continuity", role: .soft,
+    summary: "Points for every parent kept with the mentor of the previous run ([weights] continuity).",
+    weight: { settings, _ in settings.weights.continuity },
+    prepare: { context in Rule(context) })
 
-    public init() {}
+final class Rule: PreparedRule {
+    let previous: [Int?]
+    let weight: Int
+    let hooks: RuleHooks = [.pairScore, .scoreCeiling]
 
-    public func weight(settings: ProgramSettings, parameters: PluginParameters) -> Int? { settings.weights.continuity }
+    init(_ context: PluginContext) {
+        previous = context.previousMentor
+        weight = context.program.settings.weights.continuity
+    }
 
-    public func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(context) }
+    func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
+        guard weight != 0 else { return }
+        for (i, p) in parents.enumerated() where previous[Int(p)] == group.mentor { scores[i] += weight }
+    }
 
-    final class Rule: PreparedRule {
-        let previous: [Int?]
-        let weight: Int
-        let hooks: RuleHooks = [.pairScore, .scoreCeiling]
+    func scoreCeiling(parent: Int) -> Int { previous[parent] == nil ? 0 : max(0, weight) }
 
-        init(_ context: PluginContext) {
-            previous = context.previousMentor
-            weight = context.program.settings.weights.continuity
-        }
-
-        func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
-            guard weight != 0 else { return }
-            for (i, p) in parents.enumerated() where previous[Int(p)] == group.mentor { scores[i] += weight }
-        }
-
-        func scoreCeiling(parent: Int) -> Int { previous[parent] == nil ? 0 : max(0, weight) }
-
-        func justify(parent: Int, group: CandidateGroup) -> String? {
-            previous[parent] == group.mentor ? "the parent stays with the mentor of the previous run: \(weight < 0 ? "\(weight)" : "+\(weight)") (continuity)" : nil
-        }
+    func justify(parent: Int, group: CandidateGroup) -> String? {
+        previous[parent] == group.mentor ? "the parent stays with the mentor of the previous run: \(weight < 0 ? "\(weight)" : "+\(weight)") (continuity)" : nil
     }
 }
 
-@_cdecl("enlace_plugin_Continuity")
-public func enlacePluginEntry() -> UnsafeMutableRawPointer { EnlacePluginAPI.export(Continuity()) }
-
-@_cdecl("enlace_plugin_Continuity_abi")
-public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }
+@_cdecl("enlace_plugin_Continuity") public func enlacePluginEntry() -> UnsafeMutableRawPointer { plugin.export() }
+@_cdecl("enlace_plugin_Continuity_abi") public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }

@@ -1,29 +1,21 @@
 import EnlaceAPI
 
 /// Spec section 4: a group has at most G parents (`max_group_size`).
-public final class GroupSize: ConstraintPlugin {
-    public let name = "group_size"
-    public let summary = "A group holds at most max_group_size parents."
-    public let role = PluginRole.hard
+let plugin = DeclaredPlugin(
+    name: "group_size", role: .hard,
+    summary: "A group holds at most max_group_size parents.",
+    prepare: { context in Rule(size: context.program.settings.maxGroupSize) })
 
-    public init() {}
+final class Rule: PreparedRule {
+    let size: Int
+    let hooks: RuleHooks = .groupSize
 
-    public func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(size: context.program.settings.maxGroupSize) }
+    init(size: Int) { self.size = size }
 
-    final class Rule: PreparedRule {
-        let size: Int
-        let hooks: RuleHooks = .groupSize
+    func groupSize(_ group: CandidateGroup) -> Int { size }
 
-        init(size: Int) { self.size = size }
-
-        func groupSize(_ group: CandidateGroup) -> Int { size }
-
-        func justify(group: CandidateGroup) -> String? { "a group holds at most \(size) parents (max_group_size)" }
-    }
+    func justify(group: CandidateGroup) -> String? { "a group holds at most \(size) parents (max_group_size)" }
 }
 
-@_cdecl("enlace_plugin_GroupSize")
-public func enlacePluginEntry() -> UnsafeMutableRawPointer { EnlacePluginAPI.export(GroupSize()) }
-
-@_cdecl("enlace_plugin_GroupSize_abi")
-public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }
+@_cdecl("enlace_plugin_GroupSize") public func enlacePluginEntry() -> UnsafeMutableRawPointer { plugin.export() }
+@_cdecl("enlace_plugin_GroupSize_abi") public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }

@@ -245,3 +245,59 @@ public struct PluginError: Error, CustomStringConvertible, Sendable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+/// A plugin stated in one declaration: what `enlace plugins` lists (name, role, summary,
+/// parameters, weight) and how one run's rule is prepared, without a class of its own. Every
+/// built-in plugin is one, next to its rule and its two entry points:
+///
+///     let plugin = DeclaredPlugin(
+///         name: "blackouts", role: .hard,
+///         summary: "No session falls on a day of calendars/blackouts.ics.",
+///         prepare: { context in Rule(days: context.program.blackouts.sorted()) })
+///
+///     @_cdecl("enlace_plugin_Blackouts") public func enlacePluginEntry() -> UnsafeMutableRawPointer { plugin.export() }
+///     @_cdecl("enlace_plugin_Blackouts_abi") public func enlacePluginABI() -> UnsafePointer<CChar> { EnlacePluginAPI.abiCString }
+///
+/// The entry points stay in the plugin's module (the host finds them by name); each is one line.
+/// A plugin that needs more than this (state shared between runs, say) implements
+/// `ConstraintPlugin` itself.
+public final class DeclaredPlugin: ConstraintPlugin {
+    /// The `[plugins.NAME]` table and, for a soft plugin, its term (`ConstraintPlugin.name`).
+    public let name: String
+    /// One sentence for `enlace plugins`.
+    public let summary: String
+    /// Hard or soft.
+    public let role: PluginRole
+    /// The parameters `[plugins.NAME]` may set (`ConstraintPlugin.parameters`).
+    public let parameters: [ParameterSpec]
+    private let weightUnder: (@Sendable (ProgramSettings, PluginParameters) -> Int?)?
+    private let makeRule: @Sendable (PluginContext) throws -> any PreparedRule
+
+    /// A plugin with these descriptions whose rule for each run `prepare` makes.
+    ///
+    /// - Parameters:
+    ///   - weight: the weight of a soft plugin's term under the settings and parameters (nil, the
+    ///     default, for hard plugins); see `ConstraintPlugin.weight(settings:parameters:)`.
+    ///   - prepare: the rule for one run; see `ConstraintPlugin.prepare(_:)`.
+    public init(name: String, role: PluginRole, summary: String, parameters: [ParameterSpec] = [],
+                weight: (@Sendable (_ settings: ProgramSettings, _ parameters: PluginParameters) -> Int?)? = nil,
+                prepare: @escaping @Sendable (_ context: PluginContext) throws -> any PreparedRule) {
+        self.name = name
+        self.role = role
+        self.summary = summary
+        self.parameters = parameters
+        weightUnder = weight
+        makeRule = prepare
+    }
+
+    /// The `weight` closure's answer; nil without one.
+    public func weight(settings: ProgramSettings, parameters: PluginParameters) -> Int? {
+        weightUnder?(settings, parameters)
+    }
+
+    /// The `prepare` closure's rule for this run.
+    public func prepare(_ context: PluginContext) throws -> any PreparedRule { try makeRule(context) }
+
+    /// The plugin handed to the host: the body of the module's `enlace_plugin_<Module>` entry point.
+    public func export() -> UnsafeMutableRawPointer { EnlacePluginAPI.export(self) }
+}
