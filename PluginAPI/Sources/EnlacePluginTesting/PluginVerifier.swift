@@ -59,13 +59,17 @@ public struct TinyDistrict: Sendable {
 public struct PluginVerifier {
     public let program: Program
     public let rule: any PreparedRule
-    private var groups: [CandidateGroup] = []
+    /// Whether the plugin is hard or soft (`justificationMismatches` checks each its way).
+    public let role: PluginRole
+    /// The groups made so far, by index.
+    private(set) var groups: [CandidateGroup] = []
 
     /// Prepares `plugin` with `parameters` (checked against its declarations; missing ones take
     /// their defaults) and `previous` mentors (parent id → mentor id) for continuity-like rules.
     public init(_ plugin: any ConstraintPlugin, district: TinyDistrict, parameters: [String: ParameterValue] = [:],
                 previous: [String: String] = [:]) throws {
         program = district.program
+        role = plugin.role
         var values: [String: ParameterValue] = [:]
         for spec in plugin.parameters { values[spec.name] = spec.defaultValue }
         for (name, value) in parameters {
@@ -107,7 +111,7 @@ public struct PluginVerifier {
         return group
     }
 
-    private func parentIndex(_ id: String) -> Int { program.parents.firstIndex { $0.id.rawValue == id }! }
+    func parentIndex(_ id: String) -> Int { program.parents.firstIndex { $0.id.rawValue == id }! }
 
     /// Whether the rule lets `group` exist (its group filter).
     public func admits(_ group: CandidateGroup) -> Bool {
@@ -116,10 +120,16 @@ public struct PluginVerifier {
 
     /// Whether the rule lets parent `parent` (id) join `group` (its pair keys and pair filter).
     public func admits(parent: String, into group: CandidateGroup) -> Bool {
-        let p = parentIndex(parent)
-        if rule.hooks.contains(.pairIndex) {
-            let index = rule.pairIndex(groups: groups)
-            if let keys = index.groupKeys[group.index], !index.parentKeys[p].contains(where: keys.contains) { return false }
+        admits(parentIndex(parent), into: group, index: pairIndex())
+    }
+
+    /// The rule's keys for the groups made so far (nil without `.pairIndex`).
+    func pairIndex() -> PairIndex? { rule.hooks.contains(.pairIndex) ? rule.pairIndex(groups: groups) : nil }
+
+    /// Whether the rule lets parent `p` (index) join `group`, given its keys `index`.
+    func admits(_ p: Int, into group: CandidateGroup, index: PairIndex?) -> Bool {
+        if let index, let keys = index.groupKeys[group.index], !index.parentKeys[p].contains(where: keys.contains) {
+            return false
         }
         if rule.hooks.contains(.pairFilter) {
             var one: [Int32] = [Int32(p)]

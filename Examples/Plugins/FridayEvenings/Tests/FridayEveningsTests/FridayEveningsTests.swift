@@ -26,6 +26,15 @@ import Testing
         #expect(verifier.admits(verifier.weeklyGroup(mentor: "M1", day: .friday, start: "18:00")), "virtual")
     }
 
+    @Test func justifiesExactlyWhatItRefuses() throws {
+        var verifier = try PluginVerifier(FridayEvenings(), district: district(), parameters: ["sites": .list([.string("FHS")])])
+        _ = verifier.weeklyGroup(mentor: "M1", day: .friday, start: "18:00", site: "FHS")
+        _ = verifier.weeklyGroup(mentor: "M1", day: .friday, start: "16:00", site: "FHS")
+        _ = verifier.weeklyGroup(mentor: "M1", day: .friday, start: "18:00", site: "LIN")
+        _ = verifier.weeklyGroup(mentor: "M1", day: .friday, start: "18:00")
+        #expect(verifier.justificationMismatches() == [])
+    }
+
     @Test func unknownSiteStopsTheRun() {
         #expect(throws: PluginError.self) {
             _ = try PluginVerifier(FridayEvenings(), district: district(), parameters: ["sites": .list([.string("XYZ")])])
