@@ -80,7 +80,8 @@ let package = Package(
             "EnlaceFeeds", "EnlaceServer", "EnlaceWorkflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Test oracles, outside the product: the spec's rules written directly, the built-in model.
+        // Test support, outside the product: the spec's rules written directly (the oracle of the
+        // built-in model) and the one way tests run a process (`Subprocess`).
         .target(name: "EnlaceTestSupport", dependencies: ["EnlaceCore", "EnlacePlugins", "EnlaceSolver"]),
         // Benchmark commands (Benchmarks/*.sh), outside the product.
         .executableTarget(name: "enlace-bench", dependencies: [
@@ -89,12 +90,14 @@ let package = Package(
         ], path: "Benchmarks/EnlaceBench"),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "enlace"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "EnlaceTestSupport", "enlace"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver", "EnlacePlugins", "EnlaceTestSupport"]),
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "enlace"], exclude: ["Golden"]),
+        .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "EnlaceTestSupport", "enlace"],
+                    exclude: ["Golden"]),
         .testTarget(name: "EnlaceTranslationsTests", dependencies: ["EnlaceTranslations", "EnlaceFeeds", "EnlaceCalendar"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceServerTests", dependencies: [
@@ -103,9 +106,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
-        .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR"]),
+        .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
-        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),
     ] + pluginTargets
 )

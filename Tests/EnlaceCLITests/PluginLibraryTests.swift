@@ -1,3 +1,4 @@
+import EnlaceTestSupport
 import Foundation
 import Testing
 
@@ -10,18 +11,12 @@ import Testing
     /// path of libFridayEvenings.so.
     static let library: Result<URL, Error> = Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-plugin-build")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "build", "--package-path", repository.appendingPathComponent("Examples/Plugins/FridayEvenings").path,
-                             "--scratch-path", scratch.path, "--product", "FridayEvenings"]
-        let log = Pipe()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let output = log.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: String(decoding: output, as: UTF8.self)])
+        let build = try Subprocess.run(tool: "swift", [
+            "build", "--package-path", repository.appendingPathComponent("Examples/Plugins/FridayEvenings").path,
+            "--scratch-path", scratch.path, "--product", "FridayEvenings",
+        ])
+        guard build.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stdout + build.stderr])
         }
         return scratch.appendingPathComponent("debug/libFridayEvenings.so")
     }
@@ -133,12 +128,8 @@ import Testing
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
         let c = plugins.appendingPathComponent("stub.c")
         try source.write(to: c, atomically: true, encoding: .utf8)
-        let compile = Process()
-        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compile.arguments = ["cc", "-shared", "-fPIC", "-o", plugins.appendingPathComponent("libStub.so").path, c.path]
-        try compile.run()
-        compile.waitUntilExit()
-        try #require(compile.terminationStatus == 0)
+        let compile = try Subprocess.run(tool: "cc", ["-shared", "-fPIC", "-o", plugins.appendingPathComponent("libStub.so").path, c.path])
+        try #require(compile.status == 0, "\(compile.stderr)")
         let result = try CLI.run(["match", "--program", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")

@@ -1,4 +1,5 @@
 import EnlaceStore
+import EnlaceTestSupport
 import Foundation
 import Testing
 
@@ -62,15 +63,7 @@ import Testing
     /// `sqlite3 DB .dump`, or nil when the sqlite3 shell is not installed.
     static func dump(_ database: URL) throws -> String? {
         guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shell)
-        process.arguments = [database.path, ".dump"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Subprocess.run(URL(fileURLWithPath: shell), [database.path, ".dump"]).stdout
     }
 
     @Test func forgetRemovesTheFamilyFromEveryPlaceButTheCoordinatorsCSV() throws {

@@ -1,3 +1,4 @@
+import EnlaceTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -73,27 +74,22 @@ import Glibc
         #expect(before.status == 200)
 
         // Another process holds the write lock for 1.5 s; the import waits (busy timeout) instead of failing.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
+        let holder = try Subprocess.start(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
             import sqlite3, sys, time
             db = sqlite3.connect(sys.argv[1], isolation_level=None)
             db.execute("BEGIN IMMEDIATE")
             print("locked", flush=True)
             time.sleep(1.5)
             db.execute("COMMIT")
-            """, folder.appendingPathComponent("enlace.sqlite").path]
-        let holderOut = Pipe()
-        holder.standardOutput = holderOut
-        try holder.run()
-        let line = holderOut.fileHandleForReading.readData(ofLength: 7)
+            """, folder.appendingPathComponent("enlace.sqlite").path])
+        let line = holder.output.readData(ofLength: 7)
         #expect(String(decoding: line, as: UTF8.self) == "locked\n")
         let started = Date()
         try Self.dropLastParents(folder, count: 3)
         try Self.renameProgram(folder, to: "Parent Mentors, renamed")  // every feed's text changes
         let imported = try CLI.run(["import", "--program", folder.path])
         let waited = Date().timeIntervalSince(started)
-        holder.waitUntilExit()
+        holder.process.waitUntilExit()
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(waited > 1.0, "the import did not wait for the lock (\(waited) s)")
 

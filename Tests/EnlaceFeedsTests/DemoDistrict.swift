@@ -1,18 +1,11 @@
+import EnlaceTestSupport
 import Foundation
 
 /// The sample district, generated, matched and published once by the real `enlace demo`, for the
 /// tests that look at every feed. Tests that change things work on a copy (`copy()`).
 enum DemoDistrict {
-    struct Result: Sendable {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("enlace")
-
     /// The folder `enlace demo` wrote (once per test process), with the demo's output.
-    static let folder: (url: URL, output: Result) = {
+    static let folder: (url: URL, output: Subprocess.Result) = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-feeds-demo-\(UUID().uuidString)")
         let output = try! run(["demo", url.path])
         precondition(output.status == 0, "enlace demo failed: \(output.stderr)")
@@ -28,19 +21,8 @@ enum DemoDistrict {
 
     /// Runs `enlace ARGUMENTS` and waits for it.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> Subprocess.Result {
+        try Subprocess.run(Subprocess.packageExecutable("enlace"), arguments)
     }
 
     /// The rows of a CSV file as dictionaries by header (RFC 4180 quoting).

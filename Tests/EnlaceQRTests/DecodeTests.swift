@@ -1,4 +1,5 @@
 import EnlaceQR
+import EnlaceTestSupport
 import Foundation
 import Testing
 
@@ -30,16 +31,16 @@ import Testing
         let png = folder.appendingPathComponent("code.png")
         try Data(try QRCode(text: text).svg(title: "QR code").utf8).write(to: svg)
 
-        let rendered = try Tool.run(rasteriser, ["-w", "600", "-b", "white", "-o", png.path, svg.path])
-        #expect(rendered.status == 0, "rsvg-convert failed: \(String(decoding: rendered.error, as: UTF8.self))")
-        let decoded = try Tool.run(decoder, ["--raw", "-q", png.path])
+        let rendered = try Subprocess.run(rasteriser, ["-w", "600", "-b", "white", "-o", png.path, svg.path])
+        #expect(rendered.status == 0, "rsvg-convert failed: \(rendered.stderr)")
+        let decoded = try Subprocess.run(decoder, ["--raw", "-q", png.path])
         #expect(decoded.status == 0, "zbarimg found no code (status \(decoded.status))")
         // zbarimg ends each code's text with a newline.
-        #expect(decoded.output == Data((text + "\n").utf8), "decoded \(String(decoding: decoded.output, as: UTF8.self))")
+        #expect(decoded.output == Data((text + "\n").utf8), "decoded \(decoded.stdout)")
     }
 }
 
-/// Finding and running the command-line tools the decode test needs.
+/// Finding the command-line tools the decode test needs.
 enum Tool {
     static func find(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
@@ -49,21 +50,5 @@ enum Tool {
 
     static func missing(_ name: String, package: String) -> Comment {
         "\(name) is not installed (Debian package \(package)); run scripts/install-system-packages"
-    }
-
-    static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: Data, error: Data) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read before waiting, so a full pipe cannot block the tool; these tools write little to stderr.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, outputData, errorData)
     }
 }

@@ -111,7 +111,7 @@ import Testing
             var relaxation = LagrangianRelaxation(model: model)
             relaxation.run(iterations: 20, target: start) { _, _ in start }
             let search = NeighbourhoodSearch(model: model, width: 1, steps: 6)
-            _ = search.run(root: relaxation, count: model.program.mentors.count, incumbent: { best }) { configurations in
+            _ = search.run(root: relaxation, count: model.program.mentors.count, incumbent: { best }, round: { configurations in
                 var trial = SearchState(model: model)
                 trial.openConfigurations(configurations)
                 let score = model.weightedScore(trial.groupOfParent)
@@ -120,7 +120,7 @@ import Testing
                     bestScore = score
                 }
                 return bestScore
-            }
+            })
             #expect(violations(model.solution(groupOfParent: best.groupOfParent), model) == [], "seed \(seed)")
             #expect(bestScore >= start, "seed \(seed)")
             if bestScore > start { improved += 1 }

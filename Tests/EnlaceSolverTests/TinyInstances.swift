@@ -3,22 +3,15 @@ import EnlacePlugins
 import EnlaceTestSupport
 @testable import EnlaceSolver
 
-/// A seeded generator of small random programs for property tests (SplitMix64).
+/// A seeded generator of small random programs for property tests.
 struct TinyInstances {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// Seeded one step of the generator ahead of `seed`: the programs the tests were written for.
+    init(seed: UInt64) { random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
+        range.lowerBound + Int(random.next() % UInt64(range.count))
     }
 
     mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
