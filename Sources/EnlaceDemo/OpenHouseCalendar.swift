@@ -80,11 +80,7 @@ enum OpenHouseCalendar {
             ics.line("CREATED:20260520T171204Z")
             ics.text("DESCRIPTION", s.description)
             ics.line("LAST-MODIFIED:20260520T171204Z")
-            ics.text("LOCATION", s.siteName + ", " + s.address)
-            ics.line("SEQUENCE:0")
-            ics.line("STATUS:CONFIRMED")
-            ics.text("SUMMARY", s.title)
-            ics.line("TRANSP:OPAQUE")
+            googleEventEnd(s, &ics)
         }
         ics.line("END:VCALENDAR")
     }
@@ -102,13 +98,18 @@ enum OpenHouseCalendar {
                 ics.line("UID:" + ids.googleUID())
                 ics.line("CREATED:20260601T154410Z")
                 ics.line("LAST-MODIFIED:20260601T154410Z")
-                ics.text("LOCATION", s.siteName + ", " + s.address)
-                ics.line("SEQUENCE:0")
-                ics.line("STATUS:CONFIRMED")
-                ics.text("SUMMARY", s.title)
-                ics.line("TRANSP:OPAQUE")
+                googleEventEnd(s, &ics)
             }
         }
         ics.line("END:VCALENDAR")
+    }
+
+    /// The properties Google writes last in each event of a series, in its order.
+    private static func googleEventEnd(_ s: OpenHouseSeries, _ ics: inout ICSWriter) {
+        ics.text("LOCATION", s.siteName + ", " + s.address)
+        ics.line("SEQUENCE:0")
+        ics.line("STATUS:CONFIRMED")
+        ics.text("SUMMARY", s.title)
+        ics.line("TRANSP:OPAQUE")
     }
 }
