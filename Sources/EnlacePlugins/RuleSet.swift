@@ -65,11 +65,11 @@ public enum PluginConfiguration {
             var enabled = true
             for key in table.keys.sorted() {
                 let value = table[key]!
-                let where_ = line(of: key, after: "[plugins.\(loaded.name)]", in: settingsText)
+                let keyLine = line(of: key, after: "[plugins.\(loaded.name)]", in: settingsText)
                 switch key {
                 case "enabled":
                     guard case .bool(let flag) = value else {
-                        throw InputError(file: "enlace.toml", line: where_, field: "plugins.\(loaded.name).enabled",
+                        throw InputError(file: "enlace.toml", line: keyLine, field: "plugins.\(loaded.name).enabled",
                                          problem: "must be true or false, not \(value).", fix: "write enabled = false to switch the plugin off.")
                     }
                     enabled = flag
@@ -79,13 +79,13 @@ public enum PluginConfiguration {
                     guard let spec = declared.first(where: { $0.name == key }) else {
                         let known = declared.map(\.name) + PluginCatalog.reservedKeys
                         let hint = closest(key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
-                        throw InputError(file: "enlace.toml", line: where_, field: "plugins.\(loaded.name).\(key)",
+                        throw InputError(file: "enlace.toml", line: keyLine, field: "plugins.\(loaded.name).\(key)",
                                          problem: "plugin \"\(loaded.name)\" has no parameter \"\(key)\".\(hint)",
                                          fix: declared.isEmpty ? "remove the key; this plugin takes only enabled = true/false."
                                              : "use one of: " + known.joined(separator: ", ") + ".")
                     }
                     guard spec.accepts(value) else {
-                        throw InputError(file: "enlace.toml", line: where_, field: "plugins.\(loaded.name).\(key)",
+                        throw InputError(file: "enlace.toml", line: keyLine, field: "plugins.\(loaded.name).\(key)",
                                          problem: "must be a \(spec.kind.rawValue), not \(value).",
                                          fix: "\(spec.help) Default: \(spec.defaultValue).")
                     }

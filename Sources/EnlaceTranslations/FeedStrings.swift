@@ -8,11 +8,6 @@ public struct FeedStrings: Sendable {
     /// The chosen table first, then its fallbacks, English last.
     let tables: [[String: String]]
 
-    init(language: String, tables: [[String: String]]) {
-        self.language = language
-        self.tables = tables
-    }
-
     /// The text for `key` with each `{name}` replaced by `values[name]`; the key itself when no
     /// table has it (a visible gap rather than a crash).
     ///

@@ -43,7 +43,7 @@ import Testing
         #expect(formattedCount(0, separator: ",") == "0")
         #expect(formattedCount(999, separator: ",") == "999")
         #expect(formattedCount(1000, separator: ",") == "1,000")
-        #expect(formattedCount(1234567, separator: "\u{202F}") == "1\u{202F}234\u{202F}567")
+        #expect(formattedCount(1_234_567, separator: "\u{202F}") == "1\u{202F}234\u{202F}567")
     }
 
     @Test func longLabelsAreCutAndTitlesWrapped() {
