@@ -78,17 +78,19 @@ public enum FileProblem {
     }
 
     /// The `errno` behind a POSIX, Cocoa or Foundation error, when there is one.
-    static func errno(of error: any Error) -> Int32? {
+    public static func errno(of error: any Error) -> Int32? {
         if let posix = error as? POSIXError { return posix.code.rawValue }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let code = errno(of: underlying) { return code }
+        // On Linux the underlying error may be a Swift error, not an NSError: cast to `any Error`.
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error, let code = errno(of: underlying) { return code }
         guard ns.domain == NSCocoaErrorDomain else { return nil }
         switch CocoaError.Code(rawValue: ns.code) {
         case .fileWriteNoPermission, .fileReadNoPermission: return EACCES
         case .fileWriteVolumeReadOnly: return EROFS
         case .fileWriteOutOfSpace: return ENOSPC
         case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileWriteFileExists: return EEXIST
         default: return nil
         }
     }
@@ -109,6 +111,9 @@ public enum FileProblem {
                               fix: "free some space on that disk, then run the command again.")
         case EISDIR:
             return InputError(file: file, problem: "is a folder, not a file.", fix: "remove or rename the folder so the file can take its place.")
+        case EEXIST, ENOTDIR:
+            return InputError(file: file, problem: "cannot be created as a folder: a file of that name is in the way.",
+                              fix: "move or rename that file, so Enlace can make the folder.")
         case EIO:
             return InputError(file: file, problem: "cannot be \(writing ? "written" : "read"): the disk reported an input/output error.",
                               fix: "check the disk (or the network share) and copy the program folder to a healthy disk.")

@@ -20,6 +20,12 @@ struct Enlace: ParsableCommand {
             var command = try parseChild() ?? parseAsRoot()
             try command.run()
         } catch {
+            if let problem = WorkflowError.fileProblem(error) {
+                // A file Foundation could not write or read outside a workflow (demo, generate,
+                // export): the folder and a fix, not NSError's text.
+                FileHandle.standardError.write(Data(("enlace: " + problem.description + "\n").utf8))
+                Foundation.exit(1)
+            }
             let code = exitCode(for: error)
             if code.rawValue == 64 {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -35,6 +35,19 @@ import Testing
         #expect(try Data(contentsOf: database) == before)
     }
 
+    @Test func aFileInThePlaceOfOutIsNamedWithAFix() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.removeItem(at: out)
+        try Data("not a folder".utf8).write(to: out)
+        let result = try CLI.run(["match", "--program", folder.path, "--now", "2026-12-02T08:00:00-08:00"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(out.path): cannot be created as a folder: a file of that name is in the way. Fix:"), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        #expect(try String(contentsOf: out, encoding: .utf8) == "not a folder")
+    }
+
     @Test func reimportingChangesNothing() throws {
         let folder = CLI.temporaryFolder()
         try CLI.run(["demo", folder.path])

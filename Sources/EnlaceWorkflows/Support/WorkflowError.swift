@@ -1,4 +1,7 @@
 import EnlaceCore
+import EnlaceIO
+import EnlaceProgram
+import Foundation
 
 /// Why a workflow stopped, in words a coordinator can act on, with the exit code the program
 /// contract gives it (1 bad input, 3 no feasible group for anyone). Workflows never print: the CLI
@@ -27,8 +30,25 @@ public struct WorkflowError: Error, CustomStringConvertible, Sendable {
     /// `suffix` (e.g. what was left unchanged) appended.
     static func wrapping(_ error: any Error, _ suffix: String = "") -> WorkflowError {
         if let error = error as? WorkflowError { return error }
-        let text = String(describing: error)
+        let text = fileProblem(error)?.description ?? String(describing: error)
         return WorkflowError(suffix.isEmpty ? text : text + "\n" + suffix)
+    }
+
+    /// A failed write or read of a file in the program folder (Foundation's errors carry the path
+    /// and an errno), worded by `FileProblem`: a read-only `out/`, a full disk. A staging file
+    /// (`.enlace-tmp-…`) is named by the folder it was meant for, the one the coordinator knows.
+    public static func fileProblem(_ error: any Error) -> InputError? {
+        guard !(error is InputError), FileProblem.errno(of: error) != nil else { return nil }
+        let ns = error as NSError, info = ns.userInfo
+        guard var path = info[NSFilePathErrorKey] as? String ?? (info[NSURLErrorKey] as? URL)?.path else { return nil }
+        var url = URL(fileURLWithPath: path)
+        while url.pathComponents.count > 1, url.lastPathComponent.hasPrefix(AtomicFile.temporaryPrefix) {
+            url.deleteLastPathComponent()
+        }
+        path = url.path
+        // Foundation numbers its read errors 256–511 and its write errors from 512.
+        let reading = ns.domain == NSCocoaErrorDomain && (256..<512).contains(ns.code)
+        return FileProblem.message(for: error, path: path, writing: !reading)
     }
 
     public var description: String { message }
