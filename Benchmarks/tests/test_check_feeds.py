@@ -281,6 +281,27 @@ def test_session_shares_its_time_with_an_open_house(tmp_path):
     assert rules(rep) == {"feed_session_missing"}  # one event for two planned things
 
 
+def test_held_session_shares_its_time_with_an_open_house(tmp_path):
+    # g1's Oct 6 session, held by 2026-10-15, at the time of an open house of site A: a held
+    # session stays in the feed (spec section 9), beside the open house; neither is a duplicate
+    oh = "BEGIN:VEVENT\nUID:oh9@hand\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=America/Los_Angeles:20261006T180000\n" \
+         "DTEND;TZID=America/Los_Angeles:20261006T190000\nSUMMARY:Open house\nEND:VEVENT\n"
+    root = feedfix.program(tmp_path / "p", run=2, extra={"calendars/open-houses/A.ics": hand.base._ics(
+        hand.base.OPEN_HOUSES_A + oh)})
+    feeds = feedfix.run2_feeds()
+    for lang, key in (("es", ("parent", "p1")), ("en", ("parent", "p2")), ("es", ("parent", "p5")),
+                      ("en", ("site", "A"))):
+        feeds[key]["events"].append(event("oh-A-20261006", "20261006T180000", *feedfix.OPEN_HOUSE_TEXT[lang],
+                                          lang=lang))
+    feedfix.write_feeds(root, feeds)
+    assert run(root, now=NOW).violations == []
+    extra = copy.deepcopy(feeds[("parent", "p1")]["events"][-1])
+    extra["uid"] = "oh-A-20261006-copy@" + feedfix.HOST
+    feeds[("parent", "p1")]["events"].append(extra)
+    feedfix.write_feeds(root, feeds)
+    assert rules(run(root, now=NOW)) == {"feed_duplicate_event"}  # three events for two things
+
+
 # --------------------------------------------------------------------------- what families read
 
 

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Every feed has VERSION, PRODID, CALSCALE:GREGORIAN, METHOD:PUBLISH, NAME and X-WR-CALNAME,
 /// REFRESH-INTERVAL and X-PUBLISHED-TTL (PT6H), a minimal VTIMEZONE for the program's zone, and
-/// events with TZID-qualified local times, a no-reply ORGANIZER (which `icalrestriction_check`
-/// requires with METHOD:PUBLISH), SEQUENCE, LAST-MODIFIED and a DTSTAMP equal to LAST-MODIFIED,
+/// events with TZID-qualified local times (dates for all-day events), an ORGANIZER (which
+/// `icalrestriction_check` requires with METHOD:PUBLISH), TRANSP, SEQUENCE, LAST-MODIFIED and a DTSTAMP equal to LAST-MODIFIED,
 /// so that an unchanged feed is byte-identical from run to run. libical's writer produces CRLF
 /// line endings, folds lines at 75 octets without splitting a UTF-8 character, and escapes TEXT.
 ///
@@ -150,26 +150,34 @@ public struct FeedWriter: Sendable {
         let stamp = utc(event.lastModified)
         icalcomponent_add_property(vevent, icalproperty_new_uid(content.uid))
         icalcomponent_add_property(vevent, icalproperty_new_dtstamp(stamp))
-        let start = icalproperty_new_dtstart(local(content.startTime))!
-        icalproperty_add_parameter(start, icalparameter_new_tzid(timezone))
-        icalcomponent_add_property(vevent, start)
-        let end = icalproperty_new_dtend(local(content.endTime))!
-        icalproperty_add_parameter(end, icalparameter_new_tzid(timezone))
-        icalcomponent_add_property(vevent, end)
+        if content.isAllDay {
+            // DTEND is the day after the last day (exclusive), as clients expect of all-day events.
+            icalcomponent_add_property(vevent, icalproperty_new_dtstart(date(content.startTime.date)))
+            icalcomponent_add_property(vevent, icalproperty_new_dtend(date(content.endTime.date)))
+        } else {
+            let start = icalproperty_new_dtstart(local(content.startTime))!
+            icalproperty_add_parameter(start, icalparameter_new_tzid(timezone))
+            icalcomponent_add_property(vevent, start)
+            let end = icalproperty_new_dtend(local(content.endTime))!
+            icalproperty_add_parameter(end, icalparameter_new_tzid(timezone))
+            icalcomponent_add_property(vevent, end)
+        }
         icalcomponent_add_property(vevent, icalproperty_new_sequence(Int32(clamping: event.sequence)))
         icalcomponent_add_property(vevent, icalproperty_new_lastmodified(stamp))
         icalcomponent_add_property(vevent, icalproperty_new_status(event.status == .cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
     }
 
-    /// The properties that say what an event is, in the calendar's language: SUMMARY to TRANSP.
-    /// They follow `addVersion`'s in the event.
+    /// The properties that say what an event is, in the event's own language (the calendar's for
+    /// history stored before events kept theirs): SUMMARY to TRANSP. They follow `addVersion`'s in
+    /// the event.
     private func addTexts(of event: PublishedEvent, in calendar: FeedCalendar, to vevent: OpaquePointer) {
         let content = event.content
-        icalcomponent_add_property(vevent, text(icalproperty_new_summary(content.summary), calendar.language))
+        let language = content.language ?? calendar.language
+        icalcomponent_add_property(vevent, text(icalproperty_new_summary(content.summary), language))
         if let location = content.location, !location.isEmpty {
-            icalcomponent_add_property(vevent, text(icalproperty_new_location(location), calendar.language))
+            icalcomponent_add_property(vevent, text(icalproperty_new_location(location), language))
         }
-        icalcomponent_add_property(vevent, text(icalproperty_new_description(content.description), calendar.language))
+        icalcomponent_add_property(vevent, text(icalproperty_new_description(content.description), language))
         if let link = content.meetingURL {
             icalcomponent_add_property(vevent, icalproperty_new_url(link))
             let conference = icalproperty_new_conference(link)!
@@ -178,10 +186,11 @@ public struct FeedWriter: Sendable {
             if let label = content.meetingLabel { icalproperty_add_parameter(conference, icalparameter_new_label(label)) }
             icalcomponent_add_property(vevent, conference)
         }
-        let organizer = icalproperty_new_organizer("mailto:" + calendar.organizerEmail)!
-        icalproperty_add_parameter(organizer, icalparameter_new_cn(calendar.organizerName))
+        let who = content.organizer ?? EventOrganizer(name: calendar.organizerName, email: calendar.organizerEmail)
+        let organizer = icalproperty_new_organizer("mailto:" + who.email)!
+        icalproperty_add_parameter(organizer, icalparameter_new_cn(who.name))
         icalcomponent_add_property(vevent, organizer)
-        icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
+        icalcomponent_add_property(vevent, icalproperty_new_transp(content.transparent ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))
     }
 
     /// Adds LANGUAGE to a TEXT property, so that screen readers and clients pick the right voice
@@ -200,6 +209,13 @@ public struct FeedWriter: Sendable {
     private func local(_ time: LocalDateTime) -> icaltimetype {
         let (y, m, d) = time.date.components
         return FeedTimeZone.localTime(year: y, month: m, day: d, minuteOfDay: time.minuteOfDay)
+    }
+
+    private func date(_ day: LocalDate) -> icaltimetype {
+        let (y, m, d) = day.components
+        var time = icaltime_null_date()
+        (time.year, time.month, time.day) = (Int32(y), Int32(m), Int32(d))
+        return time
     }
 
     private func utc(_ seconds: Int64) -> icaltimetype {

@@ -142,7 +142,8 @@ private struct PiecePlan {
     }
 
     /// What makes an event's text: the event with its version and status, and the calendar's
-    /// language (every TEXT property's LANGUAGE) and organizer; texts by their exact bytes.
+    /// language and organizer (for events stored before they kept their own); texts by their
+    /// exact bytes.
     struct EventKey: Hashable {
         var event: PublishedEvent
         var language, organizerName, organizerEmail: String
@@ -157,7 +158,7 @@ private struct PiecePlan {
             hasher.combine(event.sequence)
             hasher.combine(event.lastModified)
             hasher.combine(event.status)
-            language.hashBytes(into: &hasher)
+            (event.content.language ?? language).hashBytes(into: &hasher)
             hasher.combine(event.content.summary.utf8.count)
             hasher.combine(event.content.description.utf8.count)
         }
@@ -176,13 +177,15 @@ private struct PiecePlan {
         var start, end, sequence: Int
         var lastModified: Int64
         var status: EventStatus
+        var allDay: Bool
     }
 
-    /// What makes an event's tail (`FeedWriter.eventTail`): its texts, the calendar's language and
-    /// organizer.
+    /// What makes an event's tail (`FeedWriter.eventTail`): its texts, language, organizer and
+    /// TRANSP (the calendar's language and organizer for events without their own).
     struct TailKey: Hashable {
         var summary, description, language, organizerName, organizerEmail: ExactText
         var location, meetingURL, meetingLabel: ExactText?
+        var transparent: Bool
 
         /// Hashes the short texts; the description only by its length (see `EventKey.hash`).
         func hash(into hasher: inout Hasher) {
@@ -230,12 +233,14 @@ private struct PiecePlan {
         if let pieces = events[key] { return pieces }
         let content = event.content
         let headKey = HeadKey(uid: ExactText(content.uid), start: content.start, end: content.end, sequence: event.sequence,
-                              lastModified: event.lastModified, status: event.status)
+                              lastModified: event.lastModified, status: event.status, allDay: content.isAllDay)
         let head = Self.piece(headKey, in: &heads, &jobs, .head(calendar: Int32(index), position: Int32(position)))
+        let organizer = content.organizer ?? EventOrganizer(name: calendar.organizerName, email: calendar.organizerEmail)
         let tailKey = TailKey(summary: ExactText(content.summary), description: ExactText(content.description),
-                              language: ExactText(calendar.language), organizerName: ExactText(calendar.organizerName),
-                              organizerEmail: ExactText(calendar.organizerEmail), location: content.location.map(ExactText.init),
-                              meetingURL: content.meetingURL.map(ExactText.init), meetingLabel: content.meetingLabel.map(ExactText.init))
+                              language: ExactText(content.language ?? calendar.language), organizerName: ExactText(organizer.name),
+                              organizerEmail: ExactText(organizer.email), location: content.location.map(ExactText.init),
+                              meetingURL: content.meetingURL.map(ExactText.init), meetingLabel: content.meetingLabel.map(ExactText.init),
+                              transparent: content.transparent)
         let tail = Self.piece(tailKey, in: &tails, &jobs, .tail(calendar: Int32(index), position: Int32(position)))
         events[key] = (head, tail)
         return (head, tail)

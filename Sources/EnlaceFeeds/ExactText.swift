@@ -63,15 +63,34 @@ public struct ExactText: Hashable, Sendable {
 extension EventContent {
     /// Whether every field is equal, texts byte for byte.
     public func hasSameBytes(as other: EventContent) -> Bool {
-        start == other.start && end == other.end && uid.hasSameBytes(as: other.uid)
+        uid.hasSameBytes(as: other.uid) && start == other.start && end == other.end && hasSameTexts(as: other)
+    }
+
+    /// Whether a subscriber sees the same event: the same times, kind, texts (byte for byte),
+    /// LANGUAGE, ORGANIZER and TRANSP, whatever the UID and the unpublished fields.
+    public func showsSame(as other: EventContent) -> Bool {
+        start == other.start && end == other.end && hasSamePublishedTexts(as: other)
+    }
+
+    /// Whether everything but the UID and times is equal, byte for byte.
+    func hasSameTexts(as other: EventContent) -> Bool {
+        hasSamePublishedTexts(as: other) && group.hasSameBytes(as: other.group)
+            && (mentor?.rawValue).hasSameBytes(as: other.mentor?.rawValue)
+    }
+
+    private func hasSamePublishedTexts(as other: EventContent) -> Bool {
+        kind == other.kind && transparent == other.transparent
             && summary.hasSameBytes(as: other.summary) && description.hasSameBytes(as: other.description)
             && location.hasSameBytes(as: other.location) && meetingURL.hasSameBytes(as: other.meetingURL)
-            && meetingLabel.hasSameBytes(as: other.meetingLabel)
+            && meetingLabel.hasSameBytes(as: other.meetingLabel) && language.hasSameBytes(as: other.language)
+            && (organizer?.name).hasSameBytes(as: other.organizer?.name)
+            && (organizer?.email).hasSameBytes(as: other.organizer?.email)
     }
 }
 
-/// The texts of an event content (title, description, place, meeting link: everything but its
-/// UID and times) as a dictionary key by their exact bytes.
+/// The texts of an event content (everything but its UID and times: title, description, place,
+/// meeting link, kind, language, organizer, TRANSP and the group it belongs to) as a dictionary
+/// key by their exact bytes.
 public struct ExactTexts: Hashable, Sendable {
     public let content: EventContent
 
@@ -83,14 +102,12 @@ public struct ExactTexts: Hashable, Sendable {
         content.summary.hashBytes(into: &hasher)
         content.location.hashBytes(into: &hasher)
         content.meetingURL.hashBytes(into: &hasher)
+        content.language.hashBytes(into: &hasher)
+        content.group.hashBytes(into: &hasher)
         hasher.combine(content.description.utf8.count)
     }
 
     public static func == (lhs: ExactTexts, rhs: ExactTexts) -> Bool {
-        lhs.content.summary.hasSameBytes(as: rhs.content.summary)
-            && lhs.content.description.hasSameBytes(as: rhs.content.description)
-            && lhs.content.location.hasSameBytes(as: rhs.content.location)
-            && lhs.content.meetingURL.hasSameBytes(as: rhs.content.meetingURL)
-            && lhs.content.meetingLabel.hasSameBytes(as: rhs.content.meetingLabel)
+        lhs.content.hasSameTexts(as: rhs.content)
     }
 }

@@ -36,15 +36,40 @@ public struct FeedOwner: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func < (lhs: FeedOwner, rhs: FeedOwner) -> Bool { (lhs.kind, lhs.id) < (rhs.kind, rhs.id) }
 }
 
+/// What an event is: a group's session, a school's open house, or the waiting-list notice of a
+/// family without a group (an all-day event, spec section 7).
+public enum EventKind: String, Sendable, Codable {
+    case session
+    case openHouse = "open_house"
+    case waitingList = "waiting_list"
+}
+
+/// The ORGANIZER of an event: the coordinator when `coordinator_email` is set, else a no-reply
+/// address (libical's `icalrestriction_check` wants one in every event with METHOD:PUBLISH).
+public struct EventOrganizer: Hashable, Sendable, Codable {
+    /// The CN parameter: the coordinator's name, or the program's name.
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = FeedText.clean(name, keepNewlines: false)
+        self.email = email
+    }
+}
+
 /// What one event says: everything except its version (SEQUENCE, LAST-MODIFIED) and status.
 ///
-/// Two contents are equal exactly when a subscriber would see the same event, which is how a
-/// re-run decides that an event changed. Codable: the store keeps the last published content of
-/// every event, so that a session that disappears can still be published as cancelled.
+/// An event keeps its own LANGUAGE and ORGANIZER, so that a held event stays exactly as it was
+/// published when the family's language or the coordinator changes, and a change of either is a
+/// change of the event (a higher SEQUENCE). `group` and `mentor` are never published: they say
+/// why a session was cancelled when it disappears. Codable: the store keeps the last published
+/// content of every event, so that a session that disappears can still be published as cancelled.
 public struct EventContent: Hashable, Sendable, Codable {
-    /// Stable across runs: derived from the group (or site) and the session's date key.
+    /// Stable across runs: derived from the group (or site) and the session's date key, ending in
+    /// `@` and the host of `feed_base_url` (events first published with another ending keep it).
     public var uid: String
-    /// Local start, in minutes since 1970-01-01 00:00 program time (`LocalDateTime.minutes`).
+    /// Local start, in minutes since 1970-01-01 00:00 program time (`LocalDateTime.minutes`); the
+    /// local midnight that starts the day of an all-day event.
     public var start: Int
     /// Local end (excluded), same unit.
     public var end: Int
@@ -55,9 +80,22 @@ public struct EventContent: Hashable, Sendable, Codable {
     public var meetingURL: String?
     /// The CONFERENCE label, in the feed's language.
     public var meetingLabel: String?
+    public var kind: EventKind
+    /// The LANGUAGE of the texts; nil only in history stored before events kept their own.
+    public var language: String?
+    /// Nil only in history stored before events kept their own organizer.
+    public var organizer: EventOrganizer?
+    /// TRANSP:TRANSPARENT (cancelled events and the waiting-list notice do not make anyone busy).
+    public var transparent: Bool
+    /// The group a session belongs to (not published).
+    public var group: GroupID?
+    /// The mentor of that group (not published).
+    public var mentor: MentorID?
 
     public init(uid: String, start: LocalDateTime, end: LocalDateTime, summary: String, description: String,
-                location: String? = nil, meetingURL: String? = nil, meetingLabel: String? = nil) {
+                location: String? = nil, meetingURL: String? = nil, meetingLabel: String? = nil,
+                kind: EventKind = .session, language: String? = nil, organizer: EventOrganizer? = nil,
+                transparent: Bool = false, group: GroupID? = nil, mentor: MentorID? = nil) {
         self.uid = uid
         self.start = start.minutes
         self.end = end.minutes
@@ -66,12 +104,52 @@ public struct EventContent: Hashable, Sendable, Codable {
         self.location = location.map { FeedText.clean($0, keepNewlines: false) }
         self.meetingURL = meetingURL
         self.meetingLabel = meetingLabel.map { FeedText.clean($0, keepNewlines: false) }
+        self.kind = kind
+        self.language = language
+        self.organizer = organizer
+        self.transparent = transparent
+        self.group = group
+        self.mentor = mentor
     }
 
     /// The local start as a date-time.
     public var startTime: LocalDateTime { LocalDateTime(minutes: start) }
     /// The local end as a date-time.
     public var endTime: LocalDateTime { LocalDateTime(minutes: end) }
+    /// Whether the event is published with dates only (`DTSTART;VALUE=DATE`).
+    public var isAllDay: Bool { kind == .waitingList }
+
+    enum CodingKeys: String, CodingKey {
+        case uid, start, end, summary, description, location, meetingURL, meetingLabel, kind, language, organizer,
+             transparent, group, mentor
+    }
+
+    /// Reads contents stored before events had a kind, language and organizer as sessions or open
+    /// houses (by their UID) without them.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        uid = try values.decode(String.self, forKey: .uid)
+        start = try values.decode(Int.self, forKey: .start)
+        end = try values.decode(Int.self, forKey: .end)
+        summary = try values.decode(String.self, forKey: .summary)
+        description = try values.decode(String.self, forKey: .description)
+        location = try values.decodeIfPresent(String.self, forKey: .location)
+        meetingURL = try values.decodeIfPresent(String.self, forKey: .meetingURL)
+        meetingLabel = try values.decodeIfPresent(String.self, forKey: .meetingLabel)
+        kind = try values.decodeIfPresent(EventKind.self, forKey: .kind) ?? EventKind.legacy(uid: uid)
+        language = try values.decodeIfPresent(String.self, forKey: .language)
+        organizer = try values.decodeIfPresent(EventOrganizer.self, forKey: .organizer)
+        transparent = try values.decodeIfPresent(Bool.self, forKey: .transparent) ?? false
+        group = try values.decodeIfPresent(GroupID.self, forKey: .group)
+        mentor = try values.decodeIfPresent(MentorID.self, forKey: .mentor)
+    }
+}
+
+extension EventKind {
+    /// The kind of an event stored before events had one: open houses are told by their UID.
+    public static func legacy(uid: String) -> EventKind {
+        uid.hasPrefix("openhouse-") ? .openHouse : .session
+    }
 }
 
 /// Whether an event is on or called off.
@@ -101,7 +179,8 @@ public struct PublishedEvent: Hashable, Sendable {
 /// Everything one feed file says, ready for the iCalendar writer.
 public struct FeedCalendar: Sendable, Equatable {
     public var owner: FeedOwner
-    /// The translation used (`es`, `zh-Hant`, `en`…), written as the calendar's language.
+    /// The translation used (`es`, `zh-Hant`, `en`…), written as the calendar's language (and as
+    /// the LANGUAGE of events that do not name their own).
     public var language: String
     /// NAME and X-WR-CALNAME.
     public var name: String
@@ -109,10 +188,11 @@ public struct FeedCalendar: Sendable, Equatable {
     public var description: String
     /// The program's IANA time zone: every TZID in the feed.
     public var timezone: String
-    /// ORGANIZER of every event: a no-reply address, with the program's name as CN.
+    /// The ORGANIZER of events that do not name their own (history stored before they did): the
+    /// no-reply address, with the program's name as CN.
     public var organizerName: String
     public var organizerEmail: String
-    /// Events sorted by start, then UID; cancelled ones carry their translated "Cancelled" title.
+    /// Events sorted by start, then UID; cancelled ones say so in their own texts.
     public var events: [PublishedEvent]
 
     public init(owner: FeedOwner, language: String, name: String, description: String, timezone: String,

@@ -7,41 +7,64 @@ public struct PlannedFeed: Sendable {
     public var strings: FeedStrings
     /// NAME / X-WR-CALNAME, in the owner's language.
     public var name: String
+    /// The calendar's DESCRIPTION: the program's name, or for a family without a group, that they
+    /// are on the waiting list and whom to call.
+    public var description: String
     /// The events, sorted by start then UID.
     public var events: [EventContent]
+    /// How the feed cancels what it published and no longer plans (`FeedHistory.merge`).
+    public var editor: FeedEditor
 }
 
-/// Decides what every feed of a run contains (spec section 7, issue 5). Pure: no clock, no files.
+/// Decides what every feed of a run contains (spec section 7). Pure: no clock, no files.
 ///
-/// - A **parent's** feed: the sessions of the parent's group (title with the mentor's first name,
-///   the place or the meeting link, what the program is and what to bring) and the open houses of
-///   the parent's site. Nothing about any other family, and no email or phone of anyone: those are
-///   not even in `Program`.
-/// - A **mentor's** feed: every session of the mentor's groups, with the group's size and the
-///   parents' first names, and the open houses of the mentor's sites.
-/// - A **site's** feed: every in-person session held there and its open houses; no family names.
+/// - A **parent's** feed: the sessions of the parent's group, saying with whom (the mentor's name
+///   as the family can read it, `ReadableName`), where or how to join, in which language the
+///   meeting is held, what the program is, what to bring and how to reach the coordinator; the
+///   open houses of the parent's site; and for a family without a group from now on, a
+///   waiting-list notice (an all-day event) and a calendar description saying so. Nothing about
+///   any other family, and no email or phone of anyone but the coordinator: those are not even in
+///   `Program`.
+/// - A **mentor's** feed: every session of the mentor's groups, with the group's size, the
+///   parents' first names and the languages its families meet in, and the open houses of the
+///   mentor's sites.
+/// - A **site's** feed (in English): every in-person session held there and its open houses; no
+///   family names.
 ///
-/// Event UIDs never depend on editable text. A session's UID is its group id, its month and its
-/// ordinal within the month (`M07-TU1800-lincoln-202609-1-p@enlace`): a session that a blackout
-/// moves within its month (the only way the spec moves sessions) keeps its UID and is published
-/// as changed. An open house's UID is its site, date and ordinal on that date.
+/// Event UIDs never depend on editable text, and end in `@` and the host of `feed_base_url`. A
+/// session's UID is its group id, its month and its ordinal within the month
+/// (`M07-TU1800-lincoln-202609-1-p@feeds.example.org`): a session that a blackout moves within its
+/// month (the only way the spec moves sessions) keeps its UID and is published as changed. An open
+/// house's UID is its site, date and ordinal on that date; a waiting-list notice's, the parent and
+/// the day it was first published.
 public struct FeedPlanner: Sendable {
     public let program: Program
     public let schedule: Schedule
     public let catalog: TranslationCatalog
-    private let sites: [SiteID: Site]
-    private let mentors: [MentorID: Mentor]
-    private let parents: [ParentID: Parent]
-    private let openHouses: [SiteID: [(OpenHouse, key: String)]]
-    private let sessionKeys: [String: [(Session, key: String)]]
+    /// The local date of the publication: a family first published without a group gets its
+    /// waiting-list notice dated this day.
+    public let publishedOn: LocalDate
+    let sites: [SiteID: Site]
+    let mentors: [MentorID: Mentor]
+    let parents: [ParentID: Parent]
+    let openHouses: [SiteID: [(OpenHouse, key: String)]]
+    let sessionKeys: [GroupID: [(ScheduledSession, key: String)]]
     /// Each group's stints, by group id.
-    private let stints: [GroupID: [Membership]]
+    let stints: [GroupID: [Membership]]
+    /// What UIDs end with, after the `@`.
+    let host: String
+    let organizer: EventOrganizer
+    /// "Name, phone, email" of the coordinator, nil when none is set.
+    let contact: String?
+    let facts: CancellationFacts
 
-    /// A planner for one run of one program.
-    public init(program: Program, schedule: Schedule, catalog: TranslationCatalog) {
+    /// A planner for one run of one program, publishing on `publishedOn` (by default the day the
+    /// run planned from).
+    public init(program: Program, schedule: Schedule, catalog: TranslationCatalog, publishedOn: LocalDate? = nil) {
         self.program = program
         self.schedule = schedule
         self.catalog = catalog
+        self.publishedOn = publishedOn ?? schedule.now.date
         stints = schedule.stintsByGroup
         sites = Dictionary(program.sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         mentors = Dictionary(program.mentors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -52,8 +75,18 @@ public struct FeedPlanner: Sendable {
         }
         openHouses = houses
         sessionKeys = Dictionary(schedule.groups.map { group in
-            (group.id, Self.keyed(group.sessions.map { Session(start: $0.start, end: $0.end) }, date: \.date, dayKey: false))
+            (group.id, Self.keyed(group.sessions, date: \.start.date, dayKey: false))
         }, uniquingKeysWith: { a, _ in a })
+        let settings = program.settings
+        host = PlannedFeed.host(of: settings.feedBaseURL)
+        organizer = PlannedFeed.organizer(settings)
+        let parts = [settings.coordinatorName, settings.coordinatorPhone, settings.coordinatorEmail]
+            .compactMap { $0?.trimmingSpaces() }.filter { !$0.isEmpty }
+        contact = parts.isEmpty ? nil : parts.joined(separator: ", ")
+        facts = CancellationFacts(
+            blackouts: program.blackouts, mentors: Set(program.mentors.map(\.id)),
+            mentorOfGroup: Dictionary(schedule.groups.map { ($0.id, $0.mentor) }, uniquingKeysWith: { a, _ in a }),
+            groupOfUIDStem: Dictionary(schedule.groups.map { (Self.percentEncoded($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Every feed: parents, then mentors, then sites, each by id.
@@ -64,183 +97,141 @@ public struct FeedPlanner: Sendable {
     ///
     /// - Complexity: O(parents × sessions per group + mentors × their sessions + open houses).
     public func plan() -> [PlannedFeed] {
-        var stintsOfParent: [ParentID: [Membership]] = [:]
-        var groupsOfMentor: [MentorID: [ScheduledGroup]] = [:]
-        var groupsAtSite: [SiteID: [ScheduledGroup]] = [:]
-        for group in schedule.groups where mentors[group.mentor] != nil {
-            groupsOfMentor[group.mentor, default: []].append(group)
-            if group.mode == .inPerson, let site = group.site { groupsAtSite[site, default: []].append(group) }
-        }
-        for stint in schedule.memberships { stintsOfParent[stint.parent, default: []].append(stint) }
-        // Session and open-house texts are the same for every parent of a group (or site) who reads
-        // the same language: build them once.
-        var sessionCache: [String: [EventContent]] = [:]
-        var houseCache: [String: [EventContent]] = [:]
+        var readers = Readers(catalog: catalog)
         var feeds: [PlannedFeed] = []
         feeds.reserveCapacity(program.parents.count + program.mentors.count + program.sites.count)
-        for parent in program.parents {
-            let owner = FeedOwner(kind: .parent, id: parent.id.rawValue)
-            let strings = catalog.strings(for: parent.preferredLanguage)
-            var events: [EventContent] = []
-            for stint in stintsOfParent[parent.id] ?? [] {
-                guard let group = schedule.group(stint.group) else { continue }
-                let cacheKey = group.id + "\u{0}" + strings.language
-                let sessions = sessionCache[cacheKey] ?? parentSessions(group, strings)
-                sessionCache[cacheKey] = sessions
-                events += sessions.filter { stint.covers(LocalDateTime(minutes: $0.start)) }
-            }
-            let houseKey = parent.site.rawValue + "\u{0}" + strings.language
-            let houses = houseCache[houseKey] ?? openHouseEvents(at: [parent.site], strings, tag: .parent)
-            houseCache[houseKey] = houses
-            events += houses
-            feeds.append(PlannedFeed(owner: owner, strings: strings, name: strings.text("calendar_parent"), events: sorted(events)))
-        }
-        // Mentors of a site who read one language see the same open houses: build them once.
-        var mentorHouses: [String: [EventContent]] = [:]
-        for mentor in program.mentors {
-            let strings = catalog.strings(for: mentor.languages.first)
-            var events = (groupsOfMentor[mentor.id] ?? []).flatMap { mentorSessions($0, strings) }
-            for site in mentor.sites {
-                let key = site.rawValue + "\u{0}" + strings.language
-                let houses = mentorHouses[key] ?? openHouseEvents(at: [site], strings, tag: .mentor)
-                mentorHouses[key] = houses
-                events += houses
-            }
-            feeds.append(PlannedFeed(owner: FeedOwner(kind: .mentor, id: mentor.id.rawValue), strings: strings,
-                                     name: strings.text("calendar_mentor"), events: sorted(events)))
-        }
+        feeds += parentFeeds(&readers)
+        feeds += mentorFeeds(&readers)
+        let english = readers.reader(for: nil)
         for site in program.sites {
             // Sites have no language of their own; their feeds are read by staff, in English.
-            let strings = catalog.strings(for: nil)
-            var events = (groupsAtSite[site.id] ?? []).flatMap { siteSessions($0, strings) }
-            events += openHouseEvents(at: [site.id], strings, tag: .site)
-            feeds.append(PlannedFeed(owner: FeedOwner(kind: .site, id: site.id.rawValue), strings: strings,
-                                     name: strings.text("calendar_site", ["site": site.name]), events: sorted(events)))
+            let groups = schedule.groups.filter { $0.mode == .inPerson && $0.site == site.id && mentors[$0.mentor] != nil }
+            var events = groups.flatMap { siteSessions($0, english) }
+            events += openHouseEvents(at: site.id, english, tag: .site)
+            let owner = FeedOwner(kind: .site, id: site.id.rawValue)
+            feeds.append(PlannedFeed(owner: owner, strings: english.strings,
+                                     name: english.strings.text("calendar_site", ["site": site.name]),
+                                     description: program.settings.name, events: sorted(events),
+                                     editor: editor(owner, english, currentGroup: nil, mentorGroups: [])))
         }
         return feeds
     }
 
-    // MARK: Events of each kind
-
-    private func parentSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
-        let mentorName = mentors[group.mentor].map { GivenName.of($0.name, languages: $0.languages) } ?? group.mentor.rawValue
-        let summary = strings.text("session_title", ["mentor": mentorName])
-        var lines = [strings.text("about_program"), ""]
-        let link = meetingLink(group)
-        if let link {
-            lines += [strings.text("bring_virtual"), "", strings.text("join_online", ["url": link])]
-        } else {
-            lines += [strings.text("bring_in_person"), "", strings.text("where", ["place": place(group, strings)])]
-        }
-        return events(of: group, tag: .parent, summary: summary, description: lines.joined(separator: "\n"),
-                      link: link, strings: strings)
-    }
-
-    private func mentorSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
-        let members = (stints[group.id] ?? []).filter { $0.until == nil }.compactMap { parents[$0.parent] }
-        let names = members.map { GivenName.of($0.name, languages: $0.languages) }.joined(separator: ", ")
-        let summary = strings.text("mentor_session_title", ["place": group.mode == .virtual ? strings.text("place_online") : siteName(group)])
-        let link = meetingLink(group)
-        var lines = [strings.text("group_parents", ["count": String(members.count), "names": names])]
-        lines.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
-        lines.append(strings.text("group_id", ["group": group.id]))
-        return events(of: group, tag: .mentor, summary: summary, description: lines.joined(separator: "\n"),
-                      link: link, strings: strings)
-    }
-
-    private func siteSessions(_ group: ScheduledGroup, _ strings: FeedStrings) -> [EventContent] {
-        let mentor = mentors[group.mentor]!
-        let first = GivenName.of(mentor.name, languages: mentor.languages)
-        let count = (stints[group.id] ?? []).filter { $0.until == nil && parents[$0.parent] != nil }.count
-        return events(of: group, tag: .site, summary: strings.text("site_session_title", ["mentor": first]),
-                      description: strings.text("site_session_description", ["mentor": first, "count": String(count)]),
-                      link: nil, strings: strings)
-    }
-
-    private func events(of group: ScheduledGroup, tag: FeedKind, summary: String, description: String,
-                        link: String?, strings: FeedStrings) -> [EventContent] {
-        let location = link ?? place(group, strings)
-        return (sessionKeys[group.id] ?? []).map { session, key in
-            EventContent(uid: Self.uid(group.id, key, tag), start: session.start, end: session.end, summary: summary,
-                         description: description, location: location, meetingURL: link,
-                         meetingLabel: link == nil ? nil : strings.text("join_label"))
-        }
-    }
-
-    private func openHouseEvents(at siteIDs: [SiteID], _ strings: FeedStrings, tag: FeedKind) -> [EventContent] {
-        siteIDs.flatMap { id -> [EventContent] in
-            guard let site = sites[id] else { return [] }
-            let summary = strings.text("open_house_title", ["site": site.name])
-            return (openHouses[id] ?? []).map { house, key in
-                EventContent(uid: Self.uid("openhouse-" + id.rawValue, key, tag), start: house.start, end: house.end,
-                             summary: summary,
-                             description: strings.text("open_house_description", ["site": site.name, "title": house.title]),
-                             location: Self.address(of: site))
+    private func parentFeeds(_ readers: inout Readers) -> [PlannedFeed] {
+        var stintsOfParent: [ParentID: [Membership]] = [:]
+        for stint in schedule.memberships { stintsOfParent[stint.parent, default: []].append(stint) }
+        let current = schedule.currentMemberships
+        // Session and open-house texts are the same for every parent of a group (or site) who reads
+        // the same language (and meets in the same one): build them once.
+        var sessionCache: [String: [EventContent]] = [:]
+        var houseCache: [String: [EventContent]] = [:]
+        return program.parents.map { parent in
+            let reader = readers.reader(for: parent.preferredLanguage)
+            var events: [EventContent] = []
+            for stint in stintsOfParent[parent.id] ?? [] {
+                guard let group = schedule.group(stint.group) else { continue }
+                let meeting = meetingLanguage(of: parent, in: group)
+                let key = group.id + "\u{0}" + reader.language + "\u{0}" + (meeting?.primary ?? "")
+                let sessions = sessionCache[key] ?? parentSessions(group, reader, meetingLanguage: meeting)
+                sessionCache[key] = sessions
+                events += sessions.filter { stint.covers(LocalDateTime(minutes: $0.start)) }
             }
+            let houseKey = parent.site.rawValue + "\u{0}" + reader.language
+            let houses = houseCache[houseKey] ?? openHouseEvents(at: parent.site, reader, tag: .parent)
+            houseCache[houseKey] = houses
+            events += houses
+            let group = current[parent.id].flatMap { schedule.group($0.group) }
+            if group == nil { events.append(waitingNotice(for: parent, reader)) }
+            let owner = FeedOwner(kind: .parent, id: parent.id.rawValue)
+            return PlannedFeed(owner: owner, strings: reader.strings, name: reader.strings.text("calendar_parent"),
+                               description: group == nil ? waitingDescription(reader) : program.settings.name,
+                               events: sorted(events),
+                               editor: editor(owner, reader, currentGroup: group.map { ($0.id, $0.mentor) }, mentorGroups: []))
         }
     }
 
-    // MARK: Places, links and UIDs
-
-    private func siteName(_ group: ScheduledGroup) -> String {
-        group.site.flatMap { sites[$0]?.name } ?? group.site?.rawValue ?? ""
-    }
-
-    private func place(_ group: ScheduledGroup, _ strings: FeedStrings) -> String {
-        guard group.mode == .inPerson, let id = group.site else { return strings.text("place_online") }
-        return sites[id].map(Self.address(of:)) ?? id.rawValue
-    }
-
-    /// `Name, address` (or the name alone).
-    static func address(of site: Site) -> String {
-        guard let address = site.address?.trimmingSpaces(), !address.isEmpty else { return site.name }
-        return site.name + ", " + address
-    }
-
-    /// The online meeting link of a virtual group: `virtual_meeting_url` with `{group}` and
-    /// `{mentor}` replaced by the (percent-encoded) ids.
-    func meetingLink(_ group: ScheduledGroup) -> String? {
-        guard group.mode == .virtual else { return nil }
-        return program.settings.virtualMeetingURL
-            .replacingAll("{group}", with: Self.percentEncoded(group.id))
-            .replacingAll("{mentor}", with: Self.percentEncoded(group.mentor.rawValue))
-    }
-
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+    private func mentorFeeds(_ readers: inout Readers) -> [PlannedFeed] {
+        var groupsOfMentor: [MentorID: [ScheduledGroup]] = [:]
+        for group in schedule.groups where mentors[group.mentor] != nil {
+            groupsOfMentor[group.mentor, default: []].append(group)
+        }
+        // Mentors of a site who read one language see the same open houses: build them once.
+        var houseCache: [String: [EventContent]] = [:]
+        return program.mentors.map { mentor in
+            let reader = readers.reader(for: mentor.languages.first)
+            let groups = groupsOfMentor[mentor.id] ?? []
+            var events = groups.flatMap { mentorSessions($0, reader) }
+            for site in mentor.sites {
+                let key = site.rawValue + "\u{0}" + reader.language
+                let houses = houseCache[key] ?? openHouseEvents(at: site, reader, tag: .mentor)
+                houseCache[key] = houses
+                events += houses
             }
-        }
-        return out
-    }
-
-    /// `BASE-KEY-TAG@enlace`, with anything outside `[A-Za-z0-9._-]` percent-encoded so that
-    /// ids with spaces or accents still give a plain UID.
-    static func uid(_ base: String, _ key: String, _ kind: FeedKind) -> String {
-        percentEncoded(base) + "-" + key + "-" + kind.uidTag + "@enlace"
-    }
-
-    /// Each element with its date key: `YYYYMM-n` (n-th in its month) for sessions, or
-    /// `YYYYMMDD-n` (n-th on its day) for open houses.
-    private static func keyed<T>(_ items: [T], date: (T) -> LocalDate, dayKey: Bool) -> [(T, key: String)] {
-        var counts: [String: Int] = [:]
-        return items.map { item in
-            let (y, m, d) = date(item).components
-            var stem = String(y) + (m < 10 ? "0" : "") + String(m)
-            if dayKey { stem += (d < 10 ? "0" : "") + String(d) }
-            counts[stem, default: 0] += 1
-            return (item, stem + "-" + String(counts[stem]!))
+            let active = groups.filter { group in
+                group.sessions.contains { $0.start >= schedule.now } && stints[group.id]?.contains { $0.until == nil } == true
+            }
+            let owner = FeedOwner(kind: .mentor, id: mentor.id.rawValue)
+            return PlannedFeed(owner: owner, strings: reader.strings, name: reader.strings.text("calendar_mentor"),
+                               description: program.settings.name, events: sorted(events),
+                               editor: editor(owner, reader, currentGroup: nil, mentorGroups: Set(active.map(\.id))))
         }
     }
 
-    private func sorted(_ events: [EventContent]) -> [EventContent] {
+    private func editor(_ owner: FeedOwner, _ reader: FeedReader, currentGroup: (id: GroupID, mentor: MentorID)?,
+                        mentorGroups: Set<GroupID>) -> FeedEditor {
+        FeedEditor(owner: owner, strings: reader.strings, catalog: catalog, organizer: organizer,
+                   legacyOrganizer: EventOrganizer(name: program.settings.name, email: PlannedFeed.noReplyEmail(program.settings)),
+                   facts: facts, currentGroup: currentGroup, mentorGroups: mentorGroups)
+    }
+
+    /// The language a family meets their mentor in (spec section 7): their preferred language when
+    /// the mentor speaks it, else the first of their languages the mentor speaks; the mentor's
+    /// first language if they share none (a held group of a family whose languages changed); nil
+    /// when the mentor is no longer in the program.
+    public func meetingLanguage(of parent: Parent, in group: ScheduledGroup) -> LanguageTag? {
+        guard let mentor = mentors[group.mentor] else { return nil }
+        let shared = parent.languages.first { tag in mentor.languages.contains { $0.matches(tag) } }
+        return shared ?? mentor.languages.first
+    }
+
+    func sorted(_ events: [EventContent]) -> [EventContent] {
         events.sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+    }
+}
+
+/// The strings and the name reading of one language, looked up once per language.
+struct FeedReader {
+    let strings: FeedStrings
+    let names: ReadableName
+
+    var language: String { strings.language }
+}
+
+/// The readers of a publication, by language.
+struct Readers {
+    let catalog: TranslationCatalog
+    private var byLanguage: [String: FeedReader] = [:]
+
+    init(catalog: TranslationCatalog) { self.catalog = catalog }
+
+    mutating func reader(for tag: LanguageTag?) -> FeedReader {
+        let strings = catalog.strings(for: tag)
+        if let known = byLanguage[strings.language] { return known }
+        let reader = FeedReader(strings: strings, names: ReadableName(reading: strings))
+        byLanguage[strings.language] = reader
+        return reader
+    }
+}
+
+extension FeedPlanner {
+    /// Mentors whose name families who read another script see only as written: the name shown
+    /// (`display_name`, else the given name) is in a script Enlace cannot write in Latin letters
+    /// (Arabic, Hebrew, Khmer…, or Han for a Cantonese or Japanese speaker), with those scripts. A
+    /// publication warns about them: a `display_name` in Latin letters fixes it.
+    public var mentorsWithoutLatinNames: [(mentor: MentorID, name: String, scripts: [NameScript])] {
+        program.mentors.compactMap { mentor in
+            let scripts = ReadableName.untransliterable(mentor.name, displayName: mentor.displayName, languages: mentor.languages)
+            return scripts.isEmpty ? nil : (mentor.id, mentor.name, scripts)
+        }
     }
 }

@@ -4,61 +4,80 @@ import EnlaceCore
 ///
 /// Mentor feeds list parents by first name only, and parent feeds name the mentor the same way, so
 /// that a feed forwarded to someone else gives away as little as possible. Forms found on school
-/// rosters are handled: "Surname, Given"; a nickname in quotes; family-name-first romanisations
-/// written with the family name in capitals ("LI Wei"); Vietnamese names in their usual order
-/// (family, middle, given); Chinese and Korean names written in their own script with no space
-/// (family name first, one syllable).
+/// rosters are handled, and the order of the names is read by the person's culture (their
+/// languages, any of them):
+///
+/// 1. "Surname, Given Names": the given names follow the comma.
+/// 2. One word in Han, Hangul or kana script ("王秀英", "김민지"): the family name is the first
+///    character (two for compound surnames such as 欧阳 or 남궁, and for four-character Japanese
+///    names), the given name the rest. Words in those scripts separated by a space ("田中 花子"):
+///    the first is the family name.
+/// 3. A family name written in capitals, first or last ("LEE Suk Yee", "Wai Man LEE",
+///    "NGUYEN Van Minh"): the other words are the given names.
+/// 4. Otherwise, for Chinese, Cantonese, Korean, Japanese and Hmong speakers the family name is the
+///    first word when it is a known family name and the last word is not ("Lee Suk Yee"), else the
+///    last word ("Wai Man Lee"); when both are, a name of three or more words takes the more
+///    common of the two as its family name ("Chan Ka Ho", "Kim Eun Jung") and a name of two words
+///    is read in Western order. For Vietnamese speakers the family name is the first word when it
+///    is a Vietnamese family name ("Nguyễn Thị Lan"), else the last ("Lan Tran"); for everyone
+///    else the last word.
+///
+/// Of the given names, Chinese, Cantonese, Korean and Hmong speakers keep them all (their given
+/// name is often written as two words: "Suk Yee", "Pa Houa"); Vietnamese speakers are called by
+/// the last ("Thị Lan" → "Lan"); everyone else by the first ("María José" → "María", with an
+/// abbreviation kept with the next word: "Ma. Theresa").
+///
+/// A name of two words that are both family names ("Li Huang", "Wang Li") is read in Western
+/// order, as rosters in the United States write names. Writing the family name in capitals, or a
+/// `display_name` column, removes the doubt.
 public enum GivenName {
-    /// Family names common enough among Vietnamese families to tell a name written
-    /// family-name-first ("Nguyễn Thị Lan") from one written in Western order ("Lan Nguyen").
-    static let vietnameseFamilies: Set<String> = [
-        "nguyễn", "nguyen", "trần", "tran", "lê", "le", "phạm", "pham", "hoàng", "hoang", "huỳnh", "huynh",
-        "phan", "vũ", "vu", "võ", "vo", "đặng", "dang", "bùi", "bui", "đỗ", "do", "hồ", "ho", "ngô", "ngo",
-        "dương", "duong", "lý", "ly", "đinh", "dinh", "trương", "truong", "lâm", "lam", "mai", "tô", "to",
-    ]
-
-    /// The given name in `name`; `languages` (the person's, preferred first) helps read the order.
-    /// Never empty for a non-empty name.
+    /// The given name in `name`; `languages` (the person's, preferred first) tell how to read the
+    /// order. Never empty for a non-empty name.
     public static func of(_ name: String, languages: [LanguageTag]) -> String {
-        var text = name.trimmingSpaces()
+        let culture = NameCulture(languages)
+        var text = withoutNickname(name.trimmingSpaces())
         if let comma = text.firstIndex(of: ",") {
-            // "Pérez, Patricia": the given names follow the comma.
-            let after = text[text.index(after: comma)...].trimmingSpaces()
-            if !after.isEmpty { text = after }
-            return firstWord(of: withoutNickname(text))
+            let after = words(of: String(text[text.index(after: comma)...]))
+            if !after.isEmpty { return culture.given(from: after) }
+            text = String(text[..<comma])
         }
-        text = withoutNickname(text)
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = words(of: text)
         guard let first = words.first else { return name.trimmingSpaces() }
-        if words.count == 1 { return singleWord(first) }
-        if first.count > 1, first == first.uppercased(), first != first.lowercased(),
-           words.dropFirst().contains(where: { $0 != $0.uppercased() }) {
-            // "LI Wei", "NGUYEN Lan": a family name in capitals comes first.
-            return words[1]
+        if words.count == 1 { return singleWord(first, culture) }
+        if first.unicodeScalars.contains(where: NameScript.isFamilyFirstScript) {
+            return culture.given(from: Array(words.dropFirst()))
         }
-        let vietnamese = languages.first?.primary == "vi" || languages.contains { $0.primary == "vi" }
-        if vietnamese, words.count >= 2, vietnameseFamilies.contains(first.lowercased()) {
-            return words[words.count - 1]
-        }
-        return first
+        if let given = givenBesideCapitals(words) { return culture.given(from: given) }
+        return culture.given(from: culture.givenWords(in: words))
     }
 
-    /// A name written without spaces: in Han or Hangul script, the family name is the first
-    /// character, so the given name is the rest; any other word is kept whole.
-    private static func singleWord(_ word: String) -> String {
-        guard word.count >= 2, word.count <= 4, word.unicodeScalars.allSatisfy(isHanOrHangul) else { return word }
-        return String(word.dropFirst())
+    /// The words that are not a family name written in capitals at the start or the end of the
+    /// name; nil when there is no such family name (or every word is in capitals).
+    static func givenBesideCapitals(_ words: [String]) -> [String]? {
+        let capitals = words.map(isCapitalized)
+        guard capitals.contains(false) else { return nil }
+        let leading = capitals.prefix { $0 }.count, trailing = capitals.reversed().prefix { $0 }.count
+        guard capitals.filter({ $0 }).count == max(leading, trailing), leading + trailing > 0 else { return nil }
+        return leading > 0 ? Array(words.dropFirst(leading)) : Array(words.dropLast(trailing))
     }
 
-    private static func isHanOrHangul(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0xAC00...0xD7AF: true
-        default: false
-        }
+    /// A word of two or more letters, all capitals ("LEE", "DE"), in a script that has them.
+    private static func isCapitalized(_ word: String) -> Bool {
+        word.filter(\.isLetter).count > 1 && word == word.uppercased() && word != word.lowercased()
     }
 
-    private static func firstWord(of text: String) -> String {
-        String(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? Substring(text))
+    /// A name written without spaces: in Han, Hangul or kana script the family name comes first;
+    /// any other word is kept whole.
+    private static func singleWord(_ word: String, _ culture: NameCulture) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard (2...4).contains(word.count), scalars.allSatisfy(NameScript.isFamilyFirstScript) else { return word }
+        if culture == .japanese { return word.count == 4 ? String(word.dropFirst(2)) : word }
+        let compound = word.count >= 3 && FamilyNames.compoundInScript.contains(String(word.prefix(2)))
+        return String(word.dropFirst(compound ? 2 : 1))
+    }
+
+    private static func words(of text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     /// `Maria "Lupe" Garcia` → `Maria Garcia`: a nickname is how friends say it, not a roster name.
@@ -74,5 +93,63 @@ public enum GivenName {
         }
         let cleaned = result.split(separator: " ").joined(separator: " ")
         return cleaned.isEmpty ? text : cleaned
+    }
+}
+
+/// How a culture orders and uses names, as far as `GivenName` needs it.
+enum NameCulture: Equatable {
+    /// Chinese (Mandarin and Cantonese) and Korean: family name first at home, given name often
+    /// written as two words in romanisation.
+    case chineseOrKorean
+    case japanese
+    case vietnamese
+    case hmong
+    case western
+
+    /// The culture of the first of `languages` that has one (a Cantonese and English speaker is
+    /// read as Cantonese); Western when none does.
+    init(_ languages: [LanguageTag]) {
+        self = languages.lazy.compactMap { Self.byLanguage[$0.primary] }.first ?? .western
+    }
+
+    private static let byLanguage: [String: NameCulture] = [
+        "zh": .chineseOrKorean, "cmn": .chineseOrKorean, "yue": .chineseOrKorean, "ko": .chineseOrKorean,
+        "ja": .japanese, "vi": .vietnamese, "hmn": .hmong, "mww": .hmong, "hnj": .hmong,
+    ]
+
+    /// Of a name's words (family name not written in capitals), the given names.
+    func givenWords(in words: [String]) -> [String] {
+        let first = words[0].lowercased(), last = words[words.count - 1].lowercased()
+        switch self {
+        case .vietnamese:
+            return FamilyNames.vietnamese.contains(first) ? Array(words.dropFirst()) : Array(words.dropLast())
+        case .chineseOrKorean, .japanese, .hmong:
+            let lists = FamilyNames.lists(for: self)
+            let familyFirst: Bool
+            switch (FamilyNames.rank(of: first, in: lists), FamilyNames.rank(of: last, in: lists)) {
+            case (nil, _): familyFirst = false
+            case (_, nil): familyFirst = true
+            // Both ends are family names: two words are read in Western order; of three or more
+            // (one family name and a two-syllable given name), the more common family name wins.
+            case (let firstRank?, let lastRank?): familyFirst = words.count > 2 && firstRank < lastRank
+            }
+            return familyFirst ? Array(words.dropFirst()) : Array(words.dropLast())
+        case .western:
+            return Array(words.dropLast())
+        }
+    }
+
+    /// The name a person of this culture is called by, from their given names.
+    func given(from words: [String]) -> String {
+        switch self {
+        case .chineseOrKorean, .japanese, .hmong:
+            return words.joined(separator: " ")
+        case .vietnamese:
+            return words[words.count - 1]
+        case .western:
+            // "Ma. Theresa": an abbreviated first name goes with the next one.
+            if words.count > 1, words[0].hasSuffix("."), words[0].count <= 4 { return words[0] + " " + words[1] }
+            return words[0]
+        }
     }
 }

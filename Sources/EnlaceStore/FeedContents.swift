@@ -18,6 +18,16 @@ struct StoredTexts: Codable, Sendable {
     var location: String?
     var meetingURL: String?
     var meetingLabel: String?
+    /// Absent for sessions (and in contents stored before events had a kind: then the UID tells).
+    var kind: EventKind?
+    /// Absent only in contents stored before events kept their own language and organizer.
+    var language: String?
+    var organizerName: String?
+    var organizerEmail: String?
+    /// Absent when false.
+    var transparent: Bool?
+    var group: String?
+    var mentor: String?
 
     init(_ content: EventContent) {
         summary = content.summary
@@ -25,10 +35,19 @@ struct StoredTexts: Codable, Sendable {
         location = content.location
         meetingURL = content.meetingURL
         meetingLabel = content.meetingLabel
+        kind = content.kind == .session ? nil : content.kind
+        language = content.language
+        organizerName = content.organizer?.name
+        organizerEmail = content.organizer?.email
+        transparent = content.transparent ? true : nil
+        group = content.group
+        mentor = content.mentor?.rawValue
     }
 
-    /// A content with these texts and an empty UID, for `content(uid:start:end:)`: the texts are
-    /// used as stored (they were cleaned when first planned), never cleaned again.
+    /// A content with these texts and an empty UID, for `with(uid:start:end:)`: the texts are
+    /// used as stored (they were cleaned when first planned), never cleaned again. A content
+    /// stored without a kind is a session, or an open house when its UID says so
+    /// (`EventKind.legacy(uid:)`, applied by `with`).
     var template: EventContent {
         var content = EventContent(uid: "", start: LocalDateTime(minutes: 0), end: LocalDateTime(minutes: 0),
                                    summary: "", description: "")
@@ -37,17 +56,27 @@ struct StoredTexts: Codable, Sendable {
         content.location = location
         content.meetingURL = meetingURL
         content.meetingLabel = meetingLabel
+        content.kind = kind ?? .session
+        content.language = language
+        if let organizerName, let organizerEmail {
+            content.organizer = EventOrganizer(name: organizerName, email: organizerEmail)
+        }
+        content.transparent = transparent ?? false
+        content.group = group
+        content.mentor = mentor.map(MentorID.init)
         return content
     }
 }
 
 extension EventContent {
-    /// This content with another UID and times (a template's texts, shared, not copied).
+    /// This content with another UID and times (a template's texts, shared, not copied). An open
+    /// house stored before events had a kind is told by its UID.
     func with(uid: String, start: Int, end: Int) -> EventContent {
         var content = self
         content.uid = uid
         content.start = start
         content.end = end
+        if content.language == nil && content.kind == .session { content.kind = EventKind.legacy(uid: uid) }
         return content
     }
 }

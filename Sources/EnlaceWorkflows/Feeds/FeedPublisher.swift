@@ -58,7 +58,12 @@ struct FeedPublisher {
             throw WorkflowError.wrapping(error)
         }
         phases.lap("read run")
-        let planned = FeedPlanner(program: program, schedule: schedule, catalog: catalog).plan()
+        let planner = FeedPlanner(program: program, schedule: schedule, catalog: catalog, publishedOn: clock.local.date)
+        for (mentor, name, scripts) in planner.mentorsWithoutLatinNames {
+            let written = scripts.map(\.englishName).joined(separator: " and ")
+            log.warn("data/mentors.csv: the name of mentor \(mentor) (\(name)) is in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: add a display_name column with the name as families should read it.")
+        }
+        let planned = planner.plan()
         phases.lap("plan")
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
@@ -72,14 +77,13 @@ struct FeedPublisher {
         calendars.reserveCapacity(planned.count)
         names.reserveCapacity(planned.count)
         let clock = clock, term = program.term, settings = program.settings
-        let organizerEmail = PlannedFeed.organizerEmail(settings)
         let merged = inChunks(of: planned.count, chunkSize: 1024) { range in
             var chunk = MergedChunk()
             for feed in planned[range] {
                 let previous = history[feed.owner] ?? []
-                let events = FeedHistory.merge(feed.events, history: previous, clock: clock, term: term)
+                let events = FeedHistory.merge(feed, history: previous, clock: clock, term: term)
                 chunk.record(previous: previous, merged: events, owner: feed.owner)
-                chunk.calendars.append(feed.calendar(events: events, settings: settings, organizerEmail: organizerEmail))
+                chunk.calendars.append(feed.calendar(events: events, settings: settings))
             }
             return chunk
         }
@@ -94,7 +98,7 @@ struct FeedPublisher {
         for feed in planned {
             let listing = FeedListing(owner: feed.owner, token: tokens[feed.owner]!)
             result.listings.append(listing)
-            if result.example == nil, feed.owner.kind == .parent, feed.events.contains(where: { !$0.uid.hasPrefix("openhouse-") }) {
+            if result.example == nil, feed.owner.kind == .parent, feed.events.contains(where: { $0.kind == .session }) {
                 result.example = listing
             }
             names.append(listing.fileName)

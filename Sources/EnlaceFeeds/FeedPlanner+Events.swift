@@ -1,0 +1,154 @@
+import EnlaceCore
+
+/// What one event says besides its identity and times.
+struct EventTexts {
+    var summary: String
+    var description: String
+    var location: String?
+    var meetingURL: String?
+    var meetingLabel: String?
+
+    /// Whether both hold the same bytes (then the later sessions share the first one's strings).
+    func hasSameBytes(as other: EventTexts) -> Bool {
+        summary.hasSameBytes(as: other.summary) && description.hasSameBytes(as: other.description)
+            && location.hasSameBytes(as: other.location) && meetingURL.hasSameBytes(as: other.meetingURL)
+            && meetingLabel.hasSameBytes(as: other.meetingLabel)
+    }
+}
+
+extension FeedPlanner {
+    // MARK: Sessions
+
+    /// What a parent's session says: with whom, in which language, where or how to join, what the
+    /// program is, what to bring, whom to call. One function per session, so that what belongs to
+    /// one session (a topic, a recording) joins its texts here.
+    func parentSessionTexts(_ group: ScheduledGroup, _ session: ScheduledSession, _ reader: FeedReader,
+                            meetingLanguage: LanguageTag?) -> EventTexts {
+        let strings = reader.strings
+        var lines: [String] = []
+        if let meetingLanguage {
+            lines.append(strings.text("meeting_language", ["language": strings.languageName(meetingLanguage)]))
+        }
+        let link = meetingLink(group)
+        lines.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
+        lines += ["", strings.text("about_program"), "", strings.text(link == nil ? "bring_in_person" : "bring_virtual")]
+        if let line = contactLine(strings) { lines += ["", line] }
+        return EventTexts(summary: strings.text("session_title", ["mentor": mentorName(group.mentor, reader)]),
+                          description: lines.joined(separator: "\n"), location: link ?? place(group, strings),
+                          meetingURL: link, meetingLabel: link == nil ? nil : strings.text("join_label"))
+    }
+
+    func parentSessions(_ group: ScheduledGroup, _ reader: FeedReader, meetingLanguage: LanguageTag?) -> [EventContent] {
+        events(of: group, tag: .parent, reader) { parentSessionTexts(group, $0, reader, meetingLanguage: meetingLanguage) }
+    }
+
+    /// A mentor's session: the group's place, its families' first names and meeting languages.
+    func mentorSessions(_ group: ScheduledGroup, _ reader: FeedReader) -> [EventContent] {
+        let strings = reader.strings
+        let members = groupMembers(group)
+        let names = members.map { reader.names.name($0.name, displayName: $0.displayName, languages: $0.languages) }
+        let link = meetingLink(group)
+        var lines = meetingLanguagesLine(group, members, strings).map { [$0] } ?? []
+        lines.append(strings.text("group_parents", ["count": String(members.count), "names": names.joined(separator: ", ")]))
+        lines.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
+        lines.append(strings.text("group_id", ["group": group.id]))
+        if let line = contactLine(strings) { lines += ["", line] }
+        let texts = EventTexts(
+            summary: strings.text("mentor_session_title", ["place": group.mode == .virtual ? strings.text("place_online") : siteName(group)]),
+            description: lines.joined(separator: "\n"), location: link ?? place(group, strings), meetingURL: link,
+            meetingLabel: link == nil ? nil : strings.text("join_label"))
+        return events(of: group, tag: .mentor, reader) { _ in texts }
+    }
+
+    /// A site's session (in English, for school staff): the mentor, the group's size and languages.
+    func siteSessions(_ group: ScheduledGroup, _ reader: FeedReader) -> [EventContent] {
+        let strings = reader.strings
+        let mentor = mentorName(group.mentor, reader)
+        let count = (stints[group.id] ?? []).filter { $0.until == nil && parents[$0.parent] != nil }.count
+        var lines = [strings.text("site_session_description", ["mentor": mentor, "count": String(count)])]
+        if let line = meetingLanguagesLine(group, groupMembers(group), strings) { lines.append(line) }
+        let texts = EventTexts(summary: strings.text("site_session_title", ["mentor": mentor]),
+                               description: lines.joined(separator: "\n"), location: place(group, strings))
+        return events(of: group, tag: .site, reader) { _ in texts }
+    }
+
+    /// One event per session of `group`, with the texts `texts` gives for it. Consecutive sessions
+    /// with equal texts share their strings (rendering and storing compare them by storage first).
+    private func events(of group: ScheduledGroup, tag: FeedKind, _ reader: FeedReader,
+                        texts: (ScheduledSession) -> EventTexts) -> [EventContent] {
+        var previous: EventTexts?
+        return (sessionKeys[group.id] ?? []).map { session, key in
+            var said = texts(session)
+            if let previous, previous.hasSameBytes(as: said) { said = previous }
+            previous = said
+            return EventContent(uid: uid(group.id, key, tag), start: session.start, end: session.end, summary: said.summary,
+                                description: said.description, location: said.location, meetingURL: said.meetingURL,
+                                meetingLabel: said.meetingLabel, kind: .session, language: reader.language,
+                                organizer: organizer, group: group.id, mentor: group.mentor)
+        }
+    }
+
+    // MARK: Open houses and the waiting list
+
+    func openHouseEvents(at id: SiteID, _ reader: FeedReader, tag: FeedKind) -> [EventContent] {
+        guard let site = sites[id] else { return [] }
+        let strings = reader.strings
+        let summary = strings.text("open_house_title", ["site": site.name])
+        let contact = tag == .parent ? contactLine(strings) : nil
+        return (openHouses[id] ?? []).map { house, key in
+            var description = strings.text("open_house_description", ["site": site.name, "title": house.title])
+            if let contact { description += "\n\n" + contact }
+            return EventContent(uid: uid("openhouse-" + id.rawValue, key, tag), start: house.start, end: house.end,
+                                summary: summary, description: description, location: Self.address(of: site),
+                                kind: .openHouse, language: reader.language, organizer: organizer)
+        }
+    }
+
+    /// The all-day notice of a family without a group, dated the day of this publication (the
+    /// history keeps the day it was first published: `FeedHistory.merge`).
+    func waitingNotice(for parent: Parent, _ reader: FeedReader) -> EventContent {
+        let strings = reader.strings
+        var description = strings.text("waiting_description")
+        if let line = contactLine(strings) { description += "\n\n" + line }
+        let midnight = LocalDateTime(date: publishedOn, minuteOfDay: 0)
+        return EventContent(uid: uid("waiting-" + parent.id.rawValue, Self.dateKey(publishedOn, withDay: true), .parent), start: midnight,
+                            end: midnight.adding(minutes: 1440), summary: strings.text("waiting_title"),
+                            description: description, kind: .waitingList, language: reader.language,
+                            organizer: organizer, transparent: true)
+    }
+
+    /// The DESCRIPTION of a waiting family's calendar: that they wait, and whom to call.
+    func waitingDescription(_ reader: FeedReader) -> String {
+        let strings = reader.strings
+        return ([strings.text("calendar_waiting")] + [contactLine(strings)].compactMap { $0 }).joined(separator: " ")
+    }
+
+    // MARK: Names, languages, contact
+
+    /// The mentor as `reader` reads their name; the id of a mentor no longer in the program.
+    func mentorName(_ id: MentorID, _ reader: FeedReader) -> String {
+        guard let mentor = mentors[id] else { return id.rawValue }
+        return reader.names.name(mentor.name, displayName: mentor.displayName, languages: mentor.languages)
+    }
+
+    /// A group's families from now on; those it was held for when it no longer meets.
+    private func groupMembers(_ group: ScheduledGroup) -> [Parent] {
+        let all = stints[group.id] ?? []
+        let current = all.filter { $0.until == nil }
+        return (current.isEmpty ? all : current).compactMap { parents[$0.parent] }
+    }
+
+    /// "This meeting is held in Spanish / English.": the languages `members` meet their mentor in,
+    /// each once, in the order of the members; nil when there are none.
+    private func meetingLanguagesLine(_ group: ScheduledGroup, _ members: [Parent], _ strings: FeedStrings) -> String? {
+        var seen = Set<String>()
+        let languages = members.compactMap { meetingLanguage(of: $0, in: group) }.filter { seen.insert($0.primary).inserted }
+        guard !languages.isEmpty else { return nil }
+        return strings.text("meeting_language", ["language": languages.map(strings.languageName).joined(separator: " / ")])
+    }
+
+    /// "Questions? Contact the program coordinator: …", nil when no coordinator is set.
+    func contactLine(_ strings: FeedStrings) -> String? {
+        contact.map { strings.text("coordinator_contact", ["contact": $0]) }
+    }
+}
