@@ -60,7 +60,8 @@ enum FamilyNames {
     /// The lists that apply to a culture, each in order of frequency.
     static func lists(for culture: NameCulture) -> [[String]] {
         switch culture {
-        case .chineseOrKorean: [cantonese, mandarin, korean]
+        case .chinese: [cantonese, mandarin]
+        case .korean: [korean]
         case .japanese: [japanese]
         case .hmong: [hmong]
         case .vietnamese, .western: []

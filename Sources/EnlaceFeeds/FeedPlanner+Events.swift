@@ -119,8 +119,10 @@ extension FeedPlanner {
 
     /// The DESCRIPTION of a waiting family's calendar: that they wait, and whom to call.
     func waitingDescription(_ reader: FeedReader) -> String {
-        let strings = reader.strings
-        return ([strings.text("calendar_waiting")] + [contactLine(strings)].compactMap { $0 }).joined(separator: " ")
+        let waiting = reader.strings.text("calendar_waiting")
+        guard let contact = contactLine(reader.strings) else { return waiting }
+        // Chinese and Japanese sentences end with a full-width stop and need no space after it.
+        return waiting + (waiting.hasSuffix("。") ? "" : " ") + contact
     }
 
     // MARK: Names, languages, contact

@@ -98,9 +98,11 @@ public enum GivenName {
 
 /// How a culture orders and uses names, as far as `GivenName` needs it.
 enum NameCulture: Equatable {
-    /// Chinese (Mandarin and Cantonese) and Korean: family name first at home, given name often
-    /// written as two words in romanisation.
-    case chineseOrKorean
+    /// Chinese (Mandarin and Cantonese): family name first at home, given name often written as
+    /// two words in romanisation.
+    case chinese
+    /// Korean: the same, with Korean family names.
+    case korean
     case japanese
     case vietnamese
     case hmong
@@ -113,7 +115,7 @@ enum NameCulture: Equatable {
     }
 
     private static let byLanguage: [String: NameCulture] = [
-        "zh": .chineseOrKorean, "cmn": .chineseOrKorean, "yue": .chineseOrKorean, "ko": .chineseOrKorean,
+        "zh": .chinese, "cmn": .chinese, "yue": .chinese, "ko": .korean,
         "ja": .japanese, "vi": .vietnamese, "hmn": .hmong, "mww": .hmong, "hnj": .hmong,
     ]
 
@@ -123,7 +125,7 @@ enum NameCulture: Equatable {
         switch self {
         case .vietnamese:
             return FamilyNames.vietnamese.contains(first) ? Array(words.dropFirst()) : Array(words.dropLast())
-        case .chineseOrKorean, .japanese, .hmong:
+        case .chinese, .korean, .japanese, .hmong:
             let lists = FamilyNames.lists(for: self)
             let familyFirst: Bool
             switch (FamilyNames.rank(of: first, in: lists), FamilyNames.rank(of: last, in: lists)) {
@@ -142,7 +144,7 @@ enum NameCulture: Equatable {
     /// The name a person of this culture is called by, from their given names.
     func given(from words: [String]) -> String {
         switch self {
-        case .chineseOrKorean, .japanese, .hmong:
+        case .chinese, .korean, .japanese, .hmong:
             return words.joined(separator: " ")
         case .vietnamese:
             return words[words.count - 1]

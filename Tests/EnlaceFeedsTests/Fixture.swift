@@ -67,8 +67,10 @@ enum Fixture {
     /// Every feed of `groups`, merged with `history` at `clock`: (planned feed, new history).
     static func publish(groups: [GroupFixture] = groups, program: Program = program, history: [FeedOwner: [StoredFeedEvent]] = [:],
                         clock: FeedClock = clock, catalog: TranslationCatalog = catalog) -> [(PlannedFeed, [StoredFeedEvent])] {
-        FeedPlanner(program: program, schedule: schedule(groups, program: program), catalog: catalog).plan().map { feed in
-            (feed, FeedHistory.merge(feed.events, history: history[feed.owner] ?? [], clock: clock, term: program.term))
+        let planner = FeedPlanner(program: program, schedule: schedule(groups, program: program), catalog: catalog,
+                                  publishedOn: clock.local.date)
+        return planner.plan().map { feed in
+            (feed, FeedHistory.merge(feed, history: history[feed.owner] ?? [], clock: clock, term: program.term))
         }
     }
 

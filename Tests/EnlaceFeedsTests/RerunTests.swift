@@ -30,14 +30,14 @@ struct RerunTests {
         let first = Fixture.publish()
         let second = Fixture.publish(groups: Self.rerunGroups, history: Self.history(first), clock: Fixture.laterClock)
         let before = Self.events(first, .parent, "P1"), after = Self.events(second, .parent, "P1")
-        let uid = "M1-openhouse-lincoln-202611-1-p@enlace"
+        let uid = "M1-openhouse-lincoln-202611-1-p@feeds.example.org"
         let old = try #require(before.first { $0.uid == uid }), new = try #require(after.first { $0.uid == uid })
         #expect(old.content.startTime == Fixture.at("2026-11-05", 18, 0) && old.sequence == 0)
         #expect(new.content.startTime == Fixture.at("2026-11-12", 18, 0))
         #expect(new.sequence == 1 && new.lastModified == Fixture.laterClock.now && new.status == .confirmed)
-        let september = "M1-openhouse-lincoln-202609-1-p@enlace"
+        let september = "M1-openhouse-lincoln-202609-1-p@feeds.example.org"
         #expect(after.first { $0.uid == september } == before.first { $0.uid == september })
-        let added = try #require(after.first { $0.uid == "M1-openhouse-lincoln-202612-1-p@enlace" })
+        let added = try #require(after.first { $0.uid == "M1-openhouse-lincoln-202612-1-p@feeds.example.org" })
         #expect(added.sequence == 0 && added.lastModified == Fixture.laterClock.now)
         #expect(Set(before.map(\.uid)).isSubset(of: Set(after.map(\.uid))))
     }
@@ -47,7 +47,7 @@ struct RerunTests {
         let first = Fixture.publish()
         let second = Fixture.publish(groups: Self.rerunGroups, history: Self.history(first), clock: Fixture.laterClock)
         for (kind, id, tag) in [(FeedKind.parent, "P3", "p"), (.mentor, "M2", "m")] {
-            let gone = try #require(Self.events(second, kind, id).first { $0.uid == "M2-TU1830-virtual-202611-1-\(tag)@enlace" })
+            let gone = try #require(Self.events(second, kind, id).first { $0.uid == "M2-TU1830-virtual-202611-1-\(tag)@feeds.example.org" })
             #expect(gone.status == .cancelled && gone.sequence == 1 && gone.lastModified == Fixture.laterClock.now)
         }
         let (feed, events) = try #require(second.first { $0.0.owner.id == "P3" })
@@ -73,7 +73,7 @@ struct RerunTests {
         let first = Fixture.publish()
         let second = Fixture.publish(groups: Self.rerunGroups, history: Self.history(first), clock: Fixture.laterClock)
         let third = Fixture.publish(history: Self.history(second), clock: FeedClock(now: Fixture.laterClock.now + 60, local: Fixture.at("2026-08-15", 5, 1)))
-        let back = try #require(Self.events(third, .parent, "P3").first { $0.uid == "M2-TU1830-virtual-202611-1-p@enlace" })
+        let back = try #require(Self.events(third, .parent, "P3").first { $0.uid == "M2-TU1830-virtual-202611-1-p@feeds.example.org" })
         #expect(back.status == .confirmed && back.sequence == 2)
     }
 
@@ -97,9 +97,9 @@ struct RerunTests {
         let october = FeedClock(now: Fixture.clock.now + 70 * 86_400, local: Fixture.at("2026-10-10", 5, 0))
         let second = Fixture.publish(groups: [], history: Self.history(first), clock: october)
         let events = Self.events(second, .parent, "P1")
-        let september = try #require(events.first { $0.uid == "M1-openhouse-lincoln-202609-1-p@enlace" })
+        let september = try #require(events.first { $0.uid == "M1-openhouse-lincoln-202609-1-p@feeds.example.org" })
         #expect(september.status == .confirmed && september.sequence == 0)
-        let november = try #require(events.first { $0.uid == "M1-openhouse-lincoln-202611-1-p@enlace" })
+        let november = try #require(events.first { $0.uid == "M1-openhouse-lincoln-202611-1-p@feeds.example.org" })
         #expect(november.status == .cancelled && november.sequence == 1)
     }
 
@@ -111,7 +111,7 @@ struct RerunTests {
         let second = Fixture.publish(groups: [], program: program, history: Self.history(first), clock: Fixture.laterClock)
         let events = Self.events(second, .parent, "P1")
         #expect(events.allSatisfy { $0.content.startTime.date <= program.settings.termEnd })
-        #expect(events.contains { $0.uid == "M1-openhouse-lincoln-202609-1-p@enlace" && $0.status == .cancelled })
+        #expect(events.contains { $0.uid == "M1-openhouse-lincoln-202609-1-p@feeds.example.org" && $0.status == .cancelled })
     }
 
     @Test("a new address changes every in-person event there: SEQUENCE 1, same UIDs")
