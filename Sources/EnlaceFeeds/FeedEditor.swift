@@ -77,17 +77,22 @@ public struct FeedEditor: Sendable {
     }
 
     /// `content` as published when cancelled: "Cancelled:" before its title, the reason before
-    /// its description (the waiting-list notice: that the family has a group now), transparent,
-    /// with the current organizer, in the language the event was written in.
+    /// its description (the waiting-list notice: only that the family has a group now),
+    /// transparent, with the current organizer, in the language the event was written in.
     public func cancelled(_ content: EventContent) -> EventContent {
         let language = content.language ?? strings.language
         let words = language == strings.language ? strings : catalog.strings(for: LanguageTag(language))
         let reason = reason(for: content)
         var result = content
         result.summary = FeedText.clean(words.text("cancelled_title", ["title": content.summary]), keepNewlines: false)
+        // "This meeting is cancelled. {reason}" unless the reason says it all: a notice is not a
+        // meeting, and "no longer planned" says cancelled already.
         let because = words.text(reason.key)
-        let description = reason == .matched ? because
-            : words.text("cancelled_reason", ["reason": because]) + "\n\n" + content.description
+        let description = switch reason {
+        case .matched: because
+        case .other: because + "\n\n" + content.description
+        default: words.text("cancelled_reason", ["reason": because]) + "\n\n" + content.description
+        }
         result.description = FeedText.clean(description, keepNewlines: true)
         result.language = language
         result.organizer = organizer
