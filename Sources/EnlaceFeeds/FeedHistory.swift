@@ -85,7 +85,8 @@ public enum FeedHistory {
         guard old.status == .confirmed, old.content.showsSame(as: content) else {
             return StoredFeedEvent(content: content, sequence: old.sequence + 1, lastModified: clock.now, status: .confirmed)
         }
-        if old.content.hasSameBytes(as: content) { return old }
+        let unpublished = (old.content.group, old.content.mentor) == (content.group, content.mentor)
+        if unpublished && old.content.uid.hasSameBytes(as: content.uid) { return old }
         return StoredFeedEvent(content: content, sequence: old.sequence, lastModified: old.lastModified, status: .confirmed)
     }
 

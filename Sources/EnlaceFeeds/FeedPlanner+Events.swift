@@ -16,30 +16,51 @@ struct EventTexts {
     }
 }
 
+/// What every session of one group says to one family's reader (`FeedPlanner.parentGroupTexts`).
+struct ParentGroupTexts {
+    /// "Parent mentor meeting with Guadalupe".
+    var summary: String
+    /// The first lines of the description: the meeting's language, the place or the link.
+    var lead: [String]
+    /// The rest: what the program is, what to bring, whom to call.
+    var body: [String]
+    var location: String?
+    var link: String?
+    var linkLabel: String?
+}
+
 extension FeedPlanner {
     // MARK: Sessions
 
     /// What a parent's session says: with whom, in which language, where or how to join, what the
     /// program is, what to bring, whom to call. One function per session, so that what belongs to
-    /// one session (a topic, a recording) joins its texts here.
-    func parentSessionTexts(_ group: ScheduledGroup, _ session: ScheduledSession, _ reader: FeedReader,
-                            meetingLanguage: LanguageTag?) -> EventTexts {
+    /// one session (a topic, a recording) joins its texts here; what every session of the group
+    /// says is worked out once, in `group`.
+    func parentSessionTexts(_ session: ScheduledSession, of group: ParentGroupTexts) -> EventTexts {
+        EventTexts(summary: group.summary, description: (group.lead + [""] + group.body).joined(separator: "\n"),
+                   location: group.location, meetingURL: group.link, meetingLabel: group.linkLabel)
+    }
+
+    /// What every session of `group` says to a family who reads `reader` and meets in
+    /// `meetingLanguage`.
+    func parentGroupTexts(_ group: ScheduledGroup, _ reader: FeedReader, meetingLanguage: LanguageTag?) -> ParentGroupTexts {
         let strings = reader.strings
-        var lines: [String] = []
-        if let meetingLanguage {
-            lines.append(strings.text("meeting_language", ["language": strings.languageName(meetingLanguage)]))
-        }
         let link = meetingLink(group)
-        lines.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
-        lines += ["", strings.text("about_program"), "", strings.text(link == nil ? "bring_in_person" : "bring_virtual")]
-        if let line = contactLine(strings) { lines += ["", line] }
-        return EventTexts(summary: strings.text("session_title", ["mentor": mentorName(group.mentor, reader)]),
-                          description: lines.joined(separator: "\n"), location: link ?? place(group, strings),
-                          meetingURL: link, meetingLabel: link == nil ? nil : strings.text("join_label"))
+        var lead: [String] = []
+        if let meetingLanguage {
+            lead.append(strings.text("meeting_language", ["language": strings.languageName(meetingLanguage)]))
+        }
+        lead.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
+        var body = [strings.text("about_program"), "", strings.text(link == nil ? "bring_in_person" : "bring_virtual")]
+        if let line = contactLine(strings) { body += ["", line] }
+        return ParentGroupTexts(summary: strings.text("session_title", ["mentor": mentorName(group.mentor, reader)]),
+                                lead: lead, body: body, location: link ?? place(group, strings), link: link,
+                                linkLabel: link == nil ? nil : strings.text("join_label"))
     }
 
     func parentSessions(_ group: ScheduledGroup, _ reader: FeedReader, meetingLanguage: LanguageTag?) -> [EventContent] {
-        events(of: group, tag: .parent, reader) { parentSessionTexts(group, $0, reader, meetingLanguage: meetingLanguage) }
+        let texts = parentGroupTexts(group, reader, meetingLanguage: meetingLanguage)
+        return events(of: group, tag: .parent, reader) { parentSessionTexts($0, of: texts) }
     }
 
     /// A mentor's session: the group's place, its families' first names and meeting languages.
