@@ -109,7 +109,10 @@ public struct ProgramLoader {
     private func readPeopleAndTopics(siteIDs: Set<SiteID>, sitesFile: String, _ fingerprint: inout Fingerprint,
                                      _ warnings: inout [InputWarning]) throws(InputError) -> PeopleAndTopics {
         var result = PeopleAndTopics()
-        let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings, known: Columns.mentors)
+        // display_name is a custom column the feeds read (spec section 7): kept, but not noted.
+        let mentorsTable = try table("data/mentors.csv", &fingerprint, &warnings) { column in
+            Columns.mentors.contains(column) || column == Columns.displayName
+        }
         let mentorsNotes = CellNotes(file: mentorsTable.file)
         result.mentors = try PeopleReader.mentors(mentorsTable, sites: siteIDs, sitesFile: sitesFile, notes: mentorsNotes)
         let parentsTable = try table("data/parents.csv", &fingerprint, &warnings, known: Columns.parents)

@@ -14,6 +14,8 @@ enum Columns {
     static let topicsRequired = ["id", "title"]
     /// The custom column of parents.csv that the built-in `keep_apart` plugin reads (spec section 8).
     static let keepApartFrom = "keep_apart_from"
+    /// The custom column of mentors.csv that gives the name families read (spec section 7).
+    static let displayName = "display_name"
 }
 
 /// Limits on single cells, in Unicode scalars (a `Character` can hold any number of them). Every

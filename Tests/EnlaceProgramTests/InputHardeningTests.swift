@@ -146,6 +146,20 @@ import Testing
         #expect(!loaded.warnings.contains { $0.message.contains("\"title@es\"") })
     }
 
+    @Test func mentorsDisplayNameIsKeptWithoutANote() throws {
+        let folder = try ProgramFolder()
+        try folder.write("data/mentors.csv", """
+            id,name,email,phone,languages,sites,modes,capacity,availability,open_house,topics,display_name,shirt
+            m1,فاطمة منصور,,,ar;en,lincoln,in_person;virtual,8,TU 18:00-20:00,yes,,Fatima,M
+            m2,Minh Tran,,,vi;en,,virtual,4,TH 18:00-20:00,no,,,L
+
+            """)
+        let loaded = try load(folder)
+        #expect(loaded.program.mentors.map { $0.attributes["display_name"] } == ["Fatima", ""])
+        let notes = loaded.warnings.filter { $0.file == "data/mentors.csv" && $0.message.contains("kept as custom attributes") }
+        #expect(notes.count == 1 && notes[0].message.contains("\"shirt\"") && !notes[0].message.contains("display_name"))
+    }
+
     @Test func withoutTopicsFileThereAreNoTopicsAndNoWarnings() throws {
         let loaded = try load(try ProgramFolder())
         #expect(loaded.program.topics.isEmpty)
