@@ -39,8 +39,11 @@ public struct FeedOwner: Hashable, Sendable, Comparable, CustomStringConvertible
 /// What an event is: a group's session, a school's open house, or the waiting-list notice of a
 /// family without a group (an all-day event, spec section 7).
 public enum EventKind: String, Sendable, Codable {
+    /// A dated meeting of a group.
     case session
+    /// A district open house at a site.
     case openHouse = "open_house"
+    /// The all-day notice that a family is on the waiting list.
     case waitingList = "waiting_list"
 }
 
@@ -49,8 +52,10 @@ public enum EventKind: String, Sendable, Codable {
 public struct EventOrganizer: Hashable, Sendable, Codable {
     /// The CN parameter: the coordinator's name, or the program's name.
     public var name: String
+    /// The address after `mailto:`.
     public var email: String
 
+    /// An organizer; the name is cleaned of control characters like every feed text.
     public init(name: String, email: String) {
         self.name = FeedText.clean(name, keepNewlines: false)
         self.email = email
@@ -92,6 +97,8 @@ public struct EventContent: Hashable, Sendable, Codable {
     /// The mentor of that group (not published).
     public var mentor: MentorID?
 
+    /// An event's content; texts are cleaned of control characters (descriptions keep their line
+    /// breaks).
     public init(uid: String, start: LocalDateTime, end: LocalDateTime, summary: String, description: String,
                 location: String? = nil, meetingURL: String? = nil, meetingLabel: String? = nil,
                 kind: EventKind = .session, language: String? = nil, organizer: EventOrganizer? = nil,

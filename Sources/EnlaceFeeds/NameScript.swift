@@ -4,6 +4,8 @@
 /// Told by Unicode block (the standard library has no script property); only letters and the
 /// vowel signs of their scripts count, so digits, punctuation and spaces belong to none.
 public enum NameScript: String, Sendable, CaseIterable, Comparable {
+    /// Scripts told apart by name (Unicode's script names; `han` includes the CJK ideographs of
+    /// every language, `kana` both hiragana and katakana).
     case latin, greek, cyrillic, armenian, georgian, hebrew, arabic, devanagari, gurmukhi, thai, lao, khmer
     case myanmar, ethiopic, hangul, han, kana
     /// Any other script (Bengali, Tamil, Syriac, Thaana…).
@@ -49,6 +51,7 @@ public enum NameScript: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// In the order the cases are declared (for stable messages).
     public static func < (lhs: NameScript, rhs: NameScript) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

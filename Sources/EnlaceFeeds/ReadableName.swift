@@ -11,6 +11,7 @@ public struct ReadableName: Sendable {
     /// The scripts the reader reads: those their language's own texts are written in, and Latin.
     public let scripts: Set<NameScript>
 
+    /// A reader of `scripts` (Latin is added: everyone reads a transliteration).
     public init(scripts: Set<NameScript>) {
         self.scripts = scripts.union([.latin])
     }
