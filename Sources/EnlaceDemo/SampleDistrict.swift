@@ -69,6 +69,11 @@ public enum SampleDistrict {
         virtual_meeting_url = "https://meet.example.org/sierra-vista/{group}"
         feed_base_url = "https://feeds.example.org/sierra-vista/"
 
+        # Whom families call: named in every feed (the waiting list, cancellations) and letter.
+        coordinator_name = "Marisol Vega"
+        coordinator_phone = "(555) 010-0199"
+        coordinator_email = "parent.mentors@sierravista.example.org"
+
         """
     }
 
