@@ -23,9 +23,12 @@ public struct AtomicFolder: Sendable {
     private let stagingPrefix: String
 
     /// Starts replacing `target`: removes leftovers of killed runs and creates an empty staging
-    /// folder next to it.
-    /// - Throws: `POSIXError` when the parent folder is not writable.
-    public init(replacing target: URL) throws {
+    /// folder next to it. When `target` is a symbolic link (e.g. `calendars/feeds` pointing into
+    /// a web server's root), the folder it names is replaced and the link stays.
+    /// - Throws: `POSIXError` when the parent folder is not writable; an `NSError` naming the
+    ///   link when it points nowhere.
+    public init(replacing link: URL) throws {
+        let target = try Self.throughLink(link)
         let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         Self.recover(target)
@@ -128,8 +131,22 @@ public struct AtomicFolder: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// The folder `url` names: itself, or where it leads when it is a symbolic link (resolved
+    /// whole, so a link to a link is followed too). Publishing through the link, rather than
+    /// swapping a real folder in its place, keeps a web root that the link leads to current.
+    public static func throughLink(_ url: URL) throws -> URL {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return url }
+        guard let resolved = realpath(url.path, nil) else {
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: url.path])
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved), isDirectory: true)
+    }
+
     /// Puts back a folder that a crash left renamed aside (only on file systems without exchange).
-    public static func recover(_ target: URL) {
+    public static func recover(_ link: URL) {
+        let target = (try? throughLink(link)) ?? link
         let aside = aside(target)
         guard FileManager.default.fileExists(atPath: aside.path) else { return }
         if FileManager.default.fileExists(atPath: target.path) {

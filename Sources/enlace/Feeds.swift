@@ -33,10 +33,13 @@ extension Enlace.Feeds {
         @Flag(help: "Also check every feed as a strict client would (libical parse, restrictions, time zones, line lengths).")
         var check = false
 
+        @Flag(help: "Publish although enlace.sqlite knows none of the links already in calendars/feeds (every family gets a new link).")
+        var newLinks = false
+
         func run() throws {
             let now = try clock.date()
             let publication = try runWorkflow { () throws(WorkflowError) in
-                try PublishWorkflow.run(ProgramWorkspace(folder: options.folder), now: now, check: check, log: .cli)
+                try PublishWorkflow.run(ProgramWorkspace(folder: options.folder), now: now, check: check, newLinks: newLinks, log: .cli)
             }
             print(publication.summary)
         }

@@ -39,6 +39,8 @@ struct FeedPublisher {
     let log: WorkflowLog
     /// Run `FeedValidator` on every feed written (slower; for checks and the demo).
     var validate = false
+    /// Publish even when the database knows none of the published links (`--new-links`).
+    var allowNewLinks = false
 
     var feedsFolder: URL { workspace.feedsFolder }
     var listFile: URL { workspace.outFolder.appendingPathComponent("feeds.csv") }
@@ -65,6 +67,7 @@ struct FeedPublisher {
         }
         let planned = planner.plan()
         phases.lap("plan")
+        try refuseLostLinks(store)
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
         phases.lap("tokens")
@@ -173,6 +176,8 @@ struct FeedPublisher {
             result.written += chunk.written
         }
         do {
+            // Set before the swap, so the published folder is never seen listable by others.
+            try PublishedFolderModes.standard.apply(to: folder.staging)
             try beforeCommit()
         } catch {
             folder.discard()
@@ -191,6 +196,23 @@ struct FeedPublisher {
             throw error
         }
         try list.commit()
+    }
+
+    /// Refuses to publish when `calendars/feeds` holds published feeds and the database knows
+    /// none of their links (it was deleted, or belongs to another folder): every family would get
+    /// a new link, and every subscription on their phones would go quiet without a word.
+    private func refuseLostLinks(_ store: Store) throws {
+        guard !allowNewLinks else { return }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
+        let published = Set(names.filter { $0.hasSuffix(".ics") }.map { String($0.dropLast(4)) }.filter { FeedToken.isWellFormed($0) })
+        guard !published.isEmpty, published.isDisjoint(with: try store.feedTokens().values) else { return }
+        throw WorkflowError("""
+            calendars/feeds holds \(published.count) published feeds, but enlace.sqlite knows none of their links \
+            (the database was replaced or deleted). Publishing now would give every family a new link and leave \
+            the calendars on their phones silent. Fix: restore enlace.sqlite from a backup, then run the command \
+            again; to start over with new links for everyone (and send them out again), run \
+            `enlace feeds --new-links`.
+            """)
     }
 
     private func count(_ kind: FeedKind, _ result: inout FeedPublication) {

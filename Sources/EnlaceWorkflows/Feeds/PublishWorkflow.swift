@@ -8,16 +8,20 @@ import Foundation
 public enum PublishWorkflow {
     /// Publishes every feed of the latest run as of `now`.
     ///
-    /// - Parameter check: also check every written feed as a strict client would; problems are a
-    ///   bug in Enlace and fail the command.
-    public static func run(_ workspace: ProgramWorkspace, now: Date, check: Bool, log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
+    /// - Parameters:
+    ///   - check: also check every written feed as a strict client would; problems are a bug in
+    ///     Enlace and fail the command.
+    ///   - newLinks: publish even when the database knows none of the links already published
+    ///     (every family then gets a new link); refused otherwise.
+    public static func run(_ workspace: ProgramWorkspace, now: Date, check: Bool, newLinks: Bool = false,
+                           log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
         var phases = PhaseClock()
         guard workspace.hasDatabase else {
             throw WorkflowError("there is no match to publish yet: run `enlace match --program \(workspace.folder.path)` first.")
         }
         var store: Store? = try workspace.openStore()
         phases.lap("open database")
-        let publication = try publish(workspace, store: store!, now: now, check: check, log: log)
+        let publication = try publish(workspace, store: store!, now: now, check: check, newLinks: newLinks, log: log)
         phases.lap("publish (the phases above)")
         store = nil  // closing the last connection checkpoints the WAL into the database
         phases.lap("close database")
@@ -29,11 +33,13 @@ public enum PublishWorkflow {
     }
 
     /// Publishes with an open store (the demo and `revoke` share it).
-    static func publish(_ workspace: ProgramWorkspace, store: Store, now: Date, check: Bool, log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
+    static func publish(_ workspace: ProgramWorkspace, store: Store, now: Date, check: Bool, newLinks: Bool = false,
+                        log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
         let run = try workspace.latestRun(store)
         let (program, _) = try workspace.storedProgram(store)
         var publisher = FeedPublisher(workspace: workspace, clock: WallClock.feedClock(now, timezone: program.settings.timezone), log: log)
         publisher.validate = check
+        publisher.allowNewLinks = newLinks
         do {
             return try publisher.publish(program: program, schedule: run.schedule, store: store)
         } catch {
