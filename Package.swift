@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "EnlaceCore", dependencies: [api]),
@@ -57,7 +58,7 @@ let package = Package(
         ]),
         .target(name: "EnlaceBuiltinPlugins", dependencies: pluginFolders.map { .target(name: $0) },
                 cSettings: [.define("ENLACE_PLUGIN_FOLDERS", to: pluginList)]),
-        .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins"]),
+        .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins", .product(name: "Crypto", package: "swift-crypto")]),
         // The solver is optimized in debug builds too: `swift run enlace demo` and the tests solve
         // real districts, which unoptimized code does 20 times slower.
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"],
@@ -109,7 +110,7 @@ let package = Package(
         ]),
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
-        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlacePlugins", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),
     ] + pluginTargets
 )

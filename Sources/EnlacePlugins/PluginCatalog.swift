@@ -26,13 +26,16 @@ public struct LoadedPlugin: @unchecked Sendable {
 /// fixed order: the rules of spec section 4 in the spec's order, then the others by name.
 public struct PluginCatalog: @unchecked Sendable {
     public let plugins: [LoadedPlugin]
+    /// Libraries in the program's `plugins/` folder that `enlace.toml` does not pin: not loaded
+    /// (`LibraryTrust`); `enlace plugins` shows the table that would pin each.
+    public private(set) var unpinnedLibraries: [String] = []
 
     /// The names of spec section 4's rules, in the order the matcher applies and explains them
     /// (`RuleSet.specRuleNames`).
     public static var specRules: [String] { RuleSet.specRuleNames }
 
     /// Keys every `[plugins.NAME]` table may hold besides the plugin's own parameters.
-    public static let reservedKeys = ["enabled", "library"]
+    public static let reservedKeys = ["enabled", "library", "sha256"]
 
     public init(plugins: [LoadedPlugin]) throws(PluginLoadError) {
         var seen: [String: PluginSource] = [:]
@@ -50,25 +53,31 @@ public struct PluginCatalog: @unchecked Sendable {
         }
     }
 
-    /// The plugins compiled into this executable, then the shared libraries of `programFolder`'s
-    /// `plugins/` directory and those `settings` names with `library = "…"`.
+    /// The plugins compiled into this executable, then the libraries `settings` pins with
+    /// `library = "…"` and `sha256 = "…"` (`LibraryTrust`). Libraries in `programFolder`'s
+    /// `plugins/` folder that no table pins are not loaded: they are `unpinnedLibraries`.
     public static func load(programFolder: String?, settings: ProgramSettings?) throws(PluginLoadError) -> PluginCatalog {
         var plugins = compiledIn()
-        var paths: [String] = []
-        if let programFolder {
-            let directory = programFolder + "/plugins"
-            if let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-                paths += names.filter { $0.hasSuffix(".so") || $0.hasSuffix(".dylib") }.sorted().map { directory + "/" + $0 }
-            }
-        }
+        var pinned: Set<String> = []
         for (name, table) in (settings?.plugins ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let value = table["library"] else { continue }
             guard case .string(let path) = value else { throw .libraryNotString(name) }
-            let resolved = path.hasPrefix("/") || programFolder == nil ? path : programFolder! + "/" + path
-            if !paths.contains(resolved) { paths.append(resolved) }
+            let resolved = URL(fileURLWithPath: path.hasPrefix("/") || programFolder == nil ? path : programFolder! + "/" + path).standardized.path
+            guard let hash = table["sha256"] else {
+                throw .unpinned(name, resolved, found: LibraryTrust.sha256(ofFileAt: resolved))
+            }
+            guard case .string(let expected) = hash, LibraryTrust.isWellFormedHash(expected) else { throw .badHash(name) }
+            guard pinned.insert(resolved).inserted else { continue }
+            plugins.append(try loadLibrary(resolved, plugin: name, sha256: expected))
         }
-        for path in paths { plugins.append(try loadLibrary(path)) }
-        return try PluginCatalog(plugins: plugins)
+        var catalog = try PluginCatalog(plugins: plugins)
+        if let programFolder {
+            let directory = URL(fileURLWithPath: programFolder + "/plugins").standardized.path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            catalog.unpinnedLibraries = names.filter { $0.hasSuffix(".so") || $0.hasSuffix(".dylib") }.sorted()
+                .map { directory + "/" + $0 }.filter { !pinned.contains($0) }
+        }
+        return catalog
     }
 
     /// The plugin modules linked into this executable (every folder of `Plugins/` at build time).
@@ -87,12 +96,14 @@ public struct PluginCatalog: @unchecked Sendable {
         (0..<Int(enlace_builtin_plugin_count())).map { String(cString: enlace_builtin_plugin(Int32($0)).folder) }
     }
 
-    /// Loads `lib<Module>.so`: checks its API/compiler string through `enlace_plugin_<Module>_abi`
-    /// before calling `enlace_plugin_<Module>`, so a plugin built for another API or toolchain is
-    /// refused before any of its Swift code runs.
-    static func loadLibrary(_ path: String) throws(PluginLoadError) -> LoadedPlugin {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missingLibrary(path) }
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+    /// Loads `lib<Module>.so` once `LibraryTrust` has verified the file against its pin: checks
+    /// its API/compiler string through `enlace_plugin_<Module>_abi` before calling
+    /// `enlace_plugin_<Module>`, so a plugin built for another API or toolchain is refused before
+    /// any of its Swift code runs.
+    static func loadLibrary(_ path: String, plugin name: String, sha256: String) throws(PluginLoadError) -> LoadedPlugin {
+        let verified = try LibraryTrust.open(path, plugin: name, expected: sha256)
+        defer { verified.close() }
+        guard let handle = dlopen(verified.path, RTLD_NOW | RTLD_LOCAL) else {
             throw .cannotOpen(path, dlerror().map { String(cString: $0) } ?? "unknown error")
         }
         let module = moduleName(path)
@@ -135,6 +146,11 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
     case badName(String, PluginSource)
     case badParameter(String, String, PluginSource)
     case libraryNotString(String)
+    /// A library named without its SHA-256 (the hash the file has now, if it could be read).
+    case unpinned(String, String, found: String?)
+    case badHash(String)
+    case hashMismatch(String, String, expected: String, found: String)
+    case unsafeLibrary(String, String)
 
     public var description: String {
         switch self {
@@ -156,6 +172,16 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
             "plugin \"\(name)\" (\(source)) declares parameter \"\(parameter)\" with a reserved name or a default of the wrong type. Fix: rename the parameter or correct its default."
         case .libraryNotString(let name):
             "[plugins.\(name)] library must be a string (a path to a .so file)."
+        case .unpinned(let name, let path, let found):
+            "[plugins.\(name)] names the library \(path) without its SHA-256: Enlace runs a plugin library only when enlace.toml pins the exact file. "
+                + "Fix: make sure the file comes from your district's IT, then add sha256 = \"\(found ?? "…")\" under [plugins.\(name)] (`enlace plugins` prints it)."
+        case .badHash(let name):
+            "[plugins.\(name)] sha256 must be a string of 64 hexadecimal digits. Fix: copy the hash `enlace plugins` or `sha256sum` prints for the library."
+        case .hashMismatch(let name, let path, let expected, let found):
+            "plugin library \(path) is not the file enlace.toml pins for [plugins.\(name)]: its SHA-256 is \(found), not \(expected); nothing of it was run. "
+                + "Fix: if your district's IT replaced it, pin the new file (sha256 = \"\(found)\"); otherwise restore the pinned file."
+        case .unsafeLibrary(let path, let reason):
+            "plugin library \(path) is not loaded: \(reason). Fix: let only its owner write it (chmod go-w), owned by you or root, then run the command again."
         }
     }
 }

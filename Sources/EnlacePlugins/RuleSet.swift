@@ -73,7 +73,7 @@ public enum PluginConfiguration {
                                          problem: "must be true or false, not \(value).", fix: "write enabled = false to switch the plugin off.")
                     }
                     enabled = flag
-                case "library":
+                case "library", "sha256":
                     continue
                 default:
                     guard let spec = declared.first(where: { $0.name == key }) else {
@@ -86,7 +86,7 @@ public enum PluginConfiguration {
                     }
                     guard spec.accepts(value) else {
                         throw InputError(file: "enlace.toml", line: keyLine, field: "plugins.\(loaded.name).\(key)",
-                                         problem: "must be a \(spec.kind.rawValue), not \(value).",
+                                         problem: "must be \("aeiou".contains(spec.kind.rawValue.first!) ? "an" : "a") \(spec.kind.rawValue), not \(value).",
                                          fix: "\(spec.help) Default: \(spec.defaultValue).")
                     }
                     values[key] = value

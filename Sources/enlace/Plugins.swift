@@ -13,8 +13,9 @@ extension Enlace {
             abstract: "List the constraint plugins: name, hard or soft, weight, parameters and where each comes from.",
             discussion: """
                 Built-in plugins are the rules of the program contract (Plugins/ folders of the source); \
-                other Plugins/ folders are compiled in; .so files come from the program's plugins/ folder \
-                or from [plugins.NAME] library = "…" in enlace.toml. See docs/PLUGINS.md.
+                other Plugins/ folders are compiled in; a .so file runs only when enlace.toml pins it \
+                ([plugins.NAME] library = "…", sha256 = "…"). Libraries of the program's plugins/ folder \
+                that are not pinned are listed with the table that would pin them. See docs/PLUGINS.md.
                 """)
 
         @OptionGroup var options: ProgramOptions
@@ -56,8 +57,13 @@ extension Enlace {
                                             ("location", JSONText.string(sourceLocation(loaded.source))),
                                             ("parameters", JSONText.array(parameters, level: 2))], level: 2)
                 }
+                let unpinned = catalog.unpinnedLibraries.map { path in
+                    JSONText.object([("path", JSONText.string(path)),
+                                     ("sha256", LibraryTrust.sha256(ofFileAt: path).map(JSONText.string) ?? "null")], level: 2)
+                }
                 print(JSONText.object([("api_version", String(EnlacePluginAPI.version)),
-                                       ("plugins", JSONText.array(items, level: 1))], level: 0))
+                                       ("plugins", JSONText.array(items, level: 1)),
+                                       ("unpinned_libraries", JSONText.array(unpinned, level: 1))], level: 0))
             } else {
                 print("Constraint plugins (API \(EnlacePluginAPI.version)), in the order the matcher applies them:")
                 for (loaded, resolved) in configured {
@@ -71,9 +77,38 @@ extension Enlace {
                     }
                 }
             }
+            if !json { printUnpinned(catalog.unpinnedLibraries, programFolder: folder) }
             for folder in missingFolders() {
                 printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift package purge-cache && swift build` (SwiftPM cached the package manifest, which lists the plugin folders).")
             }
+        }
+
+        /// The libraries of `plugins/` that do not run, each with the table that would let it run
+        /// (the plugin's name is guessed from the file's: its documentation gives the real one).
+        private func printUnpinned(_ paths: [String], programFolder: URL) {
+            guard !paths.isEmpty else { return }
+            print("")
+            print("Not loaded: enlace.toml does not pin these libraries (a program folder is data; only pinned code runs).")
+            print("To run one, make sure it comes from your district's IT, then add its table to enlace.toml:")
+            let prefix = programFolder.standardizedFileURL.path + "/"
+            for path in paths {
+                let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+                let hash = LibraryTrust.sha256(ofFileAt: path) ?? "(cannot be read)"
+                print("")
+                print("    [plugins.\(Self.tableName(forLibrary: path))]")
+                print("    library = \"\(relative)\"")
+                print("    sha256 = \"\(hash)\"")
+            }
+        }
+
+        /// `libFridayEvenings.so` → `friday_evenings`.
+        static func tableName(forLibrary path: String) -> String {
+            var name = ""
+            for character in PluginCatalog.moduleName(path) {
+                if character.isUppercase, !name.isEmpty { name += "_" }
+                name += character.lowercased()
+            }
+            return name
         }
 
         private func sourceKind(_ source: PluginSource) -> String {

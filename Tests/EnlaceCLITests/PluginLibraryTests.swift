@@ -1,3 +1,4 @@
+import EnlacePlugins
 import EnlaceTestSupport
 import Foundation
 import Testing
@@ -46,6 +47,22 @@ import Testing
         return folder
     }
 
+    /// Copies `library` into the program's plugins/ folder and pins it in enlace.toml under
+    /// `[plugins.NAME]` with its SHA-256, followed by `parameters` (TOML lines).
+    @discardableResult
+    func install(_ library: URL, as name: String, in folder: URL, parameters: String = "", file: String? = nil) throws -> String {
+        let plugins = folder.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let fileName = file ?? library.lastPathComponent
+        let target = plugins.appendingPathComponent(fileName)
+        if target.path != library.path { try FileManager.default.copyItem(at: library, to: target) }
+        let hash = try #require(LibraryTrust.sha256(ofFileAt: target.path))
+        let toml = folder.appendingPathComponent("enlace.toml")
+        let table = "\n[plugins.\(name)]\nlibrary = \"plugins/\(fileName)\"\nsha256 = \"\(hash)\"\n\(parameters)"
+        try (String(contentsOf: toml, encoding: .utf8) + table).write(to: toml, atomically: true, encoding: .utf8)
+        return hash
+    }
+
     func schedule(_ folder: URL) throws -> [String: Any] {
         let data = try Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -58,10 +75,7 @@ import Testing
         let before = try schedule(folder)
         #expect((before["unmatched"] as! [Any]).isEmpty, "without the plugin, a Friday group seats P1–P3")
 
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
-        let toml = folder.appendingPathComponent("enlace.toml")
-        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsites = [\"FHS\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+        try install(library, as: "friday_evenings", in: folder, parameters: "sites = [\"FHS\"]\n")
 
         let listed = try CLI.run(["plugins", "--program", folder.path, "--json"])
         #expect(listed.status == 0)
@@ -91,10 +105,7 @@ import Testing
         let folder = try program()
         #expect(try CLI.run(["match", "--program", folder.path]).status == 0)
         let schedule = try Data(contentsOf: folder.appendingPathComponent("out/schedule.json"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
-        let toml = folder.appendingPathComponent("enlace.toml")
-        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsites = [\"NOPE\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+        try install(library, as: "friday_evenings", in: folder, parameters: "sites = [\"NOPE\"]\n")
         let result = try CLI.run(["match", "--program", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("plugin \"friday_evenings\""))
@@ -105,18 +116,27 @@ import Testing
     @Test func unknownParameterOfALibraryPluginIsRefused() throws {
         let library = try Self.library.get()
         let folder = try program()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: library, to: folder.appendingPathComponent("plugins/libFridayEvenings.so"))
-        let toml = folder.appendingPathComponent("enlace.toml")
-        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.friday_evenings]\nsite = [\"FHS\"]\n").write(to: toml, atomically: true, encoding: .utf8)
+        try install(library, as: "friday_evenings", in: folder, parameters: "site = [\"FHS\"]\n")
         let result = try CLI.run(["import", "--program", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("plugin \"friday_evenings\" has no parameter \"site\". Did you mean \"sites\"?"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("enlace.sqlite").path))
     }
 
+    /// Compiles C `source` into `plugins/libStub.so` of `folder` with the system's C compiler.
+    func stub(_ source: String, in folder: URL) throws -> URL {
+        let plugins = folder.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let c = folder.appendingPathComponent("stub.c")
+        try source.write(to: c, atomically: true, encoding: .utf8)
+        let library = plugins.appendingPathComponent("libStub.so")
+        let compile = try Subprocess.run(tool: "cc", ["-shared", "-fPIC", "-o", library.path, c.path])
+        try #require(compile.status == 0, "\(compile.stderr)")
+        return library
+    }
+
     /// Libraries that are not Enlace plugins, or were built for another API, are refused before any
-    /// of their code runs (the C stand-ins are compiled here with the system's C compiler).
+    /// of their Swift code runs (the C stand-ins are compiled here with the system's C compiler).
     @Test(arguments: [
         ("int unrelated(void) { return 1; }", "has no entry point enlace_plugin_Stub_abi"),
         ("const char *enlace_plugin_Stub_abi(void) { return \"enlace-plugin-api/0 swift/5.9\"; }",
@@ -124,14 +144,66 @@ import Testing
     ])
     func foreignLibrariesAreRefused(source: String, message: String) throws {
         let folder = try program()
-        let plugins = folder.appendingPathComponent("plugins")
-        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-        let c = plugins.appendingPathComponent("stub.c")
-        try source.write(to: c, atomically: true, encoding: .utf8)
-        let compile = try Subprocess.run(tool: "cc", ["-shared", "-fPIC", "-o", plugins.appendingPathComponent("libStub.so").path, c.path])
-        try #require(compile.status == 0, "\(compile.stderr)")
+        try install(try stub(source, in: folder), as: "stub", in: folder)
         let result = try CLI.run(["match", "--program", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// A library whose constructor leaves a mark: any code of it that ran shows.
+    func markingStub(in folder: URL) throws -> (library: URL, mark: URL) {
+        let mark = folder.appendingPathComponent("library-code-ran")
+        let source = "#include <fcntl.h>\n#include <unistd.h>\n"
+            + "__attribute__((constructor)) static void ran(void) { close(creat(\"\(mark.path)\", 0644)); }\n"
+        return (try stub(source, in: folder), mark)
+    }
+
+    @Test func aLibraryDroppedIntoPluginsDoesNotRun() throws {
+        let folder = try program()
+        let (library, mark) = try markingStub(in: folder)
+        let matched = try CLI.run(["match", "--program", folder.path])
+        #expect(matched.status == 0, "\(matched.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: mark.path), "no code of an unpinned library runs")
+
+        let listed = try CLI.run(["plugins", "--program", folder.path])
+        #expect(listed.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: mark.path))
+        let hash = try #require(LibraryTrust.sha256(ofFileAt: library.path))
+        #expect(listed.stdout.contains("Not loaded: enlace.toml does not pin these libraries"))
+        #expect(listed.stdout.contains("[plugins.stub]\n    library = \"plugins/libStub.so\"\n    sha256 = \"\(hash)\""), "\(listed.stdout)")
+    }
+
+    @Test func aLibraryThatIsNotThePinnedFileDoesNotRun() throws {
+        let folder = try program()
+        let (library, mark) = try markingStub(in: folder)
+        let toml = folder.appendingPathComponent("enlace.toml")
+        let wrong = String(repeating: "ab", count: 32)
+        try (String(contentsOf: toml, encoding: .utf8) + "\n[plugins.stub]\nlibrary = \"plugins/libStub.so\"\nsha256 = \"\(wrong)\"\n")
+            .write(to: toml, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not the file enlace.toml pins for [plugins.stub]: its SHA-256 is \(LibraryTrust.sha256(ofFileAt: library.path)!), not \(wrong)"))
+        #expect(!FileManager.default.fileExists(atPath: mark.path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("enlace.sqlite").path), "nothing imported")
+    }
+
+    @Test func aLibraryOthersMayChangeDoesNotRun() throws {
+        let folder = try program()
+        let (library, mark) = try markingStub(in: folder)
+        try install(library, as: "stub", in: folder)
+        try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: library.path)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not loaded: others than its owner may change it (mode 664)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: mark.path))
+    }
+
+    @Test func aPinnedLibraryRuns() throws {
+        let folder = try program()
+        let (library, mark) = try markingStub(in: folder)
+        try install(library, as: "stub", in: folder)
+        let result = try CLI.run(["match", "--program", folder.path])
+        #expect(result.status == 1, "a stub is no plugin")
+        #expect(FileManager.default.fileExists(atPath: mark.path), "the test's mark works: a pinned library's code runs")
     }
 }

@@ -32,6 +32,9 @@ public struct CheckedProgram: @unchecked Sendable {
         let placements = PreviousPlacements(previous?.schedule, program: loaded.program)
         let rules = try Rules.prepare(catalog, loaded: loaded, placements: placements)
         for warning in loaded.warnings { log.warn("\(warning)") }
+        for library in catalog.unpinnedLibraries {
+            log.warn("\(library) is not loaded: enlace.toml does not pin it with its SHA-256. Fix: if it comes from your district's IT, add the table `enlace plugins` prints for it.")
+        }
         let store: Store
         if let existing { store = existing } else { store = try workspace.openStore() }
         return CheckedProgram(workspace: workspace, loaded: loaded, catalog: catalog, rules: rules, previous: previous,
