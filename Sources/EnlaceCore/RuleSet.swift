@@ -29,11 +29,12 @@ public struct RuleSet {
         self.previousMentor = previousMentor
     }
 
-    /// The names of spec section 4's rules, in the order the matcher applies and explains them:
+    /// The names of the contract's built-in rules (spec section 4, and section 8's keep_apart), in
+    /// the order the matcher applies and explains them:
     /// hard rules first (language, then mode, site and time, so that an unmatched parent's reason
     /// names the first rule that leaves nothing), then the objective's terms in the spec's order.
     public static let specRuleNames = ["blackouts", "shared_language", "meeting_mode", "same_site", "time_fit",
-                                       "group_size", "mentor_capacity", "groups_per_mentor", "no_overlap",
+                                       "group_size", "mentor_capacity", "groups_per_mentor", "no_overlap", "keep_apart",
                                        "matched", "preferred_language", "open_house", "shared_topic", "continuity",
                                        "same_group", "group"]
 

@@ -29,7 +29,7 @@ extension MatchModel {
     public var unmatchedCauses: [UnmatchedCause] {
         let filters = rules.with(.groupFilter).map(\.name).filter { !RuleSet.specRuleNames.contains($0) }
         return rules.with([.pairIndex, .pairFilter]).map { UnmatchedCause(rawValue: $0.name) }
-            + filters.map { UnmatchedCause(rawValue: $0) } + [.capacity]
+            + filters.map { UnmatchedCause(rawValue: $0) } + rules.with(.parentsApart).map { UnmatchedCause(rawValue: $0.name) } + [.capacity]
     }
 
     /// Explains every parent `solution` leaves unmatched, in parent order.
@@ -53,7 +53,9 @@ extension MatchModel {
         var explained: [Int: UnmatchedExplanation] = [:]
         var excluded: [Int] = []
         for p in unmatched {
-            if let count = fittingMentors[p], count > 0 {
+            if let apart = keptApartExplanation(parent: p, solution) {
+                explained[p] = apart
+            } else if let count = fittingMentors[p], count > 0 {
                 let who = count == 1 ? "the 1 mentor who fits is full" : "all \(count) mentors who fit are full"
                 explained[p] = UnmatchedExplanation(parent: p, cause: .capacity, reasons: [
                     "every fitting mentor is full: \(who) (their seats went to families with fewer options)",
@@ -77,6 +79,22 @@ extension MatchModel {
             explained[p] = UnmatchedExplanation(parent: p, cause: UnmatchedCause(rawValue: rule.name), reasons: [reason])
         }
         return unmatched.map { explained[$0]! }
+    }
+
+    /// Why `p` is unmatched when a group of `solution` that fits `p` holds a parent `p` is kept
+    /// apart from: that rule's sentence, which never names the other family.
+    func keptApartExplanation(parent p: Int, _ solution: Solution) -> UnmatchedExplanation? {
+        guard hasApart else { return nil }
+        for q32 in apart[p] {
+            let q = Int(q32)
+            guard let g = solution.groupOfParent[q], admits(parent: p, group: g),
+                  let name = apartRule[ParentPair(Int32(p), q32)], let rule = rules.rules.first(where: { $0.name == name }) else { continue }
+            let sentence = rule.rule.justify(parent: p, apartFrom: q) ?? "kept apart from one family in this group"
+            return UnmatchedExplanation(parent: p, cause: UnmatchedCause(rawValue: name), reasons: [
+                "a group that would fit (\(groups[g].id)) holds a family this parent is kept apart from: \(sentence) (\(name))",
+            ])
+        }
+        return nil
     }
 
     /// Finds, for parents no group fits, the first pair rule (in order) that admits the parent into

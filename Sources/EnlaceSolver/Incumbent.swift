@@ -75,6 +75,9 @@ struct Incumbent {
 
     /// The schedule as a solution with `bound`, its score and terms recomputed from scratch.
     func solution(bound: Int) -> Solution {
+        // Every stage keeps parents apart already; this makes it a property of the result.
+        var state = state
+        state.separateKeptApart()
         let (total, terms) = model.score(groupOfParent: state.groupOfParent)
         return Solution(openGroups: state.openGroups.sorted(), groupOfParent: state.groupOfParent,
                         score: total, terms: terms, bound: bound)

@@ -55,6 +55,13 @@ public struct MatchModel: @unchecked Sendable {
     public let termKeys: [String]
     /// The rules the model was built from (for explanations and term scores).
     public let rules: RuleSet
+    /// The parents each parent may never share a group with (`parentsApart` rules), ascending;
+    /// every list empty when no rule keeps anyone apart.
+    public let apart: [[Int32]]
+    /// Whether some pair of parents is kept apart.
+    public let hasApart: Bool
+    /// The first rule (in order) keeping each pair apart, for explanations.
+    public let apartRule: [ParentPair: String]
     /// Candidate groups a group-filter rule refused, with that rule's name (for explanations).
     public let refusedGroups: [(group: CandidateGroup, rule: String)]
     /// The moment the model plans from: its groups' sessions all start at or after it (nil: the
@@ -150,6 +157,8 @@ public struct MatchModel: @unchecked Sendable {
         mentorCapacity = program.mentors.indices.map { m in max(0, capacities.reduce(parentCount) { min($0, $1.rule.capacity(ofMentor: m)) }) }
         maxGroups = program.mentors.indices.map { m in max(0, counters.reduce(min(byMentor[m].count, 64)) { min($0, $1.rule.maxGroups(ofMentor: m)) }) }
         termKeys = rules.with(RuleHooks.soft).map(\.name)
+        (apart, apartRule) = try MatchModel.keptApart(parentCount: parentCount, rules: rules)
+        hasApart = !apartRule.isEmpty
 
         let all = groups, fitting = fits
         var position = Array(repeating: 0, count: groups.count)
@@ -233,6 +242,30 @@ public struct MatchModel: @unchecked Sendable {
             classOfGroup.append(c)
         }
         return FitClasses(classOfGroup: classOfGroup, members: members)
+    }
+
+    /// The `parentsApart` rules' pairs as a symmetric adjacency (ascending lists), and the rule
+    /// that named each pair first.
+    static func keptApart(parentCount: Int, rules: RuleSet) throws(InputError) -> ([[Int32]], [ParentPair: String]) {
+        var lists = Array(repeating: [Int32](), count: parentCount)
+        var ruleOf: [ParentPair: String] = [:]
+        for rule in rules.with(.parentsApart) {
+            for pair in rule.rule.parentsApart() {
+                guard pair.first >= 0, Int(pair.second) < parentCount, pair.first != pair.second else {
+                    throw broken(rule, "parentsApart() named the pair (\(pair.first), \(pair.second)); parents are 0..<\(parentCount) and a pair is two different parents")
+                }
+                guard ruleOf[pair] == nil else { continue }
+                ruleOf[pair] = rule.name
+                lists[Int(pair.first)].append(pair.second)
+                lists[Int(pair.second)].append(pair.first)
+            }
+        }
+        return (lists.map { $0.sorted() }, ruleOf)
+    }
+
+    /// Whether parents `p` and `q` may never share a group.
+    public func keptApart(_ p: Int, _ q: Int) -> Bool {
+        hasApart && MatchModel.position(of: Int32(q), in: apart[p]) != nil
     }
 
     /// Each group's list narrowed by each predicate rule in order.

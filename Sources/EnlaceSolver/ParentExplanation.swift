@@ -45,6 +45,7 @@ extension MatchModel {
             let mentor = groups[g].mentor
             let size = byGroup[g]?.count ?? 0
             let whyNot: String? = if g == own { nil }
+                else if let apart = keptApartSentence(parent: p, members: byGroup[g] ?? []) { apart }
                 else if size >= groupSize[g] { "the group is full (\(size) of \(groupSize[g]))" }
                 else if load[mentor] >= mentorCapacity[mentor] && byGroup[g] != nil { "the mentor is at capacity (\(load[mentor]) of \(mentorCapacity[mentor]))" }
                 else if byGroup[g] != nil { "a seat is free, but the parent scores more where they are" }
@@ -57,6 +58,14 @@ extension MatchModel {
         let justifications = own.map { g in rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } } ?? []
         return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
                                  justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
+    }
+
+    /// The sentence of the rule that keeps `p` out of a group with `members`, when one of them is
+    /// kept apart from `p` (never naming that family).
+    func keptApartSentence(parent p: Int, members: [Int]) -> String? {
+        guard hasApart, let q = members.first(where: { keptApart(p, $0) }),
+              let name = apartRule[ParentPair(Int32(p), Int32(q))], let rule = rules.rules.first(where: { $0.name == name }) else { return nil }
+        return "\(rule.rule.justify(parent: p, apartFrom: q) ?? "kept apart from one family in this group") (\(name))"
     }
 
     /// What would change an outcome, stated from the data: times when mentors who speak the

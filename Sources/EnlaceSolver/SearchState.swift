@@ -118,9 +118,69 @@ extension SearchState {
     }
 
     /// Stage 2: the best assignment for the open groups (`AssignmentNetwork`); groups left empty
-    /// close.
+    /// close. Parents kept apart (`parentsApart` rules), which a flow cannot express, are handled
+    /// by assigning again without the seat that put a pair together (`keepApartByFlow`).
     mutating func reassignExactly() {
         let groups = openGroups.sorted()
+        assignByFlow(groups, forbidden: [])
+        if model.hasApart { keepApartByFlow(groups) }
+    }
+
+    /// While a group holds two parents kept apart, forbids one of them that group and assigns
+    /// again, so the flow rearranges everyone else around the pair. On small models both choices
+    /// are tried and the better schedule kept; on large ones every conflict of a round forbids
+    /// its lighter parent at once (one flow per round). After `keepApartRounds` rounds the
+    /// remaining conflicts are settled by `separateKeptApart`. Each round forbids at least one
+    /// seat more, so it ends.
+    private mutating func keepApartByFlow(_ groups: [Int]) {
+        var forbidden = Set<SeatKey>()
+        for _ in 0..<SearchState.keepApartRounds {
+            let conflicts = keptApartConflicts()
+            guard let first = conflicts.first else { return }
+            if model.isSmall {
+                var withoutFirst = self, withoutSecond = self
+                let one = forbidden.union([SeatKey(parent: first.parent, group: first.group)])
+                let other = forbidden.union([SeatKey(parent: first.other, group: first.group)])
+                withoutFirst.assignByFlow(groups, forbidden: one)
+                withoutSecond.assignByFlow(groups, forbidden: other)
+                let keepFirst = model.weightedScore(withoutFirst.groupOfParent) >= model.weightedScore(withoutSecond.groupOfParent)
+                self = keepFirst ? withoutFirst : withoutSecond
+                forbidden = keepFirst ? one : other
+            } else {
+                for conflict in conflicts { forbidden.insert(SeatKey(parent: conflict.parent, group: conflict.group)) }
+                assignByFlow(groups, forbidden: forbidden)
+            }
+        }
+        separateKeptApart()
+    }
+
+    /// Rounds of `keepApartByFlow` before the conflicts left are settled directly.
+    static let keepApartRounds = 24
+
+    /// A seat the flow may not use: `parent` in `group`.
+    struct SeatKey: Hashable {
+        let parent: Int
+        let group: Int
+    }
+
+    /// Each group's pairs kept apart, group by group: the lighter of the two in the group (the
+    /// higher index on a tie) as `parent`.
+    private func keptApartConflicts() -> [(parent: Int, other: Int, group: Int)] {
+        var conflicts: [(parent: Int, other: Int, group: Int)] = []
+        for g in openGroups.sorted() {
+            let list = members[g].sorted()
+            for (i, p) in list.enumerated() {
+                for q in list[(i + 1)...] where model.keptApart(p, q) {
+                    let lighter = (model.weight(parent: p, group: g), -p) <= (model.weight(parent: q, group: g), -q) ? p : q
+                    conflicts.append((lighter, lighter == p ? q : p, g))
+                }
+            }
+        }
+        return conflicts
+    }
+
+    /// The best assignment of the parents fitting `groups` to them, without the `forbidden` seats.
+    private mutating func assignByFlow(_ groups: [Int], forbidden: Set<SeatKey>) {
         let mentors = Array(Set(groups.map { model.groups[$0].mentor })).sorted()
         var mentorNode = [Int: Int]()
         for (i, m) in mentors.enumerated() { mentorNode[m] = 1 + i }
@@ -149,6 +209,7 @@ extension SearchState {
             network.addArc(from: groupBase + i, to: mentorNode[model.groups[g].mentor]!, capacity: model.groupSize[g], cost: 0)
             for (j, p32) in model.fits[g].enumerated() {
                 let p = Int(p32)
+                if !forbidden.isEmpty && forbidden.contains(SeatKey(parent: p, group: g)) { continue }
                 bestWeight[p] = max(bestWeight[p], model.pairWeights[g][j])
                 firstPair[parentNode[p] - parentBase + 1] += 1
                 pairs.append((p, i, j, -1))
@@ -181,6 +242,52 @@ extension SearchState {
             if !openGroups.contains(g) { open(g) }
             assign(p, to: g)
         }
+    }
+
+    /// Makes the schedule honour the `parentsApart` rules, which a flow cannot express: in each
+    /// group holding two parents kept apart, the one weighing least there (the higher index on a
+    /// tie) leaves, until no such pair is left; then each parent who left, heaviest first, takes
+    /// the open group with room that they weigh most in and that holds no one they are kept
+    /// apart from, or stays unmatched. Groups left empty close. Every stage's schedule passes
+    /// through here (stage 2 ends with it), so every schedule the matcher keeps is feasible; the
+    /// relaxations ignore the pairs, which only loosens their bounds.
+    mutating func separateKeptApart() {
+        guard model.hasApart else { return }
+        var left: [(weight: Int, parent: Int)] = []
+        for g in openGroups.sorted() {
+            while let leaving = leastWeightedInConflict(g) {
+                left.append((model.weight(parent: leaving, group: g), leaving))
+                unassign(leaving, from: g)
+            }
+        }
+        guard !left.isEmpty else { return }
+        for (_, p) in left.sorted(by: { ($0.weight, -$0.parent) > ($1.weight, -$1.parent) }) {
+            var best: (weight: Int, group: Int)?
+            for g32 in groupsOfParent[p] {
+                let g = Int(g32)
+                guard openGroups.contains(g), room(g) > 0, !members[g].contains(where: { model.keptApart(p, $0) }) else { continue }
+                let weight = model.weight(parent: p, group: g)
+                if best == nil || weight > best!.weight { best = (weight, g) }
+            }
+            if let best { assign(p, to: best.group) }
+        }
+        for g in openGroups.sorted() where members[g].isEmpty { close(g) }
+    }
+
+    /// Of the members of `g` kept apart from another member, the one weighing least in `g`.
+    private func leastWeightedInConflict(_ g: Int) -> Int? {
+        var choice: (weight: Int, parent: Int)?
+        for p in members[g] where members[g].contains(where: { model.keptApart(p, $0) }) {
+            let weight = model.weight(parent: p, group: g)
+            if choice == nil || (weight, -p) < (choice!.weight, -choice!.parent) { choice = (weight, p) }
+        }
+        return choice?.parent
+    }
+
+    mutating func unassign(_ p: Int, from g: Int) {
+        groupOfParent[p] = nil
+        members[g].removeAll { $0 == p }
+        load[model.groups[g].mentor] -= 1
     }
 }
 

@@ -97,7 +97,30 @@ func violations(_ solution: Solution, _ model: MatchModel) -> [String] {
         }
     }
     if Set(byGroup.keys) != Set(solution.openGroups) { problems.append("open groups differ from non-empty groups") }
+    // Section 8's keep_apart, from the parents' own keep_apart_from cells.
+    let parents = model.program.parents
+    for members in byGroup.values {
+        for a in members {
+            let named = parents[a].attributes["keep_apart_from"]?.split(separator: ";").map(String.init) ?? []
+            for b in members where a != b && named.contains(parents[b].id.rawValue) { problems.append("kept apart \(a) \(b)") }
+        }
+    }
     return problems
+}
+
+/// `program` with `pairs` (parent indices) written into the parents' keep_apart_from cells, the
+/// way data/parents.csv would hold them (one side of each pair only: the relation is symmetric).
+func keepingApart(_ pairs: [(Int, Int)], in program: Program) -> Program {
+    var named = Array(repeating: [String](), count: program.parents.count)
+    for (a, b) in pairs where a != b { named[a].append(program.parents[b].id.rawValue) }
+    let parents = program.parents.enumerated().map { p, parent in
+        named[p].isEmpty ? parent : Parent(id: parent.id, name: parent.name, languages: parent.languages, site: parent.site,
+                                           modes: parent.modes, availability: parent.availability,
+                                           attendsOpenHouses: parent.attendsOpenHouses, topics: parent.topics,
+                                           attributes: parent.attributes.merging(["keep_apart_from": named[p].joined(separator: ";")]) { $1 })
+    }
+    return Program(settings: program.settings, sites: program.sites, mentors: program.mentors, parents: parents,
+                   openHouses: program.openHouses, blackouts: program.blackouts)
 }
 
 /// The optimum by enumeration: every parent in one fitting group or none, every feasible result scored.

@@ -20,6 +20,7 @@
 //   | `conflicts`      | may one mentor lead both groups?            | per pair of groups of one mentor |
 //   | `pairScore`      | points for each of these parents in this group | once per group  |
 //   | `groupScore`     | points for opening this group               | once per group     |
+//   | `parentsApart`   | which pairs of parents never share a group? | once               |
 //
 //   A rule declares the hooks it implements in `hooks`; the others are never called. Every
 //   decision can be justified in one sentence (`justify…`), which `enlace explain` and the
@@ -38,20 +39,20 @@
 /// layout of these types.
 public enum EnlacePluginAPI {
     /// Raised whenever a change here can break a compiled plugin.
-    @inlinable public static var version: Int { 3 }
+    @inlinable public static var version: Int { 4 }
 
     /// `enlace-plugin-api/VERSION swift/COMPILER`: what a compiled plugin was built with. It is
     /// inlined into the plugin when the plugin is compiled, so the host can compare it with its own
     /// before touching any Swift type of the plugin.
     @inlinable public static var abi: StaticString {
         #if compiler(>=6.4)
-        "enlace-plugin-api/3 swift/6.4+"
+        "enlace-plugin-api/4 swift/6.4+"
         #elseif compiler(>=6.3)
-        "enlace-plugin-api/3 swift/6.3"
+        "enlace-plugin-api/4 swift/6.3"
         #elseif compiler(>=6.2)
-        "enlace-plugin-api/3 swift/6.2"
+        "enlace-plugin-api/4 swift/6.2"
         #else
-        "enlace-plugin-api/3 swift/older"
+        "enlace-plugin-api/4 swift/older"
         #endif
     }
 
@@ -124,10 +125,12 @@ public struct RuleHooks: OptionSet, Sendable, Hashable {
     /// (`scoreCeiling(parent:)`), which spares the matcher scoring every pair of a very large
     /// district to bound its score.
     public static let scoreCeiling = RuleHooks(rawValue: 1 << 10)
+    /// Pairs of parents who never share a group (`parentsApart()`): a custody order, say.
+    public static let parentsApart = RuleHooks(rawValue: 1 << 11)
 
     /// The hooks that make a rule hard.
     public static let hard: RuleHooks = [.blockedDays, .groupFilter, .pairIndex, .pairFilter, .groupSize,
-                                         .mentorCapacity, .groupsPerMentor, .conflicts]
+                                         .mentorCapacity, .groupsPerMentor, .conflicts, .parentsApart]
     /// The hooks that make a rule soft.
     public static let soft: RuleHooks = [.pairScore, .groupScore]
 }
@@ -148,6 +151,24 @@ public struct PairIndex: Sendable {
         self.parentKeys = parentKeys
         self.groupKeys = groupKeys
     }
+}
+
+/// Two parents (indices in the program's sorted parents), in ascending order whichever order they
+/// were given in: the relation is symmetric.
+public struct ParentPair: Hashable, Sendable, Comparable {
+    /// The lower index.
+    public let first: Int32
+    /// The higher index.
+    public let second: Int32
+
+    /// The pair of `a` and `b`, which must differ.
+    public init(_ a: Int32, _ b: Int32) {
+        first = min(a, b)
+        second = max(a, b)
+    }
+
+    /// By `first`, then `second`.
+    public static func < (lhs: ParentPair, rhs: ParentPair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
 }
 
 /// One plugin's rule for one run. Implement the hooks you declare in `hooks`; the defaults of the
@@ -182,6 +203,9 @@ public protocol PreparedRule: AnyObject {
     /// It only has to be an upper bound; the closer it is, the closer the reported bound of a very
     /// large district's schedule.
     func scoreCeiling(parent: Int) -> Int
+    /// Pairs of parents who must never share a group (`.parentsApart`), asked once per run. The
+    /// matcher honours them in every stage; the order and repeats do not matter.
+    func parentsApart() -> [ParentPair]
 
     /// One sentence on this rule's decision about a parent in a group: why it rejects the pairing
     /// (hard), or what it adds (soft). nil when the rule has nothing to say about the pair.
@@ -195,6 +219,9 @@ public protocol PreparedRule: AnyObject {
     /// earlier rules left). Used as the unmatched reason; by default the host quotes
     /// `justify(parent:group:)` of the first group.
     func explainExclusion(parent: Int, groups: [CandidateGroup]) -> String?
+    /// One sentence on why `parent` may not share a group with `other` (`.parentsApart`), without
+    /// naming `other` (explanations reach one family and must not name another).
+    func justify(parent: Int, apartFrom other: Int) -> String?
 }
 
 extension PreparedRule {
@@ -213,6 +240,8 @@ extension PreparedRule {
     public func justify(group: CandidateGroup) -> String? { nil }
     public func justify(mentor: Int) -> String? { nil }
     public func explainExclusion(parent: Int, groups: [CandidateGroup]) -> String? { nil }
+    public func parentsApart() -> [ParentPair] { [] }
+    public func justify(parent: Int, apartFrom other: Int) -> String? { nil }
 }
 
 /// What a plugin sees of one run, read-only.
