@@ -58,7 +58,9 @@ let package = Package(
         ]),
         .target(name: "EnlaceBuiltinPlugins", dependencies: pluginFolders.map { .target(name: $0) },
                 cSettings: [.define("ENLACE_PLUGIN_FOLDERS", to: pluginList)]),
-        .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CPluginGuard"),
+        .target(name: "EnlacePlugins", dependencies: ["EnlaceCore", "EnlaceBuiltinPlugins", "CPluginGuard",
+                                                      .product(name: "Crypto", package: "swift-crypto")]),
         // The solver is optimized in debug builds too: `swift run enlace demo` and the tests solve
         // real districts, which unoptimized code does 20 times slower.
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"],

@@ -19,8 +19,16 @@ extension RuleSet {
             let context = PluginContext(program: program, parameters: parameters.values, previousMentor: previous,
                                         previousGroup: previousGroups)
             do {
-                let rule = try loaded.plugin.prepare(context)
-                rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source, rule: rule))
+                if case .builtIn = loaded.source {
+                    let rule = try loaded.plugin.prepare(context)
+                    rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source, rule: rule))
+                } else {
+                    // A district's plugin: a crash in any of its code names it (`GuardedRule`).
+                    let messages = PluginCrashMessages(name: loaded.name, source: loaded.source)
+                    let rule = try messages.guarded("prepare") { try loaded.plugin.prepare(context) }
+                    rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source,
+                                            rule: GuardedRule(rule, messages: messages)))
+                }
             } catch {
                 throw InputError(file: "enlace.toml", field: "plugins.\(loaded.name)",
                                  problem: "plugin \"\(loaded.name)\" (\(loaded.source)) stopped the run: \(error).",

@@ -38,8 +38,11 @@ extension Store {
     /// Replaces the stored program with `loaded`, in one transaction: all of it or none of it.
     ///
     /// Rows are matched by id, so re-importing the same files changes nothing, and rows missing
-    /// from the files are removed. `importedAt` is recorded in the import history.
-    public func importProgram(_ loaded: LoadedProgram, importedAt: String) throws -> ImportSummary {
+    /// from the files are removed. `importedAt` is recorded in the import history. `beforeCommit`
+    /// runs last inside the transaction: `enlace match` holds the commit there until every plugin
+    /// hook of the run has returned, so a plugin that crashes leaves nothing stored; if it throws,
+    /// nothing is.
+    public func importProgram(_ loaded: LoadedProgram, importedAt: String, beforeCommit: () throws -> Void = {}) throws -> ImportSummary {
         do {
             return try pool.write { db in
                 var summary = ImportSummary()
@@ -82,6 +85,7 @@ extension Store {
                                          [summary.sites, summary.mentors, summary.parents, summary.openHouses,
                                           summary.blackouts].reduce(0) { $0 + $1.changed }])
                 }
+                try beforeCommit()
                 return summary
             }
         } catch let error as StoreError {

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // An Enlace constraint plugin built on its own, as district IT would: a dynamic library that
-// `enlace` loads from a program's plugins/ folder (see docs/PLUGINS.md).
+// `enlace` loads once enlace.toml pins it with its SHA-256 (see docs/PLUGINS.md).
 import PackageDescription
 
 let package = Package(

@@ -59,9 +59,9 @@ public struct CheckedProgram: @unchecked Sendable {
     }
 
     /// Stores the program in the database, in one transaction (nothing changes if it fails).
-    public func storeImport(at date: Date) throws(WorkflowError) -> ImportSummary {
+    public func storeImport(at date: Date, beforeCommit: () throws -> Void = {}) throws(WorkflowError) -> ImportSummary {
         do {
-            return try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: date))
+            return try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: date), beforeCommit: beforeCommit)
         } catch {
             throw .wrapping(error)
         }

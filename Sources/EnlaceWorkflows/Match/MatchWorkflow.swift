@@ -33,22 +33,27 @@ public enum MatchWorkflow {
     /// Matches the program of `workspace` as of `now`.
     ///
     /// The import is stored while the model is built and solved: they need only the files just
-    /// read and the previous run, which an import does not change. Nothing is written until it has
-    /// committed; if it fails, the match fails with its reason and writes nothing.
+    /// read and the previous run, which an import does not change. Its transaction commits only
+    /// once every plugin hook of the run has returned (`CommitGate`): a plugin that fails or
+    /// crashes leaves the database as it was (spec section 8). Nothing else is written until the
+    /// import has committed; if it fails, the match fails with its reason and writes nothing.
     public static func run(_ workspace: ProgramWorkspace, now: Date, effort: SolverOptions.Effort,
                            log: WorkflowLog) throws(WorkflowError) -> Result {
         let started = Date()
         let checked = try CheckedProgram.check(workspace, log: log)
-        let storing = InBackground { try checked.storeImport(at: now) }
-        return try match(checked, now: now, started: started, effort: effort, log: log) { () throws(WorkflowError) in
-            do { _ = try storing.wait() } catch { throw .wrapping(error) }
+        let gate = CommitGate()
+        let storing = InBackground { try checked.storeImport(at: now, beforeCommit: gate.wait) }
+        return try match(checked, now: now, started: started, effort: effort, log: log) { (commit: Bool) throws(WorkflowError) in
+            gate.release(commit: commit)
+            do { _ = try storing.wait() } catch { if commit { throw .wrapping(error) } }
         }
     }
 
-    /// Matches a checked program; `imported` returns once the program is stored (or throws why
-    /// not) and is called before anything is written. The demo calls this after its own import.
+    /// Matches a checked program. `imported(true)` is called once no plugin code is left to run
+    /// and before anything is written: it returns once the program is stored (or throws why not);
+    /// `imported(false)` when the match fails: the import must not be stored either.
     public static func match(_ checked: CheckedProgram, now: Date, started: Date, effort: SolverOptions.Effort, log: WorkflowLog,
-                             imported: () throws(WorkflowError) -> Void) throws(WorkflowError) -> Result {
+                             imported: (_ commit: Bool) throws(WorkflowError) -> Void) throws(WorkflowError) -> Result {
         let program = checked.loaded.program
         let asked = WallClock.local(now, timezone: program.settings.timezone)
         let cut = max(asked, checked.previous?.schedule.now ?? asked)
@@ -59,15 +64,16 @@ public enum MatchWorkflow {
         do {
             solved = try solve(checked, from: cut, effort: effort, log: log)
         } catch {
-            try imported()  // the import is waited for whatever happens, and its failure reported
+            try imported(false)  // the import is rolled back and waited for whatever happens
             throw error
         }
-        try imported()
         let (model, solution) = solved
+        // The explanations are the last plugin code of the run (`justify…`).
         let explanations = model.explainUnmatched(solution)
         var schedule = ScheduleComposer.compose(model: model, solution: solution, unmatched: explanations,
                                                 previous: checked.previous?.schedule, now: cut)
         schedule.changes = FamilyChanges.between(previous: checked.previous?.schedule, model: model, solution: solution)
+        try imported(true)
         try store(schedule, checked: checked, now: now, effort: effort)
         let matched = solution.groupOfParent.filter { $0 != nil }.count
         let blocked = model.unmatchedCauses.map { cause in (cause.rawValue, explanations.filter { $0.cause == cause }.count) }

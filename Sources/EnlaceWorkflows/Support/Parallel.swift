@@ -36,3 +36,27 @@ public final class InBackground<T: Sendable>: @unchecked Sendable {
         return try result!.get()
     }
 }
+
+/// Holds a transaction's commit on another thread until this one decides: `wait` (inside the
+/// transaction) returns once `release(commit: true)` is called, or throws after
+/// `release(commit: false)`, which rolls the transaction back.
+public final class CommitGate: @unchecked Sendable {
+    private let decided = DispatchSemaphore(value: 0)
+    // Written once before `decided` is signalled, read only after waiting for it.
+    private var commit = false
+
+    public init() {}
+
+    /// Lets the waiting transaction commit (`true`) or roll back (`false`). Call it once.
+    public func release(commit: Bool) {
+        self.commit = commit
+        decided.signal()
+    }
+
+    /// Waits for the decision; throws when the transaction must not commit.
+    public func wait() throws {
+        decided.wait()
+        decided.signal()
+        guard commit else { throw CancellationError() }
+    }
+}
