@@ -37,6 +37,10 @@ final class GuardedRule: PreparedRule {
     func score(_ group: CandidateGroup) -> Int { messages.guarded("score") { rule.score(group) } }
     func scoreCeiling(parent: Int) -> Int { messages.guarded("scoreCeiling") { rule.scoreCeiling(parent: parent) } }
     func parentsApart() -> [ParentPair] { messages.guarded("parentsApart") { rule.parentsApart() } }
+    func parentsTogether() -> [ParentPairPoints] { messages.guarded("parentsTogether") { rule.parentsTogether() } }
+    func justify(parent: Int, together other: Int) -> String? {
+        messages.guarded("justify") { rule.justify(parent: parent, together: other) }
+    }
     func justify(parent: Int, group: CandidateGroup) -> String? { messages.guarded("justify") { rule.justify(parent: parent, group: group) } }
     func justify(group: CandidateGroup) -> String? { messages.guarded("justify") { rule.justify(group: group) } }
     func justify(mentor: Int) -> String? { messages.guarded("justify") { rule.justify(mentor: mentor) } }

@@ -62,6 +62,15 @@ public struct MatchModel: @unchecked Sendable {
     public let hasApart: Bool
     /// The first rule (in order) keeping each pair apart, for explanations.
     public let apartRule: [ParentPair: String]
+    /// The `parentsTogether` rules' points: each pair once per rule that names it.
+    public let togetherPairs: [(pair: ParentPair, points: Int, rule: String)]
+    /// Each parent's partners and the points the pair adds in one group (all rules summed).
+    let togetherOf: [[(other: Int32, points: Int)]]
+    /// Whether any pair of parents scores for sharing a group.
+    public var hasTogether: Bool { !togetherPairs.isEmpty }
+    /// At least the most points pairs can add: the positive points of every pair that fits some
+    /// group together. The relaxations do not see pairs, so the solver adds this to its bound.
+    public let togetherSlack: Int
     /// Candidate groups a group-filter rule refused, with that rule's name (for explanations).
     public let refusedGroups: [(group: CandidateGroup, rule: String)]
     /// The moment the model plans from: its groups' sessions all start at or after it (nil: the
@@ -159,6 +168,7 @@ public struct MatchModel: @unchecked Sendable {
         termKeys = rules.with(RuleHooks.soft).map(\.name)
         (apart, apartRule) = try MatchModel.keptApart(parentCount: parentCount, rules: rules)
         hasApart = !apartRule.isEmpty
+        (togetherPairs, togetherOf, togetherSlack) = try MatchModel.together(parentCount: parentCount, rules: rules, fits: fits)
 
         let all = groups, fitting = fits
         var position = Array(repeating: 0, count: groups.count)
@@ -261,6 +271,44 @@ public struct MatchModel: @unchecked Sendable {
             }
         }
         return (lists.map { $0.sorted() }, ruleOf)
+    }
+
+    /// The `parentsTogether` rules' pairs, each parent's partners, and the bound's slack.
+    static func together(parentCount: Int, rules: RuleSet, fits: [[Int32]]) throws(InputError)
+        -> ([(pair: ParentPair, points: Int, rule: String)], [[(other: Int32, points: Int)]], Int) {
+        var pairs: [(pair: ParentPair, points: Int, rule: String)] = []
+        for rule in rules.with(.parentsTogether) {
+            for item in rule.rule.parentsTogether() where item.points != 0 {
+                guard item.pair.first >= 0, Int(item.pair.second) < parentCount, item.pair.first != item.pair.second else {
+                    throw broken(rule, "parentsTogether() named the pair (\(item.pair.first), \(item.pair.second)); parents are 0..<\(parentCount) and a pair is two different parents")
+                }
+                pairs.append((item.pair, item.points, rule.name))
+            }
+        }
+        guard !pairs.isEmpty else { return ([], [], 0) }
+        var summed: [ParentPair: Int] = [:]
+        for item in pairs { summed[item.pair, default: 0] += item.points }
+        var partners = Array(repeating: [(other: Int32, points: Int)](), count: parentCount)
+        var groupsOf = Array(repeating: Set<Int>(), count: parentCount)
+        for (g, list) in fits.enumerated() { for p in list where !summed.isEmpty { groupsOf[Int(p)].insert(g) } }
+        var slack = 0
+        for (pair, points) in summed.sorted(by: { $0.key < $1.key }) {
+            partners[Int(pair.first)].append((pair.second, points))
+            partners[Int(pair.second)].append((pair.first, points))
+            if points > 0, !groupsOf[Int(pair.first)].isDisjoint(with: groupsOf[Int(pair.second)]) { slack += points }
+        }
+        return (pairs, partners, slack)
+    }
+
+    /// The points pairs add in `groupOfParent`, in total.
+    func togetherPoints(_ groupOfParent: [Int?]) -> Int {
+        guard hasTogether else { return 0 }
+        var total = 0
+        for (p, partners) in togetherOf.enumerated() {
+            guard let g = groupOfParent[p] else { continue }
+            for (q, points) in partners where Int(q) > p && groupOfParent[Int(q)] == g { total += points }
+        }
+        return total
     }
 
     /// Whether parents `p` and `q` may never share a group.

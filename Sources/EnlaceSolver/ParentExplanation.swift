@@ -55,9 +55,24 @@ extension MatchModel {
             return .init(group: g, weight: fullWeight(parent: p, group: g), whyNot: whyNot)
         }.sorted { ($0.whyNot == nil ? 1 : 0, $0.weight, -$0.group) > ($1.whyNot == nil ? 1 : 0, $1.weight, -$1.group) }
         let reasons = own == nil ? explainUnmatched(solution, only: [p]).first?.reasons ?? [] : []
-        let justifications = own.map { g in rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } } ?? []
+        let justifications = own.map { g in
+            rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } + togetherSentences(parent: p, in: g, solution)
+        } ?? []
         return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
                                  justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
+    }
+
+    /// The `parentsTogether` rules' sentences for the partners `p` shares group `g` with.
+    private func togetherSentences(parent p: Int, in g: Int, _ solution: Solution) -> [String] {
+        guard hasTogether else { return [] }
+        var sentences: [String] = []
+        for item in togetherPairs where item.pair.first == Int32(p) || item.pair.second == Int32(p) {
+            let other = Int(item.pair.first == Int32(p) ? item.pair.second : item.pair.first)
+            guard solution.groupOfParent[other] == g, let rule = rules.rules.first(where: { $0.name == item.rule }) else { continue }
+            let sentence = rule.rule.justify(parent: p, together: other) ?? "shares the group with one family it scores with"
+            sentences.append("\(sentence): \(item.points < 0 ? "\(item.points)" : "+\(item.points)") (\(item.rule))")
+        }
+        return sentences
     }
 
     /// The sentence of the rule that keeps `p` out of a group with `members`, when one of them is

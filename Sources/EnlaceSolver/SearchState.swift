@@ -124,6 +124,48 @@ extension SearchState {
         let groups = openGroups.sorted()
         assignByFlow(groups, forbidden: [])
         if model.hasApart { keepApartByFlow(groups) }
+        if model.hasTogether { bringTogether() }
+    }
+
+    /// Pair points (`parentsTogether` rules), which a flow cannot see: moves a parent into their
+    /// partner's group when that raises the score (the parent's weight there, the pairs gained and
+    /// lost, a group left empty), the group has room and holds no one the parent is kept apart
+    /// from. One pass, parents and partners in index order.
+    mutating func bringTogether() {
+        for p in groupOfParent.indices where !model.togetherOf[p].isEmpty {
+            for (q32, points) in model.togetherOf[p] where points > 0 {
+                guard let target = groupOfParent[Int(q32)], groupOfParent[p] != target, canJoin(p, target) else { continue }
+                if gainOfMoving(p, to: target) > 0 {
+                    if let current = groupOfParent[p] {
+                        unassign(p, from: current)
+                        if members[current].isEmpty { close(current) }
+                    }
+                    assign(p, to: target)
+                }
+            }
+        }
+    }
+
+    /// Whether `p` fits `g` and `g` has a seat for them, counting the seat `p` frees at their
+    /// mentor, with no one `p` is kept apart from.
+    private func canJoin(_ p: Int, _ g: Int) -> Bool {
+        guard MatchModel.position(of: Int32(p), in: model.fits[g]) != nil, members[g].count < model.groupSize[g] else { return false }
+        let mentor = model.groups[g].mentor
+        let freed = groupOfParent[p].map { model.groups[$0].mentor == mentor } ?? false
+        guard freed || load[mentor] < capacity(mentor) else { return false }
+        return !members[g].contains { model.keptApart(p, $0) }
+    }
+
+    /// How much the score rises when `p` moves into `g`.
+    private func gainOfMoving(_ p: Int, to g: Int) -> Int {
+        var gain = model.weight(parent: p, group: g)
+        for (q, points) in model.togetherOf[p] where groupOfParent[Int(q)] == g { gain += points }
+        if let current = groupOfParent[p] {
+            gain -= model.weight(parent: p, group: current)
+            for (q, points) in model.togetherOf[p] where groupOfParent[Int(q)] == current { gain -= points }
+            if members[current].count == 1 { gain -= model.groupWeight[current] }
+        }
+        return gain
     }
 
     /// While a group holds two parents kept apart, forbids one of them that group and assigns

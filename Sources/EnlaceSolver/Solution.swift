@@ -51,7 +51,7 @@ extension MatchModel {
             total += weight(parent: p, group: g)
             if seen.insert(g).inserted { total += groupWeight[g] }
         }
-        return total
+        return total + togetherPoints(groupOfParent)
     }
 
     /// Scores an assignment from scratch: every soft rule's term, by its name (the `[weights]`
@@ -76,6 +76,10 @@ extension MatchModel {
                 if rule.hooks.contains(.groupScore) { value += rule.rule.score(groups[g]) }
                 terms[rule.name, default: 0] += value
             }
+        }
+        for item in togetherPairs where groupOfParent[Int(item.pair.first)] != nil
+            && groupOfParent[Int(item.pair.first)] == groupOfParent[Int(item.pair.second)] {
+            terms[item.rule, default: 0] += item.points
         }
         return (terms.values.reduce(0, +), terms)
     }

@@ -14,6 +14,6 @@ extension Solver {
         clock.lap("coverage bound: \(best.groupOfParent.lazy.filter { $0 != nil }.count) of at most \(bound.parents) parents matched; score bound \(bound.score)", model.weightedScore(best.groupOfParent))
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent,
-                        score: score, terms: terms, bound: max(score, bound.score), matchedBound: bound.parents)
+                        score: score, terms: terms, bound: max(score, bound.score + model.togetherSlack), matchedBound: bound.parents)
     }
 }

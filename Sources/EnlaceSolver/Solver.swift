@@ -135,7 +135,8 @@ public enum Solver {
         if bound > incumbent.score && options.neighbourhoods > 0 {
             searchNeighbourhoods(from: relaxation, incumbent: &incumbent, options: options, clock: &clock)
         }
-        return incumbent.solution(bound: bound)
+        // The relaxations bound the schedule without pair points; pairs add at most the slack.
+        return incumbent.solution(bound: bound == Int.max ? bound : bound + model.togetherSlack)
     }
 
     /// How far apart two bounds or a bound and a score may be and still count as equal: the

@@ -21,6 +21,7 @@
 //   | `pairScore`      | points for each of these parents in this group | once per group  |
 //   | `groupScore`     | points for opening this group               | once per group     |
 //   | `parentsApart`   | which pairs of parents never share a group? | once               |
+//   | `parentsTogether`| points for each pair of parents in one group | once              |
 //
 //   A rule declares the hooks it implements in `hooks`; the others are never called. Every
 //   decision can be justified in one sentence (`justify…`), which `enlace explain` and the
@@ -127,12 +128,14 @@ public struct RuleHooks: OptionSet, Sendable, Hashable {
     public static let scoreCeiling = RuleHooks(rawValue: 1 << 10)
     /// Pairs of parents who never share a group (`parentsApart()`): a custody order, say.
     public static let parentsApart = RuleHooks(rawValue: 1 << 11)
+    /// Points when two parents share a group (`parentsTogether()`): siblings' families, say.
+    public static let parentsTogether = RuleHooks(rawValue: 1 << 12)
 
     /// The hooks that make a rule hard.
     public static let hard: RuleHooks = [.blockedDays, .groupFilter, .pairIndex, .pairFilter, .groupSize,
                                          .mentorCapacity, .groupsPerMentor, .conflicts, .parentsApart]
     /// The hooks that make a rule soft.
-    public static let soft: RuleHooks = [.pairScore, .groupScore]
+    public static let soft: RuleHooks = [.pairScore, .groupScore, .parentsTogether]
 }
 
 /// Parents a group may take, as keys: a parent and a group fit (for this rule) when the group
@@ -171,6 +174,20 @@ public struct ParentPair: Hashable, Sendable, Comparable {
     public static func < (lhs: ParentPair, rhs: ParentPair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
 }
 
+/// Points for two parents who share a group (`.parentsTogether`).
+public struct ParentPairPoints: Hashable, Sendable {
+    /// The two parents.
+    public let pair: ParentPair
+    /// The weighted points the pair adds when both are in one group.
+    public let points: Int
+
+    /// `points` for `pair` sharing a group.
+    public init(_ pair: ParentPair, points: Int) {
+        self.pair = pair
+        self.points = points
+    }
+}
+
 /// One plugin's rule for one run. Implement the hooks you declare in `hooks`; the defaults of the
 /// others are never called.
 public protocol PreparedRule: AnyObject {
@@ -206,6 +223,9 @@ public protocol PreparedRule: AnyObject {
     /// Pairs of parents who must never share a group (`.parentsApart`), asked once per run. The
     /// matcher honours them in every stage; the order and repeats do not matter.
     func parentsApart() -> [ParentPair]
+    /// Weighted points for pairs of parents who share a group (`.parentsTogether`), asked once per
+    /// run; a pair named twice adds up.
+    func parentsTogether() -> [ParentPairPoints]
 
     /// One sentence on this rule's decision about a parent in a group: why it rejects the pairing
     /// (hard), or what it adds (soft). nil when the rule has nothing to say about the pair.
@@ -222,6 +242,9 @@ public protocol PreparedRule: AnyObject {
     /// One sentence on why `parent` may not share a group with `other` (`.parentsApart`), without
     /// naming `other` (explanations reach one family and must not name another).
     func justify(parent: Int, apartFrom other: Int) -> String?
+    /// One sentence on what sharing a group with `other` adds for `parent` (`.parentsTogether`),
+    /// without naming `other`.
+    func justify(parent: Int, together other: Int) -> String?
 }
 
 extension PreparedRule {
@@ -242,6 +265,8 @@ extension PreparedRule {
     public func explainExclusion(parent: Int, groups: [CandidateGroup]) -> String? { nil }
     public func parentsApart() -> [ParentPair] { [] }
     public func justify(parent: Int, apartFrom other: Int) -> String? { nil }
+    public func parentsTogether() -> [ParentPairPoints] { [] }
+    public func justify(parent: Int, together other: Int) -> String? { nil }
 }
 
 /// What a plugin sees of one run, read-only.
