@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plugin API overhead: builds the matcher's tables (candidate groups, fits, pair and group weights,
 # limits) through the built-in plugins and through the same rules written directly
-# (EnlaceSolver/DirectReference.swift), alternately, checks the tables are equal, and prints the
+# (Sources/EnlaceTestSupport/DirectReference.swift), alternately, checks the tables are equal, and prints the
 # median seconds of each (release build). The solver itself reads only these tables, so this is
 # the whole of what going through the plugin API costs.
 #

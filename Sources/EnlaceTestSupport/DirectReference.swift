@@ -4,7 +4,7 @@ import EnlaceSolver
 
 /// The rules of spec section 4 written directly against the data, without the plugin API: the
 /// oracle that tests compare the plugin-built `MatchModel` with, and the baseline of the plugin
-/// overhead benchmark (`enlace _model-benchmark`, Benchmarks/plugin-overhead.sh). Not used by `enlace match`.
+/// overhead benchmark (`enlace-bench model`, Benchmarks/plugin-overhead.sh). Not used by `enlace match`.
 public enum DirectReference {
     /// What `MatchModel` computes from the built-in plugins: group ids, fits, pair and group weights.
     public struct Tables: Equatable, Sendable {
