@@ -257,6 +257,28 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v8-participation") { db in
+            // Attendance (spec section 11) is personal data: one row per parent and held session,
+            // so that a sheet read twice counts once. Not tied to `parents` by a foreign key: a
+            // family who left the roster still attended what they attended (forget and purge
+            // delete it). Recordings are the links data/recordings.csv gives held sessions.
+            try db.execute(sql: """
+                CREATE TABLE attendance (
+                    parent_id TEXT NOT NULL CHECK (parent_id <> ''),
+                    group_id TEXT NOT NULL CHECK (group_id <> ''),
+                    session_minute INTEGER NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode = 'in_person' OR mode = 'virtual' OR mode = 'recording'),
+                    PRIMARY KEY (parent_id, group_id, session_minute)
+                ) WITHOUT ROWID;
+                CREATE TABLE recordings (
+                    kind TEXT NOT NULL CHECK (kind = 'group' OR kind = 'site'),
+                    target_id TEXT NOT NULL CHECK (target_id <> ''),
+                    date TEXT NOT NULL,
+                    url TEXT NOT NULL CHECK (url LIKE 'https://%'),
+                    PRIMARY KEY (kind, target_id, date)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -18,19 +18,28 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
 
     public var sites = Counts(), mentors = Counts(), parents = Counts()
     public var openHouses = Counts(), blackouts = Counts()
+    /// Attendance records and recording links (spec section 11).
+    public var attendance = Counts(), recordings = Counts()
+    /// Rows of the attendance files that count for nobody (out/attendance-unmatched.csv).
+    public var unmatchedAttendance = 0
     public var settingsChanged = false
 
     /// Whether the import changed anything at all (re-importing the same files changes nothing).
     public var changedAnything: Bool {
-        settingsChanged || [sites, mentors, parents, openHouses, blackouts].contains { $0.changed > 0 }
+        settingsChanged || [sites, mentors, parents, openHouses, blackouts, attendance, recordings].contains { $0.changed > 0 }
     }
 
     public var description: String {
-        let rows: [(String, Counts)] = [("sites", sites), ("mentors", mentors), ("parents", parents),
+        var rows: [(String, Counts)] = [("sites", sites), ("mentors", mentors), ("parents", parents),
                                         ("open houses", openHouses), ("blackout days", blackouts)]
-        return rows.map { name, c in
+        // Programs without attendance files read as before.
+        if attendance.total + attendance.changed > 0 { rows.append(("attendance records", attendance)) }
+        if recordings.total + recordings.changed > 0 { rows.append(("recordings", recordings)) }
+        let counts = rows.map { name, c in
             "\(c.total) \(name)" + (c.changed == 0 ? "" : " (\(c.added) added, \(c.updated) updated, \(c.removed) removed)")
         }.joined(separator: ", ")
+        guard unmatchedAttendance > 0 else { return counts }
+        return counts + "; \(unmatchedAttendance) attendance rows count for nobody (see out/attendance-unmatched.csv)"
     }
 }
 
@@ -38,11 +47,13 @@ extension Store {
     /// Replaces the stored program with `loaded`, in one transaction: all of it or none of it.
     ///
     /// Rows are matched by id, so re-importing the same files changes nothing, and rows missing
-    /// from the files are removed. `importedAt` is recorded in the import history. `beforeCommit`
-    /// runs last inside the transaction: `enlace match` holds the commit there until every plugin
-    /// hook of the run has returned, so a plugin that crashes leaves nothing stored; if it throws,
-    /// nothing is.
-    public func importProgram(_ loaded: LoadedProgram, importedAt: String, beforeCommit: () throws -> Void = {}) throws -> ImportSummary {
+    /// from the files are removed. `importedAt` is recorded in the import history. With
+    /// `participation`, the stored attendance and recordings become exactly those, in the same
+    /// transaction; without it they are left as they are. `beforeCommit` runs last inside the
+    /// transaction: `enlace match` holds the commit there until every plugin hook of the run has
+    /// returned, so a plugin that crashes leaves nothing stored; if it throws, nothing is.
+    public func importProgram(_ loaded: LoadedProgram, participation: ParticipationImport? = nil,
+                              importedAt: String, beforeCommit: () throws -> Void = {}) throws -> ImportSummary {
         do {
             return try pool.write { db in
                 var summary = ImportSummary()
@@ -75,6 +86,10 @@ extension Store {
                 try removeSitesNoLongerListed(loaded.program.sites, &summary, db)
                 summary.openHouses = try syncOpenHouses(loaded.program.openHouses, db)
                 summary.blackouts = try syncBlackouts(loaded.program.blackouts, db)
+                if let participation {
+                    summary.attendance = try AttendanceRows.sync(participation.attendance, db)
+                    summary.recordings = try AttendanceRows.syncRecordings(participation.recordings, db)
+                }
                 let previousImports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM imports") ?? 0
                 if summary.changedAnything || previousImports == 0 {
                     try db.execute(sql: """

@@ -14,6 +14,8 @@ public struct ForgottenParent: Sendable, Equatable {
     public var feedEvents: Int
     /// The note that the family's files are still to clean (`finishForget(note:)`).
     public var pending = 0
+    /// The parent's attendance records (spec section 11).
+    public var attendance = 0
 }
 
 /// Everything the database holds about one family, for a records request.
@@ -32,6 +34,15 @@ public struct ParentRecord: Sendable, Encodable {
         public var createdAt: String
         public var groups: [Stint]
         public var unmatchedReasons: [String]?
+    }
+
+    /// One session the family attended (spec section 11).
+    public struct Attended: Sendable, Encodable {
+        public var group: String
+        /// The session's local start (`YYYY-MM-DDTHH:MM`).
+        public var session: String
+        /// `in_person`, `virtual` or `recording`.
+        public var mode: String
     }
 
     /// The family's calendar feed, without its secret token (see docs/PRIVACY.md).
@@ -58,6 +69,8 @@ public struct ParentRecord: Sendable, Encodable {
     /// Custom columns of data/parents.csv (e.g. needs_interpreter).
     public var attributes: [String: String]?
     public var runs: [RunEntry]
+    /// Every session the family attended, oldest first.
+    public var attendance: [Attended]
     public var feed: Feed
 }
 
@@ -65,6 +78,8 @@ public struct ParentRecord: Sendable, Encodable {
 public struct PurgeSummary: Sendable, Equatable {
     public var runs = 0
     public var feedEvents = 0
+    /// Attendance records of sessions before the date.
+    public var attendance = 0
     /// Database size in bytes before and after VACUUM.
     public var bytesBefore = 0
     public var bytesAfter = 0
@@ -90,8 +105,11 @@ extension Store {
                                               UNION SELECT run_id FROM run_changes WHERE parent_id = ?1)
                         """, arguments: [id]) ?? 0,
                     feedToken: try String.fetchOne(db, sql: "SELECT token FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id]),
-                    feedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0)
-                guard found.parentRow || found.runs > 0 || found.feedToken != nil || found.feedEvents > 0 else { return .rollback }
+                    feedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0,
+                    attendance: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE parent_id = ?", arguments: [id]) ?? 0)
+                guard found.parentRow || found.runs > 0 || found.feedToken != nil || found.feedEvents > 0 || found.attendance > 0 else {
+                    return .rollback
+                }
                 result = found
                 // The files (their feed, their rows in the outputs) are removed after this
                 // commits; until that is done, the next command finishes it (`pendingForgets`).
@@ -103,6 +121,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM run_changes WHERE parent_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM attendance WHERE parent_id = ?", arguments: [id])
                 try FeedContents.deleteUnreferenced(db)
                 return .commit
             }
@@ -126,8 +145,11 @@ extension Store {
             let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id]) ?? 0
             let cancelled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feed_events WHERE kind = 'parent' AND owner_id = ? AND status = 'CANCELLED'",
                                              arguments: [id]) ?? 0
-            guard row != nil || !runs.isEmpty || created != nil || events > 0 else { return nil }
-            var record = ParentRecord(id: id, inRoster: row != nil, runs: runs,
+            let attended = try Row.fetchAll(db, sql: "SELECT group_id, session_minute, mode FROM attendance WHERE parent_id = ? ORDER BY session_minute, group_id",
+                                            arguments: [id])
+                .map { ParentRecord.Attended(group: $0[0], session: LocalDateTime(minutes: $0[1]).description, mode: $0[2]) }
+            guard row != nil || !runs.isEmpty || created != nil || events > 0 || !attended.isEmpty else { return nil }
+            var record = ParentRecord(id: id, inRoster: row != nil, runs: runs, attendance: attended,
                                       feed: .init(hasLink: created != nil, linkCreatedAt: created, events: events, cancelledEvents: cancelled))
             if let row {
                 let attributesText: String = row[10]
@@ -148,7 +170,8 @@ extension Store {
 
     /// End-of-term purge: deletes the runs created before `date` except the latest (with their
     /// groups and members) and the feed events whose sessions ended before `date` (local time),
-    /// with the event texts no other event shows, then VACUUMs. The caller refuses dates after
+    /// with the event texts no other event shows, and the attendance of sessions that started
+    /// before `date`, then VACUUMs. The caller refuses dates after
     /// today: a purged past event is never published again (a feed never adds the past), so no
     /// SEQUENCE goes back.
     ///
@@ -166,6 +189,9 @@ extension Store {
                 try db.execute(sql: "DELETE FROM feed_events WHERE end_minute <= ?",
                                arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
                 summary.feedEvents = db.changesCount
+                try db.execute(sql: "DELETE FROM attendance WHERE session_minute < ?",
+                               arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
+                summary.attendance = db.changesCount
                 try FeedContents.deleteUnreferenced(db)
                 return .commit
             }
