@@ -112,3 +112,16 @@ enum AttendanceRows {
         return counts
     }
 }
+
+extension Store {
+    /// Every parent id the database still holds anything about: the roster, the stored runs'
+    /// members and unmatched families, and the attendance.
+    public func knownParentIDs() throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT id FROM parents UNION SELECT parent_id FROM run_memberships
+                UNION SELECT parent_id FROM run_unmatched UNION SELECT parent_id FROM attendance
+                """))
+        }
+    }
+}

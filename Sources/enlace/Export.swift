@@ -10,7 +10,8 @@ extension Enlace {
             abstract: "Print everything Enlace holds about one family (JSON), for a records request.",
             discussion: """
                 The family's row (name, email, phone, languages, site, availability, topics, custom \
-                columns), their groups (with the dates of their stints) or the reasons they had none in every stored run, and the status of their \
+                columns), their groups (with the dates of their stints) or the reasons they had none in every stored run, the sessions they \
+                attended (and how: in person, online, the recording), and the status of their \
                 calendar feed. The feed's secret link is not printed (links never go to stdout); \
                 it is in out/feeds.csv. With --output the JSON goes to a file readable by its owner only.
                 """)

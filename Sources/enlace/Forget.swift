@@ -9,10 +9,10 @@ extension Enlace {
             abstract: "Remove a family from everything Enlace holds (database, feed, outputs).",
             discussion: """
                 Deletes the parent's row, their place in every stored run, their feed link and feed \
-                history, then compacts the database so the deleted bytes are gone; removes their feed \
+                history and their attendance, then compacts the database so the deleted bytes are gone; removes their feed \
                 file, writes out/schedule.json, out/assignments.csv and out/changes.csv again from the \
-                stored run without them, and drops their row from out/feeds.csv (the schedule is not \
-                recomputed). data/parents.csv is the coordinator's file and is left \
+                stored run without them, and drops their rows from out/feeds.csv, out/participation.csv, \
+                out/follow-up.csv and out/attendance-unmatched.csv (the schedule is not recomputed). data/parents.csv is the coordinator's file and is left \
                 alone: remove the family there too, or the next import brings them back.
                 """)
 
@@ -36,10 +36,15 @@ extension Enlace {
             print("Database: " + [database.parentRow ? "their row (name, contacts, preferences, custom columns)" : nil,
                                   "their place in \(database.runs) stored runs",
                                   database.feedToken != nil ? "their feed link" : nil,
-                                  "\(database.feedEvents) feed events"].compactMap { $0 }.joined(separator: ", ")
+                                  "\(database.feedEvents) feed events", "\(database.attendance) attendance records"]
+                .compactMap { $0 }.joined(separator: ", ")
                   + "; the database was compacted.")
             print("Files: " + (forgotten.files.isEmpty ? "none held them." : forgotten.files.joined(separator: ", ") + "."))
             print("Mentor feeds list the first names of a group's parents: they drop this family's at the next `enlace match` and `enlace feeds`.")
+            if !forgotten.attendanceRows.isEmpty {
+                let rows = forgotten.attendanceRows
+                printToStderr("warning: data/attendance/ still holds \(rows.count) rows of \(id) (\(rows.prefix(5).joined(separator: "; "))\(rows.count > 5 ? "; …" : "")): remove them, or the next import reads them again.")
+            }
             if forgotten.stillInRoster {
                 printToStderr("warning: \(id) is still in data/parents.csv (the coordinator's file, which Enlace does not edit): remove the row there, or the next import brings the family back.")
             }

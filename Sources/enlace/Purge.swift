@@ -7,11 +7,13 @@ extension Enlace {
     /// `enlace purge --before DATE`: the end-of-term purge of run history and feed history.
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End-of-term purge: delete old runs and the feed history of past sessions.",
+            abstract: "End-of-term purge: delete old runs, the feed history and the attendance of past sessions.",
             discussion: """
-                Deletes the runs created before DATE but the latest (with every family's place in them) and the \
-                feed events of sessions that ended before DATE, then compacts the database so the \
-                deleted bytes are gone. The imported program (data/*.csv) is not touched. DATE may not be after today.
+                Deletes the runs created before DATE but the latest (with every family's place in them), the \
+                feed events of sessions that ended before DATE and the attendance of sessions before DATE, then \
+                compacts the database so the deleted bytes are gone. DATE may not be after today. The imported \
+                program (data/*.csv) is not touched: remove the purged sessions' sign-in sheets and meeting \
+                reports from data/attendance/ too, or the next import stores their attendance again.
                 """)
 
         @OptionGroup var options: ProgramOptions
@@ -32,6 +34,7 @@ extension Enlace {
                 return try PrivacyWorkflow.purge(before: LocalDate(iso: before)!, today: today, in: workspace)
             }
             print("Purged \(summary.runs) runs created before \(before) and \(summary.feedEvents) feed events of sessions that ended before it.")
+            print("Purged \(summary.attendance) attendance records of sessions before \(before).")
             print("Database compacted: \(summary.bytesBefore / 1024) KB → \(summary.bytesAfter / 1024) KB.")
         }
     }

@@ -16,6 +16,8 @@ public struct CheckedProgram: @unchecked Sendable {
     public let previous: RunRecord?
     /// Each parent's place in `previous`, by parent index.
     public let placements: PreviousPlacements
+    /// The attendance and recording files (spec section 11), resolved against the run when stored.
+    public let participation: ParticipationInputs
     public let store: Store
 
     /// Loads and validates the folder, checks and prepares its plugins, then opens its database
@@ -25,6 +27,7 @@ public struct CheckedProgram: @unchecked Sendable {
     /// that does not exist yet is created only then.
     public static func check(_ workspace: ProgramWorkspace, log: WorkflowLog) throws(WorkflowError) -> CheckedProgram {
         let loaded = try load(workspace)
+        let participation = try ParticipationInputs.read(workspace, settings: loaded.program.settings)
         let catalog = try Rules.catalog(folder: workspace.folder, settings: loaded.program.settings)
         let existing = workspace.hasDatabase ? try workspace.openStore() : nil
         let previous: RunRecord?
@@ -38,7 +41,7 @@ public struct CheckedProgram: @unchecked Sendable {
         let store: Store
         if let existing { store = existing } else { store = try workspace.openStore() }
         return CheckedProgram(workspace: workspace, loaded: loaded, catalog: catalog, rules: rules, previous: previous,
-                              placements: placements, store: store)
+                              placements: placements, participation: participation, store: store)
     }
 
     /// Reads and validates the folder of `workspace` (nothing is opened or written).
@@ -58,10 +61,19 @@ public struct CheckedProgram: @unchecked Sendable {
         return (loaded, try Rules.prepare(catalog, loaded: loaded, placements: PreviousPlacements(nil, program: loaded.program)))
     }
 
-    /// Stores the program in the database, in one transaction (nothing changes if it fails).
+    /// Stores the program in the database, in one transaction (nothing changes if it fails), with
+    /// its attendance and recordings resolved against the previous run as of `date`; then writes
+    /// `out/attendance-unmatched.csv`.
+    /// `beforeCommit` runs last inside the transaction (`Store.importProgram`).
     public func storeImport(at date: Date, beforeCommit: () throws -> Void = {}) throws(WorkflowError) -> ImportSummary {
+        let resolved = try participation.resolve(loaded, previous: previous?.schedule, at: date)
         do {
-            return try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: date), beforeCommit: beforeCommit)
+            var summary = try store.importProgram(loaded, participation: ParticipationImport(attendance: resolved.attendance,
+                                                                                             recordings: resolved.recordings),
+                                                  importedAt: ISO8601DateFormatter().string(from: date), beforeCommit: beforeCommit)
+            summary.unmatchedAttendance = resolved.unmatched.count
+            try participation.writeUnmatched(resolved, in: workspace)
+            return summary
         } catch {
             throw .wrapping(error)
         }

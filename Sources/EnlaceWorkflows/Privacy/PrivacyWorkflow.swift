@@ -15,6 +15,9 @@ public enum PrivacyWorkflow {
         public let files: [String]
         /// Whether data/parents.csv still lists the family (the next import brings them back).
         public let stillInRoster: Bool
+        /// Rows of data/attendance/*.csv that name the family or have their email (the next import
+        /// reads them again).
+        public let attendanceRows: [String]
     }
 
     /// Removes one family from the database, their feed file, and their rows in the outputs (which
@@ -24,6 +27,7 @@ public enum PrivacyWorkflow {
     public static func forget(parent id: String, in workspace: ProgramWorkspace) throws(WorkflowError) -> Forgotten {
         let store = try workspace.existingStore()
         let forgotten: ForgottenParent?
+        let record = (try? store.parentRecord(id)) ?? nil
         do { forgotten = try store.forgetParent(id) } catch { throw .wrapping(error) }
         guard let forgotten else {
             throw WorkflowError("Enlace holds nothing about a parent \"\(id)\" in \(workspace.databasePath) (ids are case-sensitive); nothing was changed. A family forgotten before stays forgotten: its files were cleaned when it was.")
@@ -31,10 +35,12 @@ public enum PrivacyWorkflow {
         let files: [String]
         do {
             files = try removeFiles(feedToken: forgotten.feedToken, note: forgotten.pending, store: store, workspace: workspace)
+                + ParticipationWorkflow.dropGuestRows(name: record?.name, email: record?.email, in: workspace)
         } catch {
             throw .wrapping(error)
         }
-        return Forgotten(database: forgotten, files: files, stillInRoster: rosterNames(id, workspace))
+        return Forgotten(database: forgotten, files: files, stillInRoster: rosterNames(id, workspace),
+                         attendanceRows: ParticipationInputs.rowsNaming(parent: id, email: record?.email, in: workspace))
     }
 
     /// Finishes the file removals of `forget`s killed after their database commit (run by
@@ -56,6 +62,7 @@ public enum PrivacyWorkflow {
             }
         }
         files += try rewriteOutputs(store: store, workspace: workspace, feedToken: feedToken)
+        files += try ParticipationWorkflow.dropRowsOfForgottenFamilies(store: store, workspace: workspace)
         try store.finishForget(note: note)
         return files
     }
@@ -74,8 +81,8 @@ public enum PrivacyWorkflow {
         do { return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" } catch { throw .wrapping(error) }
     }
 
-    /// The end-of-term purge: runs created before `date` (never the latest) and feed events of
-    /// sessions ended before it. A date after `today` is refused: the history of sessions still to
+    /// The end-of-term purge: runs created before `date` (never the latest), feed events of
+    /// sessions ended before it, and the attendance of sessions before it. A date after `today` is refused: the history of sessions still to
     /// come is what keeps feeds correct.
     public static func purge(before date: LocalDate, today: LocalDate, in workspace: ProgramWorkspace) throws(WorkflowError) -> PurgeSummary {
         guard date <= today else {
