@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnlaceCore
 import EnlaceDemo
 import EnlaceFeeds
 import EnlaceWorkflows
@@ -13,8 +14,10 @@ extension Enlace {
                 The sample district is generated from a fixed seed: the same files every time. Its \
                 2026-27 term is shown in progress: matched and published before the term began \
                 (\(SampleDistrict.launch)), then matched and published again on \(SampleDistrict.asOf), \
-                so the schedule has held sessions and the feeds a history. The same inputs give the same \
-                outputs, whatever the date.
+                so the schedule has held sessions and the feeds a history. Between the two, the mentors' \
+                sign-in sheets and the video meetings' participant reports of the held sessions go into \
+                data/attendance/ and a few recording links into data/recordings.csv, and the demo ends \
+                with `enlace participation`. The same inputs give the same outputs, whatever the date.
                 """)
 
         @Argument(help: "The folder to write the sample district to.", completion: .directory)
@@ -37,17 +40,28 @@ extension Enlace {
             print("Database: \(outcome.checked.workspace.databasePath)")
             let match = try Enlace.Match.parse(["--program", folder.path])
             var publication: FeedPublication?
+            var launched: Schedule?
             for moment in [SampleDistrict.launch, SampleDistrict.asOf] {
+                if let launched {
+                    let files = SampleDistrict.attendance(schedule: launched, asOf: moment, program: outcome.checked.loaded, seed: seed)
+                    try writeProgramFiles(files, into: folder)
+                    print("Wrote \(files.count - 1) attendance files (data/attendance/) and data/recordings.csv for the sessions held before \(ISO8601DateFormatter().string(from: moment))")
+                }
                 print("As of \(ISO8601DateFormatter().string(from: moment)):")
                 let result = try runWorkflow { () throws(WorkflowError) in
                     try MatchWorkflow.run(workspace, now: moment, effort: .standard, log: .cli)
                 }
                 try match.report(result)
+                launched = launched ?? result.schedule
                 publication = try runWorkflow { () throws(WorkflowError) in
                     try PublishWorkflow.run(workspace, now: moment, check: false, log: .cli)
                 }
                 print(publication!.summary)
             }
+            let participation = try runWorkflow { () throws(WorkflowError) in
+                try ParticipationWorkflow.run(workspace, now: SampleDistrict.asOf, log: .cli)
+            }
+            print(Enlace.Participation.text(participation.summary))
             if let example = publication?.example {
                 // The one place a subscribe link is printed: the demo's families are made up.
                 print("Subscribe link of family \(example.owner.id) (sample data): \(FeedsCSV.webcal(outcome.checked.loaded.program.settings.feedBaseURL + example.fileName))")
@@ -63,7 +77,8 @@ extension Enlace {
                 throw failWithInputError("\(folder.path) already holds another program. Choose an empty folder for the demo.")
             }
             // An earlier demo: start its timeline again rather than continue it.
-            for name in ["enlace.sqlite", "enlace.sqlite-wal", "enlace.sqlite-shm", "out", "calendars/feeds"] {
+            for name in ["enlace.sqlite", "enlace.sqlite-wal", "enlace.sqlite-shm", "out", "calendars/feeds", "data/attendance",
+                         "data/recordings.csv"] {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
