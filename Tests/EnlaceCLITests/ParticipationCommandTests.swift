@@ -54,7 +54,7 @@ import Testing
         #expect(attended.allSatisfy { ["in_person", "virtual", "recording"].contains($0["mode"] ?? "") })
 
         let purge = try CLI.run(["purge", "--program", folder.path, "--before", "2026-10-01"])
-        #expect(purge.status == 0 && purge.stdout.contains("attendance records of sessions before it"), "\(purge.stdout)")
+        #expect(purge.status == 0 && purge.stdout.contains("attendance records of sessions before 2026-10-01."), "\(purge.stdout)")
         let afterPurge = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run(["export", "parent", id, "--program", folder.path]).stdout.utf8)) as? [String: Any])
         let kept = try #require(afterPurge["attendance"] as? [[String: String]])
         #expect(kept.allSatisfy { $0["session"]! >= "2026-10-01" } && kept.count < attended.count)
