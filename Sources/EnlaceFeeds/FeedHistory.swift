@@ -40,6 +40,9 @@ public struct FeedClock: Sendable, Equatable {
 /// - the waiting-list notice is not a meeting: a family has one active notice at most, which keeps
 ///   the date it was first published on (its texts may change), and is cancelled when the family
 ///   gets a group, whenever that is; notices stay whatever the term;
+/// - a held event may gain a recording (spec section 11): its recording line is appended to the
+///   DESCRIPTION it was published with, with SEQUENCE + 1 (every line it had stays; a corrected
+///   link is added below the first);
 /// - other events dated outside the term are dropped (the term is over, or it was changed).
 public enum FeedHistory {
     /// The new state of `feed`'s events, sorted by start then UID.
@@ -64,7 +67,7 @@ public enum FeedHistory {
             }
             let held = content.kind != .waitingList && content.start < now
             if let old, held || (old.content.kind != .waitingList && old.content.start < now) {
-                result.append(editor.upgraded(old))
+                result.append(gaining(feed.recordings[String(stem(of: content.uid))], editor.upgraded(old), clock: clock))
             } else if held {
                 continue  // held, and never published: the past is not added to a feed
             } else if let old {
@@ -104,6 +107,17 @@ public enum FeedHistory {
         // Confirmed, or cancelled before cancellations said why: cancelled now, with the reason.
         return StoredFeedEvent(content: editor.cancelled(old.content), sequence: old.sequence + 1, lastModified: clock.now,
                                status: .cancelled)
+    }
+
+    /// A held event with the recording `line` appended, once: SEQUENCE + 1 and LAST-MODIFIED now;
+    /// unchanged when there is no line, it already shows it, or it was cancelled.
+    static func gaining(_ line: String?, _ event: StoredFeedEvent, clock: FeedClock) -> StoredFeedEvent {
+        guard let line, event.status == .confirmed, !event.content.description.contains(line) else { return event }
+        var gained = event
+        gained.content.description = FeedPlanner.appending(line, to: event.content.description)
+        gained.sequence += 1
+        gained.lastModified = clock.now
+        return gained
     }
 
     /// An event's identity: its UID up to the last `@`.

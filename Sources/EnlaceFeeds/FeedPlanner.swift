@@ -14,6 +14,9 @@ public struct PlannedFeed: Sendable {
     public var events: [EventContent]
     /// How the feed cancels what it published and no longer plans (`FeedHistory.merge`).
     public var editor: FeedEditor
+    /// The recording line (in the owner's language, with the link) of each event that has one,
+    /// by UID stem (`FeedHistory.stem(of:)`): what a held event may still gain.
+    public var recordings: [String: String] = [:]
 }
 
 /// Decides what every feed of a run contains (spec section 7). Pure: no clock, no files.
@@ -57,10 +60,14 @@ public struct FeedPlanner: Sendable {
     /// "Name, phone, email" of the coordinator, nil when none is set.
     let contact: String?
     let facts: CancellationFacts
+    /// The recording link of each event UID stem that shows a recorded session or open house.
+    let recordingURLs: [String: String]
 
     /// A planner for one run of one program, publishing on `publishedOn` (by default the day the
-    /// run planned from).
-    public init(program: Program, schedule: Schedule, catalog: TranslationCatalog, publishedOn: LocalDate? = nil) {
+    /// run planned from), with the recording links of its held sessions (data/recordings.csv,
+    /// spec section 11).
+    public init(program: Program, schedule: Schedule, catalog: TranslationCatalog, publishedOn: LocalDate? = nil,
+                recordings: [Recording] = []) {
         self.program = program
         self.schedule = schedule
         self.catalog = catalog
@@ -87,6 +94,7 @@ public struct FeedPlanner: Sendable {
             blackouts: program.blackouts, mentors: Set(program.mentors.map(\.id)),
             mentorOfGroup: Dictionary(schedule.groups.map { ($0.id, $0.mentor) }, uniquingKeysWith: { a, _ in a }),
             groupOfUIDStem: Dictionary(schedule.groups.map { (Self.percentEncoded($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }))
+        recordingURLs = Self.recordingURLs(recordings, sessionKeys: sessionKeys, openHouses: houses)
     }
 
     /// Every feed: parents, then mentors, then sites, each by id.
@@ -114,7 +122,7 @@ public struct FeedPlanner: Sendable {
                                      description: program.settings.name, events: sorted(events),
                                      editor: editor(owner, english, currentGroup: nil, mentorGroups: [])))
         }
-        return feeds
+        return recordingURLs.isEmpty ? feeds : feeds.map(withRecordings)
     }
 
     private func parentFeeds(_ readers: inout Readers) -> [PlannedFeed] {

@@ -60,7 +60,8 @@ struct FeedPublisher {
             throw WorkflowError.wrapping(error)
         }
         phases.lap("read run")
-        let planner = FeedPlanner(program: program, schedule: schedule, catalog: catalog, publishedOn: clock.local.date)
+        let planner = FeedPlanner(program: program, schedule: schedule, catalog: catalog, publishedOn: clock.local.date,
+                                  recordings: try store.recordings())
         for (mentor, name, scripts) in planner.mentorsWithoutLatinNames {
             let written = scripts.map(\.englishName).joined(separator: " and ")
             log.warn("data/mentors.csv: the name of mentor \(mentor) (\(name)) is in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: add a display_name column with the name as families should read it.")
