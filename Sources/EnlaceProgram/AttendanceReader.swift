@@ -116,7 +116,8 @@ public enum AttendanceReader {
                 throw fail("mode", "\"\(modeText.prefix(40))\" is not a way of attending.",
                            "write in_person (came to the meeting), virtual (joined online) or recording (watched the recording).")
             }
-            let group = row["group"], parent = row["parent"]
+            // Ids compare as the roster and the run store them (NFC).
+            let group = IDText.nfc(row["group"]), parent = IDText.nfc(row["parent"])
             guard !group.isEmpty else { throw fail("group", "is empty.", "write the group's id, as in out/schedule.json.") }
             guard !parent.isEmpty else { throw fail("parent", "is empty.", "write the parent's id, as in data/parents.csv.") }
             rows.append(SignInRow(file: table.file, line: line, date: date, group: group, parent: parent, mode: mode))
@@ -202,15 +203,9 @@ enum HeaderScan {
 
 /// Reading the optional files of section 11.
 enum ParticipationFile {
-    /// The bytes of a regular file (a pipe or a device in the folder is refused, not waited on).
+    /// The bytes of a regular file (a pipe or a device in the folder is refused, not waited on),
+    /// at most one byte more than a CSV file may have, so that `CSVTable` refuses a larger one.
     static func read(_ url: URL, file: String) throws(InputError) -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw InputError(file: file, problem: "is not an ordinary file.", fix: "put a CSV file at this path, or remove it.")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError(file: file, problem: "cannot be read.", fix: "check the file's permissions.")
-        }
-        return [UInt8](data)
+        try InputFile.read(path: url.path, file: file, limit: CSVTable.maximumBytes)
     }
 }

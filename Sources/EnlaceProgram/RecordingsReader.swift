@@ -54,7 +54,7 @@ public enum RecordingsReader {
         func fail(_ column: String, _ problem: String, _ fix: String) -> InputError {
             InputError(file: file, line: row.line, field: column, problem: problem, fix: fix)
         }
-        let group = row["group"], site = row["site"]
+        let group = IDText.nfc(row["group"]), site = IDText.nfc(row["site"])
         let target: Recording.Target
         switch (group.isEmpty, site.isEmpty) {
         case (false, true): target = .group(group)

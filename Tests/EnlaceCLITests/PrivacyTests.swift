@@ -184,7 +184,8 @@ import Testing
         let again = try CLI.run(["forget", "parent", id, "--program", folder.path])
         #expect(again.status == 1 && again.stderr.contains("stays forgotten"), "\(again.stderr)")
         #expect(!FileManager.default.fileExists(atPath: feed.path))
-        #expect(Self.files(in: folder, containing: id) == ["data/parents.csv"])
+        #expect(Self.files(in: folder, containing: id).filter { !$0.hasPrefix("data/attendance/") } == ["data/parents.csv"],
+                "out/participation.csv and the other outputs lose the family's rows too")
         #expect(try Store(path: folder.appendingPathComponent("enlace.sqlite").path).pendingForgets().isEmpty)
         #expect(!(try String(contentsOf: folder.appendingPathComponent("out/feeds.csv"), encoding: .utf8)).contains(try #require(forgotten.feedToken)))
     }

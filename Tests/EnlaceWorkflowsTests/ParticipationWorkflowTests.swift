@@ -85,6 +85,20 @@ import Testing
         #expect(try store.attendance() == before)
     }
 
+    @Test func minVirtualMinutesComesFromTheSettings() throws {
+        let district = try Self.district()
+        defer { district.remove() }
+        let before = try ParticipationWorkflow.run(district.workspace, now: Self.asOf, log: .silent)
+        #expect(before.summary.virtual > 0)
+        let settings = district.workspace.folder.appendingPathComponent("enlace.toml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "\n[participation]\nmin_virtual_minutes = 600\n")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let after = try ParticipationWorkflow.run(district.workspace, now: Self.asOf, log: .silent)
+        #expect(after.imported.attendance.changed > 0)
+        #expect(after.summary.virtual < before.summary.virtual, "no report row reaches 600 minutes: only the mentors' sign-ins count")
+        #expect(after.summary.unmatchedRows > before.summary.unmatchedRows)
+    }
+
     @Test func theSampleAttendanceIsTheSameForASeedAndLooksReal() throws {
         let district = try District(seed: 7)
         defer { district.remove() }

@@ -27,19 +27,13 @@ public struct ParticipationInputs: Sendable {
         }
     }
 
-    /// The fewest minutes in a video meeting that count as attending it.
-    ///
-    /// `[participation] min_virtual_minutes` of enlace.toml once the settings reader knows it;
-    /// until then the spec's default.
-    static func minVirtualMinutes(_ settings: ProgramSettings) -> Int { 15 }
-
     /// The records and links these files give against `previous` (the latest run), with sessions
     /// starting before `date` (or before the run's own now, if later) held.
     func resolve(_ loaded: LoadedProgram, previous: Schedule?, at date: Date) throws(WorkflowError) -> ResolvedParticipation {
         let settings = loaded.program.settings
         let asked = WallClock.local(date, timezone: settings.timezone)
         let resolver = AttendanceResolver(schedule: previous, cut: max(asked, previous?.now ?? asked), program: loaded.program,
-                                          contacts: loaded.parentContacts, minVirtualMinutes: Self.minVirtualMinutes(settings))
+                                          contacts: loaded.parentContacts, minVirtualMinutes: settings.participation.minVirtualMinutes)
         do {
             return try resolver.resolve(attendance, recordings: recordings)
         } catch {
