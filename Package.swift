@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "EnlaceTestSupport", dependencies: ["EnlaceCore", "EnlacePlugins", "EnlaceSolver"]),
         // Benchmark commands (Benchmarks/*.sh), outside the product.
         .executableTarget(name: "enlace-bench", dependencies: [
-            "EnlaceCore", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceTestSupport", "EnlaceWorkflows",
+            "EnlaceCore", "EnlaceDemo", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceStore", "EnlaceTestSupport", "EnlaceWorkflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/EnlaceBench"),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),

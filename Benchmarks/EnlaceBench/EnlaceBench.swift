@@ -9,7 +9,7 @@ struct EnlaceBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enlace-bench",
         abstract: "Benchmarks of Enlace's matcher (see Benchmarks/README.md).",
-        subcommands: [SolveBenchmark.self, ModelBenchmark.self])
+        subcommands: [SolveBenchmark.self, ModelBenchmark.self, AttendanceBenchmark.self])
 }
 
 /// The program folder every benchmark reads.

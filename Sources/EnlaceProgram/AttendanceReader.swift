@@ -131,6 +131,7 @@ public enum AttendanceReader {
         let name = table.header.first { $0.lowercased().hasPrefix("name") } ?? table.header.first { $0.lowercased() == "participant" }
         var rows: [ReportRow] = []
         rows.reserveCapacity(table.rows.count)
+        let instants = MeetingTime.Instants(zone: zone)
         for row in table.rows {
             let line = row.line + lineOffset
             func time(_ column: String) throws(InputError) -> LocalSecond {
@@ -142,7 +143,7 @@ public enum AttendanceReader {
                 return value
             }
             let joined = try time(join), left = try time(leave)
-            let joinInstant = MeetingTime.instant(joined, zone: zone), leaveInstant = MeetingTime.instant(left, zone: zone)
+            let joinInstant = instants.instant(joined), leaveInstant = instants.instant(left)
             guard leaveInstant >= joinInstant else {
                 throw InputError(file: table.file, line: line, field: leave, problem: "the participant leaves (\(row[leave])) before joining (\(row[join])).",
                                  fix: "export the report again from the meeting service, or correct the row's times.")

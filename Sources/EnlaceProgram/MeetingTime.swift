@@ -43,9 +43,32 @@ public enum MeetingTime {
     }
 
     /// The zone's offset from UTC at a local time (for a time that occurs twice, the first).
-    private static func offset(of local: LocalSecond, in zone: TimeZone) -> Int {
+    static func offset(of local: LocalSecond, in zone: TimeZone) -> Int {
         let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
+    }
+
+    /// `instant(_:zone:)` for many times of one zone: the offset of each local hour is asked of
+    /// the zone once (a term's reports hold a million times, and the zone's answer takes
+    /// microseconds), except in an hour where it changes, which is computed time by time.
+    final class Instants {
+        private let zone: TimeZone?
+        /// The offset of each local hour that has a single one, by the hour's number since 1970.
+        private var hours: [Int: Int] = [:]
+
+        init(zone: TimeZone?) { self.zone = zone }
+
+        func instant(_ local: LocalSecond) -> Int {
+            guard let zone else { return local }
+            let hour = local >= 0 ? local / 3600 : (local - 3599) / 3600
+            if let offset = hours[hour] { return local - offset }
+            let first = MeetingTime.offset(of: hour * 3600, in: zone)
+            guard first == MeetingTime.offset(of: hour * 3600 + 3599, in: zone) else {
+                return local - MeetingTime.offset(of: local, in: zone)
+            }
+            hours[hour] = first
+            return local - first
+        }
     }
 
     private struct Reader {
