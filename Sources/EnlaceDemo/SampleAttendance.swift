@@ -15,9 +15,12 @@ import EnlaceCore
 public struct SampleAttendance {
     /// What the generator knows of a family: the name the meeting service shows, and the email.
     public struct Family: Sendable {
+        /// The name the family signs in and joins meetings with.
         public var name: String
+        /// The email the meeting service reports them by; nil for a family without one.
         public var email: String?
 
+        /// A family called `name`, reachable at `email`.
         public init(name: String, email: String?) {
             self.name = name
             self.email = email

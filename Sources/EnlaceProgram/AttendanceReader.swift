@@ -4,28 +4,39 @@ import Foundation
 /// One row of a sign-in sheet (`date, group, parent, mode`), checked for form only: whether the
 /// group met that day and the parent was in it is decided against the run.
 public struct SignInRow: Sendable, Equatable {
+    /// The file, relative to the program folder.
     public var file: String
+    /// The row's 1-based line in the file.
     public var line: Int
+    /// The session's local date.
     public var date: LocalDate
+    /// The group id as written (NFC).
     public var group: String
+    /// The parent id as written (NFC).
     public var parent: String
+    /// How the parent attended.
     public var mode: AttendanceMode
 }
 
 /// One row of a video-meeting participant report: who joined (by email) and when, to the second.
 public struct ReportRow: Sendable, Equatable {
+    /// The file, relative to the program folder.
     public var file: String
+    /// The row's 1-based line in the file.
     public var line: Int
     /// The participant's display name, as the meeting service wrote it ("" when the report has no
     /// name column).
     public var name: String
     /// The email as written ("" for a guest who joined without signing in).
     public var email: String
+    /// When the participant joined, in the program's local time.
     public var join: LocalSecond
+    /// When the participant left, in the program's local time.
     public var leave: LocalSecond
     /// Join and leave as seconds since 1970 UTC: the time that really passed between them, a
     /// daylight-saving change counted.
     public var joinInstant: Int
+    /// `leave` as seconds since 1970 UTC.
     public var leaveInstant: Int
 }
 
@@ -33,9 +44,12 @@ public struct ReportRow: Sendable, Equatable {
 public struct AttendanceFiles: Sendable, Equatable {
     /// The files read, relative to the program folder, sorted.
     public var files: [String] = []
+    /// Every sign-in row, in file then line order.
     public var signIns: [SignInRow] = []
+    /// Every participant-report row, in file then line order.
     public var reports: [ReportRow] = []
 
+    /// No files read.
     public init() {}
 }
 

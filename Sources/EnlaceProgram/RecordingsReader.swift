@@ -4,7 +4,9 @@ import Foundation
 /// One row of `data/recordings.csv`, checked for form: whether the group or site had a held
 /// session that day is decided against the run.
 public struct RecordingRow: Sendable, Equatable {
+    /// The row's 1-based line in data/recordings.csv.
     public var line: Int
+    /// The link and what it is of.
     public var recording: Recording
     /// The column the target came from (`group` or `site`), for messages.
     public var targetColumn: String { if case .group = recording.target { "group" } else { "site" } }

@@ -6,8 +6,10 @@ import GRDB
 public struct ParticipationImport: Sendable, Equatable {
     /// At most one record per parent, group and session.
     public var attendance: [AttendanceRecord]
+    /// Every recording link of data/recordings.csv.
     public var recordings: [Recording]
 
+    /// What an import stores: these records and links, replacing the stored ones.
     public init(attendance: [AttendanceRecord], recordings: [Recording]) {
         self.attendance = attendance
         self.recordings = recordings

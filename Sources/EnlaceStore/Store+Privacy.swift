@@ -38,6 +38,7 @@ public struct ParentRecord: Sendable, Encodable {
 
     /// One session the family attended (spec section 11).
     public struct Attended: Sendable, Encodable {
+        /// The group whose session it was.
         public var group: String
         /// The session's local start (`YYYY-MM-DDTHH:MM`).
         public var session: String

@@ -26,12 +26,16 @@ public enum AttendanceMode: String, CaseIterable, Comparable, Sendable {
 /// One parent's attendance of one held session: the unit attendance is stored and counted in, so
 /// that the same sheet read twice counts once.
 public struct AttendanceRecord: Hashable, Sendable {
+    /// The parent who attended.
     public var parent: ParentID
+    /// The group whose session it was.
     public var group: GroupID
     /// The session's local start (a group has one session at a time).
     public var session: LocalDateTime
+    /// How the parent took part.
     public var mode: AttendanceMode
 
+    /// A record of `parent` attending `group`'s session starting at `session`, in `mode`.
     public init(parent: ParentID, group: GroupID, session: LocalDateTime, mode: AttendanceMode) {
         self.parent = parent
         self.group = group
@@ -45,10 +49,14 @@ public struct AttendanceRecord: Hashable, Sendable {
 
 /// What identifies one parent's attendance of one session: parent, group and session start.
 public struct AttendanceKey: Hashable, Sendable, Comparable {
+    /// The parent who attended.
     public var parent: ParentID
+    /// The group whose session it was.
     public var group: GroupID
+    /// The session's local start.
     public var session: LocalDateTime
 
+    /// The key of `parent`'s attendance of `group`'s session starting at `session`.
     public init(parent: ParentID, group: GroupID, session: LocalDateTime) {
         self.parent = parent
         self.group = group
@@ -72,11 +80,14 @@ public struct Recording: Hashable, Sendable {
         case site(SiteID)
     }
 
+    /// The group session or the site's open house the link is of.
     public var target: Target
+    /// The local date of the recorded session or open house.
     public var date: LocalDate
     /// An `https://` link, checked when read.
     public var url: String
 
+    /// The recording `url` of `target`'s session or open house on `date`.
     public init(target: Target, date: LocalDate, url: String) {
         self.target = target
         self.date = date

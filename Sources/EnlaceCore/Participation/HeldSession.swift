@@ -1,16 +1,22 @@
 /// A session that was held (spec section 9), with the parents it was held for: what attendance
 /// is counted against.
 public struct HeldSession: Sendable, Equatable {
+    /// The group that met.
     public var group: GroupID
+    /// The group's mentor.
     public var mentor: MentorID
+    /// Whether the group met at its site or online.
     public var mode: MeetingMode
     /// Nil for virtual groups.
     public var site: SiteID?
+    /// The session's local start.
     public var start: LocalDateTime
+    /// The session's local end.
     public var end: LocalDateTime
     /// The parents whose stints cover the session's start, sorted.
     public var parents: [ParentID]
 
+    /// A session of `group` held from `start` to `end` for `parents`.
     public init(group: GroupID, mentor: MentorID, mode: MeetingMode, site: SiteID?, start: LocalDateTime, end: LocalDateTime,
                 parents: [ParentID]) {
         self.group = group

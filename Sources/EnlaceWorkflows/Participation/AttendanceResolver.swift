@@ -4,14 +4,19 @@ import EnlaceProgram
 /// A row of an attendance file that counts for nobody, and why (`out/attendance-unmatched.csv`):
 /// a guest, an email no parent has, a parent who was not in that session, too few minutes.
 public struct UnmatchedAttendance: Sendable, Equatable {
+    /// The file, relative to the program folder.
     public var file: String
+    /// The row's 1-based line in the file.
     public var line: Int
     /// The parent the row named or whose email it had, when known.
     public var parent: ParentID?
+    /// The participant's name as the report gives it ("" for a sign-in row).
     public var name: String
+    /// The email as written ("" for a sign-in row or a guest).
     public var email: String
     /// The local date of the sign-in or of the join.
     public var date: LocalDate
+    /// Why the row counts for nobody, for the coordinator.
     public var reason: String
 }
 
@@ -19,10 +24,12 @@ public struct UnmatchedAttendance: Sendable, Equatable {
 public struct ResolvedParticipation: Sendable, Equatable {
     /// One record per parent and session, in its best mode, sorted by key.
     public var attendance: [AttendanceRecord] = []
+    /// The recording links, checked against the held sessions.
     public var recordings: [Recording] = []
     /// Rows that count for nobody, in file and line order.
     public var unmatched: [UnmatchedAttendance] = []
 
+    /// Nothing resolved.
     public init() {}
 }
 

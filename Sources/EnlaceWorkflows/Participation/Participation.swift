@@ -12,16 +12,23 @@ import EnlaceCore
 public struct Participation: Sendable {
     /// One line of `out/participation.csv`.
     public struct Row: Sendable, Equatable {
+        /// The parent.
         public var parent: ParentID
+        /// The group whose sessions were held for them.
         public var group: GroupID
+        /// Sessions held for the parent in the group, those attended, and the attended ones by mode.
         public var held = 0, attended = 0, inPerson = 0, virtual = 0, recording = 0
+        /// The date of the last session attended; nil for none.
         public var lastAttended: LocalDate?
     }
 
     /// One line of `out/follow-up.csv`.
     public struct FollowUp: Sendable, Equatable {
+        /// The parent.
         public var parent: ParentID
+        /// The mentor of the parent's group, who does the outreach.
         public var mentor: MentorID
+        /// Held sessions missed since the last one attended (two or more).
         public var missedInARow: Int
         /// In the group they are in now.
         public var lastAttended: LocalDate?

@@ -7,7 +7,9 @@ import Foundation
 /// `data/attendance/*.csv` and `data/recordings.csv` read and checked for form: the part of a
 /// program folder that is resolved against the run when it is imported (spec section 11).
 public struct ParticipationInputs: Sendable {
+    /// Every file of data/attendance, read.
     public let attendance: AttendanceFiles
+    /// data/recordings.csv, read (empty without the file).
     public let recordings: [RecordingRow]
     /// Whether the folder has `data/attendance/` (then `out/attendance-unmatched.csv` is written).
     public let hasAttendanceFolder: Bool

@@ -11,6 +11,7 @@ public struct ParticipationSummary: Sendable, Equatable {
         public var key: String
         /// The site's name or the language's English name.
         public var label: String
+        /// Sessions held, and attended, for the families it counts.
         public var held = 0, attended = 0
 
         /// The share of held sessions attended, 0…1 (0 when nothing was held).
@@ -21,13 +22,16 @@ public struct ParticipationSummary: Sendable, Equatable {
     public var cut: LocalDateTime
     /// Parents with at least one session held for them.
     public var families = 0
+    /// Sessions held, and attended, for the families it counts.
     public var held = 0, attended = 0
+    /// The attended sessions by mode.
     public var inPerson = 0, virtual = 0, recording = 0
     /// By the family's school (data/parents.csv `site`), sorted by id; families no longer in the
     /// roster under the key "".
     public var bySite: [Tally] = []
     /// By the primary language subtag of the family's preferred language (`es` for `es-MX`), sorted.
     public var byLanguage: [Tally] = []
+    /// The families on out/follow-up.csv.
     public var followUp = 0
     /// Rows of the attendance files that count for nobody.
     public var unmatchedRows = 0

@@ -9,7 +9,9 @@ import Foundation
 public enum ParticipationWorkflow {
     /// What a participation run did.
     public struct Result: Sendable {
+        /// Each family's participation and the follow-up list.
         public let participation: Participation
+        /// The figures by mode, site and language.
         public let summary: ParticipationSummary
         /// What the import stored (attendance counts, unmatched rows).
         public let imported: ImportSummary
