@@ -62,7 +62,7 @@ struct MeetingReports {
     }
 
     let layout: SampleAttendance.ReportFiles
-    private var files_: [(path: String, meetingBlock: Meeting?, rows: [String])] = []
+    private var reportFiles: [(path: String, meetingBlock: Meeting?, rows: [String])] = []
     private var byMonth: [String: Int] = [:]
     private var strangerAdded = false
 
@@ -93,20 +93,20 @@ struct MeetingReports {
         switch layout {
         case .perMeeting:
             let path = "data/attendance/zoom-\(date)-\(SampleClock.fileSafe(meeting.session.group)).csv"
-            files_.append((path, files_.count % 2 == 0 ? meeting : nil, lines))
+            reportFiles.append((path, reportFiles.count % 2 == 0 ? meeting : nil, lines))
         case .perMonth:
             let month = SampleClock.month(date)
             if let index = byMonth[month] {
-                files_[index].rows += lines
+                reportFiles[index].rows += lines
             } else {
-                byMonth[month] = files_.count
-                files_.append(("data/attendance/zoom-participants-\(month).csv", nil, lines))
+                byMonth[month] = reportFiles.count
+                reportFiles.append(("data/attendance/zoom-participants-\(month).csv", nil, lines))
             }
         }
     }
 
     func files() -> [ProgramFile] {
-        files_.map { file in
+        reportFiles.map { file in
             var text = ""
             if let meeting = file.meetingBlock {
                 var csv = CSVWriter(header: ["Meeting ID", "Topic", "Start Time", "End Time", "User Email", "Duration (Minutes)", "Participants"])

@@ -116,14 +116,23 @@ public enum AttendanceReader {
     private static func signIns(_ table: CSVTable, lineOffset: Int) throws(InputError) -> [SignInRow] {
         var rows: [SignInRow] = []
         rows.reserveCapacity(table.rows.count)
+        // A term's sheets repeat a few hundred dates over half a million rows: each is parsed once.
+        var dates: [String: LocalDate] = [:]
         for row in table.rows {
             let line = row.line + lineOffset
             func fail(_ column: String, _ problem: String, _ fix: String) -> InputError {
                 InputError(file: table.file, line: line, field: column, problem: problem, fix: fix)
             }
             let dateText = row["date"]
-            guard let date = LocalDate(iso: dateText) else {
-                throw fail("date", "\"\(dateText.prefix(40))\" is not a date.", "write the session's local date as YYYY-MM-DD, e.g. 2026-09-01.")
+            let date: LocalDate
+            if let known = dates[dateText] {
+                date = known
+            } else {
+                guard let parsed = LocalDate(iso: dateText) else {
+                    throw fail("date", "\"\(dateText.prefix(40))\" is not a date.", "write the session's local date as YYYY-MM-DD, e.g. 2026-09-01.")
+                }
+                dates[dateText] = parsed
+                date = parsed
             }
             let modeText = row["mode"]
             guard let mode = AttendanceMode(rawValue: modeText) else {
