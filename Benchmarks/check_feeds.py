@@ -665,23 +665,45 @@ def _changed(a: Event, b: Event) -> list[str]:
     return [f for f in fields if getattr(a, f) != getattr(b, f)]
 
 
-def recording_urls(plan: Plan, ev: Event) -> set[str]:
+def feed_scope(plan: Plan, kind: str, owner: str) -> tuple[set, set] | None:
+    """The groups and sites whose sessions and open houses a feed may show: a family's groups and
+    site, a mentor's groups and sites, a site's in-person groups and itself (None: unknown owner).
+    Two groups can meet at the same time, so an event's time alone does not say whose it is."""
+    prog = plan.prog
+    if kind == "parent" and owner in prog.parents:
+        groups = {e.gid for e, _ in plan.held_for.get(owner, [])}
+        if owner in plan.member_of:
+            groups.add(plan.member_of[owner].gid)
+        return groups, {prog.parents[owner].site}
+    if kind == "mentor" and owner in prog.mentors:
+        return {e.gid for e in plan.entries if e.raw.get("mentor") == owner}, set(prog.mentors[owner].sites)
+    if kind == "site":
+        groups = {e.gid for e in plan.entries if e.raw.get("site") == owner and e.raw.get("mode") == "in_person"}
+        return groups, {owner}
+    return None
+
+
+def recording_urls(plan: Plan, ev: Event, scope: tuple[set, set] | None = None) -> set[str]:
     """Recording links data/recordings.csv gives for what this event shows: a group row for a
-    session of that group at the event's time, a site row for that site's open house then."""
+    session of that group at the event's time, a site row for that site's open house then (of the
+    feed's groups and sites, with `scope`)."""
     if ev.all_day or not plan.recordings:
         return set()
     day = ev.start.astimezone(plan.prog.settings.tz).date().isoformat()
     groups = {e.gid for e in plan.entries for s in e.sessions if (s.start, s.end) == ev.instants}
     sites = {oh.site for ohs in plan.prog.open_houses.values() for oh in ohs if (oh.start, oh.end) == ev.instants}
+    if scope is not None:
+        groups, sites = groups & scope[0], sites & scope[1]
     return {url for g, site, date, url in plan.recordings if date == day and (g in groups or site in sites)}
 
 
-def check_recordings(name: str, plan: Plan, feed: Feed, rep: cs.Report, who: dict) -> None:
+def check_recordings(name: str, plan: Plan, feed: Feed, rep: cs.Report, who: dict,
+                     scope: tuple[set, set] | None = None) -> None:
     """Every feed showing a held session or open house with a recording gains its link (section 11)."""
     for ev in feed.events:
         if ev.cancelled or not plan.is_past(ev):
             continue
-        for url in sorted(recording_urls(plan, ev)):
+        for url in sorted(recording_urls(plan, ev, scope)):
             if url not in ev.description and url not in ev.url:
                 rep.add("feed_recording_missing", f"feed {name}: held event {ev.show()} lacks the recording link "
                         f"{url} of data/recordings.csv", **who)
@@ -1042,7 +1064,7 @@ def check(root: str, sched: dict, *, now: dt.datetime | None = None, previous_di
             previous = load_feed(prev_path, name + " (previous)", parser, rep, who, lines=False) \
                 if os.path.exists(prev_path) else Feed(Component("VCALENDAR"), [], set(), b"")
         check_generic(name, plan, feed, host, rep, who)
-        check_recordings(name, plan, feed, rep, who)
+        check_recordings(name, plan, feed, rep, who, feed_scope(plan, r.kind, r.id))
         if r.kind == "parent" and r.id in prog.parents:
             check_privacy(name, feed, privacy, r.id, True, rep, who)
             check_parent_feed(name, plan, r.id, feed, previous, rep)
