@@ -35,6 +35,9 @@ public struct CheckedProgram: @unchecked Sendable {
         let placements = PreviousPlacements(previous?.schedule, program: loaded.program)
         let rules = try Rules.prepare(catalog, loaded: loaded, placements: placements)
         for warning in loaded.warnings { log.warn("\(warning)") }
+        if previous == nil && !participation.isEmpty {
+            log.warn("data/attendance and data/recordings.csv are not imported yet: they name the sessions of a match, and there is none (a first import, or a database that was lost). Fix: run enlace match; the next import (or enlace participation) reads them.")
+        }
         for library in catalog.unpinnedLibraries {
             log.warn("\(library) is not loaded: enlace.toml does not pin it with its SHA-256. Fix: if it comes from your district's IT, add the table `enlace plugins` prints for it.")
         }
@@ -65,7 +68,15 @@ public struct CheckedProgram: @unchecked Sendable {
     /// its attendance and recordings resolved against the previous run as of `date`; then writes
     /// `out/attendance-unmatched.csv`.
     /// `beforeCommit` runs last inside the transaction (`Store.importProgram`).
+    /// Without a run there are no sessions to resolve them against: they wait for the next import.
     public func storeImport(at date: Date, beforeCommit: () throws -> Void = {}) throws(WorkflowError) -> ImportSummary {
+        guard previous != nil else {
+            do {
+                return try store.importProgram(loaded, importedAt: ISO8601DateFormatter().string(from: date), beforeCommit: beforeCommit)
+            } catch {
+                throw .wrapping(error)
+            }
+        }
         let resolved = try participation.resolve(loaded, previous: previous?.schedule, at: date)
         do {
             var summary = try store.importProgram(loaded, participation: ParticipationImport(attendance: resolved.attendance,

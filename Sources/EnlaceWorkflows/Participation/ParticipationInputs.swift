@@ -14,6 +14,9 @@ public struct ParticipationInputs: Sendable {
     /// Whether the folder has `data/attendance/` (then `out/attendance-unmatched.csv` is written).
     public let hasAttendanceFolder: Bool
 
+    /// Whether the folder holds no attendance rows and no recordings.
+    public var isEmpty: Bool { attendance.signIns.isEmpty && attendance.reports.isEmpty && recordings.isEmpty }
+
     /// The unmatched rows' file, relative to `out/`; owner-only: it names guests and their emails.
     public static let unmatchedFile = "attendance-unmatched.csv"
 
