@@ -66,6 +66,9 @@ let package = Package(
         .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceCore"]),
+        // Section 10: each group's topics, an exact assignment per group (the essay opens
+        // TopicAssignment.swift).
+        .target(name: "EnlaceCurriculum", dependencies: ["EnlaceCore"]),
         .target(name: "EnlaceDemo", dependencies: ["EnlaceCore"]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "EnlaceMarkup"),
@@ -77,7 +80,7 @@ let package = Package(
         // publishing, explaining, importing, privacy and recovery. The CLI parses and prints.
         .target(name: "EnlaceWorkflows", dependencies: [
             "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
-            "EnlaceCalendar", "EnlaceIO",
+            "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum",
         ]),
         .executableTarget(name: "enlace", dependencies: [
             "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport",
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "EnlaceCalendarTests", dependencies: ["EnlaceCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnlaceProgramTests", dependencies: ["EnlaceProgram", "EnlaceDemo", "EnlaceTestSupport", "enlace"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnlaceCurriculumTests", dependencies: ["EnlaceCurriculum"]),
         .testTarget(name: "EnlaceSolverTests", dependencies: ["EnlaceSolver", "EnlacePlugins", "EnlaceTestSupport"]),
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),

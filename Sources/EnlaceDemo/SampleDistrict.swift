@@ -23,13 +23,16 @@ public enum SampleDistrict {
         // Separate streams: the parents of a seed stay the same whatever the number of mentors.
         var mentorRandom = random.fork(0x6D65_6E74_6F72)
         var parentRandom = random.fork(0x7061_7265_6E74)
+        var trainingRandom = random.fork(0x7472_6169_6E65_64)
+        var requestRandom = random.fork(0x7265_7175_6573_7473)
         let people = SamplePeople(sites: siteList)
         var files = [
             ProgramFile(path: "enlace.toml", contents: settings(year)),
             ProgramFile(path: "README.txt", contents: readme(year, sites: siteList.count, mentors: mentors, parents: parents)),
             ProgramFile(path: "data/sites.csv", contents: sitesCSV(siteList)),
-            ProgramFile(path: "data/mentors.csv", contents: people.mentorsCSV(count: max(0, mentors), &mentorRandom)),
-            ProgramFile(path: "data/parents.csv", contents: people.parentsCSV(count: max(0, parents), &parentRandom)),
+            ProgramFile(path: "data/mentors.csv", contents: people.mentorsCSV(count: max(0, mentors), &mentorRandom, topicRandom: &trainingRandom)),
+            ProgramFile(path: "data/parents.csv", contents: people.parentsCSV(count: max(0, parents), &parentRandom, topicRandom: &requestRandom)),
+            ProgramFile(path: "data/topics.csv", contents: SampleTopics.csv()),
             ProgramFile(path: "calendars/blackouts.ics", contents: BlackoutCalendar.ics(year)),
         ]
         for site in siteList {
@@ -89,7 +92,10 @@ public enum SampleDistrict {
           enlace.toml                  the program settings
           data/sites.csv               schools and the district's family engagement center
           data/mentors.csv             trained parent mentors and the languages they speak
-          data/parents.csv             families, with a custom column (needs_interpreter)
+          data/parents.csv             families, with a custom column (needs_interpreter), and
+                                       the topics each wants most, in order
+          data/topics.csv              the curriculum: nine topics with their dates, two
+                                       required, in the families' languages
           calendars/blackouts.ics      the school holidays (no meetings on those days)
           calendars/open-houses/*.ics  each school's monthly open houses, exported from
                                        Google Calendar, Outlook and Apple Calendar; the
@@ -97,7 +103,8 @@ public enum SampleDistrict {
 
         Try it:
           enlace import     read the folder into the program database
-          enlace match      form the mentor groups; see out/schedule.json
+          enlace match      form the mentor groups and give each meeting a topic; see
+                            out/schedule.json, out/curriculum.csv, out/topic-demand.csv
           enlace feeds      write a calendar for every family, mentor and site
 
         A few families speak only Hmong, Punjabi or Russian, and no mentor does yet: the

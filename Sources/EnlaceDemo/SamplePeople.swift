@@ -10,12 +10,12 @@ struct SamplePeople {
     /// The spec's columns plus one custom column, to show custom attributes.
     static let parentHeader = ["id", "name", "email", "phone", "languages", "site", "modes", "availability",
                                "open_house", "topics", "needs_interpreter"]
-    static let topics = ["distance-learning", "reopening", "biliteracy", "funding", "college"]
+    /// The ids of the sample curriculum's topics (`SampleTopics`).
+    static let topics = SampleTopics.all.map(\.id)
     // Draw tables live here rather than as literals in the loops, which would allocate per row.
     private static let parentModes = ["in_person", "virtual", "in_person;virtual"]
     private static let parentModeWeights: WeightedTable = [35, 20, 45]
     private static let eveningCountWeights: WeightedTable = [10, 40, 35, 15]
-    private static let topicCountWeights: WeightedTable = [15, 40, 30, 15]
     private static let eveningDays = ["MO", "TU", "WE", "TH"]
     private static let areaCodes = ["714", "657", "949", "562"]
     private static let domains = ["example.org", "example.com", "example.net"]
@@ -23,8 +23,9 @@ struct SamplePeople {
 
     let sites: [SampleSite]
 
-    /// `mentors.csv` with `count` mentors.
-    func mentorsCSV(count: Int, _ random: inout SplitMix64) -> String {
+    /// `mentors.csv` with `count` mentors; their training is drawn from `topicRandom`, so that the
+    /// curriculum can change without changing anyone's other columns.
+    func mentorsCSV(count: Int, _ random: inout SplitMix64, topicRandom: inout SplitMix64) -> String {
         var csv = CSVWriter(header: Self.mentorHeader, capacity: 64 + count * 190)
         let shares = HomeLanguage.allCases.map(\.mentorShare)
         let languages = HomeLanguage.deal(total: count, shares: shares, &random)
@@ -38,30 +39,31 @@ struct SamplePeople {
             csv.cell(Self.phone(&random))
             csv.cell(language.mentorCell(&random))
             // A few mentors meet only online; the others at one or two sites.
+            var mentorSites: [SampleSite] = []
             if random.chance(12) {
                 csv.cell("")
                 csv.cell("virtual")
             } else {
                 let first = random.weightedIndex(siteWeights)
-                var cell = sites[first].id
+                mentorSites.append(sites[first])
                 if random.chance(35), sites.count > 1 {
                     let second = random.weightedIndex(siteWeights)
-                    if second != first { cell += ";" + sites[second].id }
+                    if second != first { mentorSites.append(sites[second]) }
                 }
-                csv.cell(cell)
+                csv.cell(mentorSites.map(\.id).joined(separator: ";"))
                 csv.cell(random.chance(35) ? "in_person" : "in_person;virtual")
             }
             csv.rawCell { $0.append(number: random.int(in: 4...16)) }
             csv.rawCell { Self.availability(&$0, evenings: random.int(in: 2...4), saturday: random.chance(45), &random) }
             csv.cell(random.chance(55) ? "yes" : "no")
-            csv.rawCell { Self.topicList(&$0, count: random.int(in: 2...4), &random) }
+            csv.rawCell { SampleTopics.training(&$0, sites: mentorSites, &topicRandom) }
             csv.endRow()
         }
         return csv.text
     }
 
-    /// `parents.csv` with `count` parents.
-    func parentsCSV(count: Int, _ random: inout SplitMix64) -> String {
+    /// `parents.csv` with `count` parents; their requests are drawn from `topicRandom`.
+    func parentsCSV(count: Int, _ random: inout SplitMix64, topicRandom: inout SplitMix64) -> String {
         var csv = CSVWriter(header: Self.parentHeader, capacity: 64 + count * 170)
         let languages = HomeLanguage.deal(total: count, shares: HomeLanguage.allCases.map(\.parentShare), &random)
         let schools = sites.filter(\.isSchool)
@@ -78,7 +80,8 @@ struct SamplePeople {
             if language == .cantonese, random.chance(30) { tags += ";zh" }
             if english { tags += ";en" }
             csv.cell(tags)
-            csv.cell(schools[random.weightedIndex(schoolWeights)].id)
+            let school = schools[random.weightedIndex(schoolWeights)]
+            csv.cell(school.id)
             csv.cell(Self.parentModes[random.weightedIndex(Self.parentModeWeights)])
             // Some families can only come to the open houses: no weekly window at all.
             let openHouseOnly = random.chance(5)
@@ -86,7 +89,7 @@ struct SamplePeople {
             let saturday = !openHouseOnly && (evenings == 0 || random.chance(30))
             csv.rawCell { Self.availability(&$0, evenings: evenings, saturday: saturday, &random) }
             csv.cell(openHouseOnly || random.chance(40) ? "yes" : "no")
-            csv.rawCell { Self.topicList(&$0, count: random.weightedIndex(Self.topicCountWeights), &random) }
+            csv.rawCell { SampleTopics.requests(&$0, language: language, school: school, &topicRandom) }
             csv.cell(!english || random.chance(10) ? "yes" : "no")
             csv.endRow()
         }
@@ -128,22 +131,6 @@ struct SamplePeople {
         out.append(number: minute / 60, width: 2)
         out.append(byte: UInt8(ascii: ":"))
         out.append(number: minute % 60, width: 2)
-    }
-
-    /// `count` distinct topics in the canonical order, `;`-separated.
-    static func topicList(_ out: inout TextBuffer, count: Int, _ random: inout SplitMix64) {
-        var mask = 0
-        var chosen = 0
-        while chosen < min(count, topics.count) {
-            let bit = 1 << random.below(topics.count)
-            if mask & bit == 0 { mask |= bit; chosen += 1 }
-        }
-        var first = true
-        for (index, topic) in topics.enumerated() where mask & (1 << index) != 0 {
-            if !first { out.append(byte: UInt8(ascii: ";")) }
-            out.append(topic)
-            first = false
-        }
     }
 
     /// A fictional number: 555-0100…0199 is reserved for fiction in every North American area code.

@@ -11,14 +11,13 @@ public struct ScheduleReport {
 
     /// `out/schedule.json`: keys in the spec's order, groups by id, unmatched parents by id. Held
     /// sessions carry the parents they were held for; a group's `parents` are its members from
-    /// now on (empty for a group that no longer meets).
+    /// now on (empty for a group that no longer meets). Every session has its `topic` (null for an
+    /// open conversation), and `curriculum` (spec section 10) is always there: a program without
+    /// data/topics.csv has `{"value": 0, "required_missing": []}`.
     ///
     /// - Throws: `InputError` when the program's time zone is unknown to the system.
     public func scheduleJSON() throws(InputError) -> String {
-        guard var clock = RFC3339Formatter(timezone: schedule.timezone) else {
-            throw InputError(file: "enlace.toml", field: "timezone", problem: "\"\(schedule.timezone)\" is not a time zone this system knows.",
-                             fix: "use an IANA name such as America/Los_Angeles, and install tzdata.")
-        }
+        guard var clock = RFC3339Formatter(timezone: schedule.timezone) else { throw Self.unknownZone(schedule.timezone) }
         let stints = schedule.stintsByGroup
         let groups = schedule.groups.map { groupJSON($0, stints: stints[$0.id] ?? [], clock: &clock) }
         let terms = schedule.score.terms.map { ($0.key, String($0.value)) }
@@ -28,13 +27,23 @@ public struct ScheduleReport {
             JSONText.object([("parent", JSONText.string(entry.parent.rawValue)),
                              ("reasons", JSONText.inlineArray(entry.reasons.map(JSONText.string)))], level: 2)
         }
+        let curriculum = JSONText.object([("value", String(schedule.curriculum.value)),
+                                          ("required_missing", JSONText.inlineArray(schedule.curriculum.requiredMissing.map { JSONText.string($0.rawValue) }))],
+                                         level: 1)
         return JSONText.object([
             ("program", JSONText.string(schedule.programName)),
             ("timezone", JSONText.string(schedule.timezone)),
             ("score", score),
+            ("curriculum", curriculum),
             ("groups", JSONText.array(groups, level: 1)),
             ("unmatched", JSONText.array(unmatched, level: 1)),
         ]) + "\n"
+    }
+
+    /// The error of a time zone the system does not know.
+    static func unknownZone(_ timezone: String) -> InputError {
+        InputError(file: "enlace.toml", field: "timezone", problem: "\"\(timezone)\" is not a time zone this system knows.",
+                   fix: "use an IANA name such as America/Los_Angeles, and install tzdata.")
     }
 
     private func groupJSON(_ group: ScheduledGroup, stints: [Membership], clock: inout RFC3339Formatter) -> String {

@@ -7,12 +7,22 @@ enum Coding {
     static func languages(_ tags: [LanguageTag]) -> String { tags.map(\.tag).joined(separator: ";") }
     static func modes(_ modes: Set<MeetingMode>) -> String { modes.sorted().map(\.rawValue).joined(separator: ";") }
     static func topics(_ topics: [TopicID]) -> String { topics.map(\.rawValue).joined(separator: ";") }
+    /// The inverse of `topics(_:)` (topic ids never contain `;`).
+    static func topicList(_ text: String) -> [TopicID] { text.split(separator: ";").map { TopicID(String($0)) } }
 
     /// Custom attributes as JSON with sorted keys, so equal attributes give equal text.
     static func json(_ attributes: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(attributes), as: UTF8.self)) ?? "{}"
+    }
+
+    /// Translations of a topic's title or description as a JSON array of `[tag, text]` pairs, in
+    /// column order.
+    static func texts(_ texts: [TopicText]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(texts.map { [$0.language.tag, $0.text] }), as: UTF8.self)) ?? "[]"
     }
 
     /// A list of texts as a JSON array.

@@ -279,6 +279,29 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v9-topics") { db in
+            // The curriculum's topics (spec section 10), so that feeds and explanations, which
+            // read the stored program, show the titles and descriptions the run planned with.
+            // Translations keep their column order (a feed takes the exact tag, else the first
+            // whose primary subtag matches), as JSON arrays of [tag, text]. A run keeps its
+            // curriculum's value and the required topics it could not fit, as schedule.json
+            // states them.
+            try db.execute(sql: """
+                CREATE TABLE topics (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    title TEXT NOT NULL CHECK (title <> ''),
+                    description TEXT NOT NULL,
+                    required INTEGER NOT NULL CHECK (required IN (0, 1)),
+                    window_from TEXT CHECK (window_from IS NULL OR length(window_from) = 5),
+                    window_until TEXT CHECK (window_until IS NULL OR length(window_until) = 5),
+                    titles TEXT NOT NULL,
+                    descriptions TEXT NOT NULL,
+                    attributes TEXT NOT NULL
+                );
+                ALTER TABLE runs ADD COLUMN curriculum_value INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE runs ADD COLUMN required_missing TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }

@@ -22,16 +22,20 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var attendance = Counts(), recordings = Counts()
     /// Rows of the attendance files that count for nobody (out/attendance-unmatched.csv).
     public var unmatchedAttendance = 0
+    /// The curriculum's topics (data/topics.csv, spec section 10).
+    public var topics = Counts()
     public var settingsChanged = false
 
     /// Whether the import changed anything at all (re-importing the same files changes nothing).
     public var changedAnything: Bool {
-        settingsChanged || [sites, mentors, parents, openHouses, blackouts, attendance, recordings].contains { $0.changed > 0 }
+        settingsChanged || [sites, mentors, parents, openHouses, blackouts, attendance, recordings, topics].contains { $0.changed > 0 }
     }
 
+    /// "5 sites, 25 mentors, …", with the topics only for a program that has or had some.
     public var description: String {
         var rows: [(String, Counts)] = [("sites", sites), ("mentors", mentors), ("parents", parents),
                                         ("open houses", openHouses), ("blackout days", blackouts)]
+        if topics.total > 0 || topics.changed > 0 { rows.append(("topics", topics)) }
         // Programs without attendance files read as before.
         if attendance.total + attendance.changed > 0 { rows.append(("attendance records", attendance)) }
         if recordings.total + recordings.changed > 0 { rows.append(("recordings", recordings)) }
@@ -86,6 +90,7 @@ extension Store {
                 try removeSitesNoLongerListed(loaded.program.sites, &summary, db)
                 summary.openHouses = try syncOpenHouses(loaded.program.openHouses, db)
                 summary.blackouts = try syncBlackouts(loaded.program.blackouts, db)
+                summary.topics = try syncTopics(loaded.program.topics, db)
                 if let participation {
                     summary.attendance = try AttendanceRows.sync(participation.attendance, db)
                     summary.recordings = try AttendanceRows.syncRecordings(participation.recordings, db)
@@ -98,7 +103,7 @@ extension Store {
                         """, arguments: [importedAt, loaded.inputFingerprint, summary.sites.total, summary.mentors.total,
                                          summary.parents.total, summary.openHouses.total, summary.blackouts.total,
                                          [summary.sites, summary.mentors, summary.parents, summary.openHouses,
-                                          summary.blackouts].reduce(0) { $0 + $1.changed }])
+                                          summary.blackouts, summary.topics].reduce(0) { $0 + $1.changed }])
                 }
                 try beforeCommit()
                 return summary
@@ -107,6 +112,19 @@ extension Store {
             throw error
         } catch {
             throw StoreError(description: "the import was not stored (nothing changed): \(error)")
+        }
+    }
+
+    /// Upserts the topics by id and deletes those topics.csv no longer lists (all of them when the
+    /// file is gone).
+    private func syncTopics(_ topics: [Topic], _ db: Database) throws -> ImportSummary.Counts {
+        let byID = Dictionary(topics.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        return try sync(table: "topics", columns: ["id", "title", "description", "required", "window_from", "window_until", "titles",
+                                                   "descriptions", "attributes"], ids: topics.map(\.id.rawValue), db) { id in
+            let topic = byID[id]!
+            return [id, topic.title, topic.description, topic.required ? 1 : 0, topic.window.from?.description,
+                    topic.window.until?.description, Coding.texts(topic.titles), Coding.texts(topic.descriptions),
+                    Coding.json(topic.attributes)]
         }
     }
 

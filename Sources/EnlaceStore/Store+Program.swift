@@ -12,10 +12,13 @@ public struct StoredProgram: Sendable {
     public var parents: [Parent]
     public var openHouses: [OpenHouse]
     public var blackouts: Set<LocalDate>
+    /// The curriculum's topics, by id (empty for a program without data/topics.csv).
+    public var topics: [Topic] = []
 
     /// The program with `settings` (parsed from `settingsTOML`).
     public func program(settings: ProgramSettings) -> Program {
-        Program(settings: settings, sites: sites, mentors: mentors, parents: parents, openHouses: openHouses, blackouts: blackouts)
+        Program(settings: settings, sites: sites, mentors: mentors, parents: parents, openHouses: openHouses, blackouts: blackouts,
+                topics: topics)
     }
 }
 
@@ -39,20 +42,31 @@ extension Store {
                 let id: String = row[0]
                 return Mentor(id: MentorID(id), name: row[1], languages: try Decode.languages(row[2]), sites: sitesOfMentor[id] ?? [],
                               modes: try Decode.modes(row[3]), capacity: row[4], availability: try Decode.availability(row[5]),
-                              attendsOpenHouses: (row[6] as Int) != 0, topics: Decode.topics(row[7]), attributes: try Decode.attributes(row[8]))
+                              attendsOpenHouses: (row[6] as Int) != 0, topics: Coding.topicList(row[7]), attributes: try Decode.attributes(row[8]))
             }
             let parents = try Row.fetchAll(db, sql: """
                 SELECT id, name, languages, site_id, modes, availability, open_house, topics, attributes FROM parents ORDER BY id
                 """).map { row in
                 Parent(id: ParentID(row[0]), name: row[1], languages: try Decode.languages(row[2]), site: SiteID(row[3]),
                        modes: try Decode.modes(row[4]), availability: try Decode.availability(row[5]),
-                       attendsOpenHouses: (row[6] as Int) != 0, topics: Decode.topics(row[7]), attributes: try Decode.attributes(row[8]))
+                       attendsOpenHouses: (row[6] as Int) != 0, topics: Coding.topicList(row[7]), attributes: try Decode.attributes(row[8]))
             }
             let openHouses = try Row.fetchAll(db, sql: "SELECT site_id, start_minute, end_minute, title, source_uid FROM open_houses").map {
                 OpenHouse(site: SiteID($0[0]), start: LocalDateTime(minutes: $0[1]), end: LocalDateTime(minutes: $0[2]), title: $0[3], sourceUID: $0[4])
             }
             let blackouts = Set(try String.fetchAll(db, sql: "SELECT date FROM blackouts").compactMap { LocalDate(iso: $0) })
-            return StoredProgram(settingsTOML: toml, sites: sites, mentors: mentors, parents: parents, openHouses: openHouses, blackouts: blackouts)
+            return StoredProgram(settingsTOML: toml, sites: sites, mentors: mentors, parents: parents, openHouses: openHouses,
+                                 blackouts: blackouts, topics: try storedTopics(db))
+        }
+    }
+
+    private func storedTopics(_ db: Database) throws -> [Topic] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, title, description, required, window_from, window_until, titles, descriptions, attributes FROM topics ORDER BY id
+            """).map { row in
+            Topic(id: TopicID(row[0]), title: row[1], description: row[2], required: (row[3] as Int) != 0,
+                  window: TopicWindow(from: try Decode.monthDay(row[4]), until: try Decode.monthDay(row[5])),
+                  titles: try Decode.texts(row[6]), descriptions: try Decode.texts(row[7]), attributes: try Decode.attributes(row[8]))
         }
     }
 }
@@ -77,8 +91,19 @@ private enum Decode {
         do { return try Availability(parsing: text) } catch { throw corrupt("availability", text) }
     }
 
-    static func topics(_ text: String) -> [TopicID] {
-        text.split(separator: ";").map { TopicID(String($0)) }
+    static func monthDay(_ text: String?) throws -> MonthDay? {
+        guard let text else { return nil }
+        guard let value = MonthDay(text) else { throw corrupt("topic window", text) }
+        return value
+    }
+
+    static func texts(_ text: String) throws -> [TopicText] {
+        let pairs: [[String]]
+        do { pairs = try JSONDecoder().decode([[String]].self, from: Data(text.utf8)) } catch { throw corrupt("topic translation", text) }
+        return try pairs.map { pair in
+            guard pair.count == 2, let language = LanguageTag(pair[0]) else { throw corrupt("topic translation", text) }
+            return TopicText(language: language, text: pair[1])
+        }
     }
 
     static func attributes(_ text: String) throws -> [String: String] {

@@ -36,7 +36,8 @@ extension Store {
     public func run(runsBack: Int) throws -> RunRecord? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, created_at, fingerprint, settings_toml, effort, program_name, timezone, now_minute, score, bound
+                SELECT id, created_at, fingerprint, settings_toml, effort, program_name, timezone, now_minute, score, bound,
+                       curriculum_value, required_missing
                 FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?
                 """, arguments: [runsBack]) else { return nil }
             return try RunRows.read(row, db)
@@ -63,7 +64,8 @@ extension Store {
 }
 
 /// How a run's schedule maps to the rows of `runs`, `run_terms`, `run_groups`, `run_sessions`,
-/// `run_memberships` and `run_unmatched` (migration `v6-typed-runs`).
+/// `run_memberships` and `run_unmatched` (migration `v6-typed-runs`), and the curriculum's summary
+/// (`v9-topics`).
 enum RunRows {
     static func insert(_ run: RunRecord, _ db: Database) throws -> Int {
         let schedule = run.schedule
@@ -71,11 +73,12 @@ enum RunRows {
         let parents = matched + schedule.unmatched.count
         try db.execute(sql: """
             INSERT INTO runs (created_at, fingerprint, settings_toml, effort, program_name, timezone, now_minute,
-                              score, bound, parents, matched, groups)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              score, bound, parents, matched, groups, curriculum_value, required_missing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [run.createdAt, run.fingerprint, run.settingsTOML, run.effort, schedule.programName,
                              schedule.timezone, schedule.now.minutes, schedule.score.total, schedule.score.bound,
-                             parents, matched, schedule.groups.count])
+                             parents, matched, schedule.groups.count, schedule.curriculum.value,
+                             Coding.topics(schedule.curriculum.requiredMissing)])
         let id = Int(db.lastInsertedRowID)
         let term = try db.cachedStatement(sql: "INSERT INTO run_terms (run_id, position, key, value) VALUES (?, ?, ?, ?)")
         for (position, item) in schedule.score.terms.enumerated() {
@@ -144,7 +147,8 @@ enum RunRows {
         }
         let schedule = Schedule(programName: row[5], timezone: row[6], now: LocalDateTime(minutes: row[7]),
                                 score: ScheduleScore(total: row[8], bound: row[9], terms: terms),
-                                groups: groups, memberships: memberships, unmatched: unmatched, changes: changes)
+                                groups: groups, memberships: memberships, unmatched: unmatched, changes: changes,
+                                curriculum: CurriculumSummary(value: row[10], requiredMissing: Coding.topicList(row[11])))
         return RunRecord(id: id, createdAt: row[1], fingerprint: row[2], settingsTOML: row[3], effort: row[4], schedule: schedule)
     }
 

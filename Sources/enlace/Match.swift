@@ -4,17 +4,19 @@ import EnlaceWorkflows
 import Foundation
 
 extension Enlace {
-    /// `enlace match`: solves the program and writes `out/schedule.json`, `out/assignments.csv` and
-    /// `out/changes.csv`.
+    /// `enlace match`: solves the program, plans the curriculum and writes `out/schedule.json`,
+    /// `out/assignments.csv`, `out/changes.csv`, `out/curriculum.csv` and `out/topic-demand.csv`.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Match parents with mentors and times; write out/schedule.json, out/assignments.csv and out/changes.csv.",
+            abstract: "Match parents with mentors and times, give each session a topic; write out/schedule.json and the CSV reports.",
             discussion: """
                 Imports the program folder first (so the database always holds what was matched), keeps \
                 parents with their previous mentor and group where it pays (the continuity and same_group \
                 weights), and stores the run. In a term in progress, sessions that started before now are \
-                history: they keep their date, place and parents, and only the sessions from now on are \
-                planned again. Exit codes: 0 done, 1 bad input, 2 usage error, 3 no feasible group for anyone.
+                history: they keep their date, place, topic and parents, and only the sessions from now on are \
+                planned again. With data/topics.csv, each group's sessions get the topics its families asked \
+                for first and the district requires, where the mentor's training and the topics' dates allow \
+                (out/curriculum.csv, out/topic-demand.csv). Exit codes: 0 done, 1 bad input, 2 usage error, 3 no feasible group for anyone.
                 """)
 
         @OptionGroup var options: ProgramOptions
@@ -49,7 +51,9 @@ extension Enlace {
                     print("Unmatched: " + result.blocked.map { "\($0.count) by \($0.cause)" }.joined(separator: ", ") + ".")
                 }
                 if let changes = result.changeSummary { print(changes) }
-                print("Wrote \(options.folder.appendingPathComponent("out/schedule.json").path), out/assignments.csv and out/changes.csv (\(String(format: "%.2f", result.seconds)) s).")
+                print("Wrote \(options.folder.appendingPathComponent("out/schedule.json").path), out/assignments.csv, out/changes.csv, "
+                      + "out/curriculum.csv and out/topic-demand.csv (\(String(format: "%.2f", result.seconds)) s).")
+                if let curriculum = result.curriculumSummary { print(curriculum + ".") }
                 // Districts too large to search whole get nothing more from a thorough run.
                 if effort == .standard && score.gap >= 0.005 && !result.isTruncated {
                     print("For a tighter bound and perhaps a better schedule (minutes instead of seconds on a large district): "

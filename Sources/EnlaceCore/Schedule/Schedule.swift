@@ -24,9 +24,13 @@ public struct Schedule: Sendable, Equatable {
     public var unmatched: [UnmatchedParent]
     /// What changed for each family since the previous run, and why, sorted by parent.
     public var changes: [FamilyChange]
+    /// The curriculum's value and the required topics some group could not fit (spec section 10),
+    /// as the run planned them.
+    public var curriculum: CurriculumSummary
 
     public init(programName: String, timezone: String, now: LocalDateTime, score: ScheduleScore,
-                groups: [ScheduledGroup], memberships: [Membership], unmatched: [UnmatchedParent], changes: [FamilyChange] = []) {
+                groups: [ScheduledGroup], memberships: [Membership], unmatched: [UnmatchedParent], changes: [FamilyChange] = [],
+                curriculum: CurriculumSummary = CurriculumSummary()) {
         self.programName = programName
         self.timezone = timezone
         self.now = now
@@ -35,6 +39,7 @@ public struct Schedule: Sendable, Equatable {
         self.memberships = memberships.sorted { ($0.parent, $0.from) < ($1.parent, $1.from) }
         self.unmatched = unmatched.sorted { $0.parent < $1.parent }
         self.changes = changes.sorted { $0.parent < $1.parent }
+        self.curriculum = curriculum
     }
 
     /// Whether `session` was held by the time this run planned.

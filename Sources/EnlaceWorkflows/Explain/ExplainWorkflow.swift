@@ -17,7 +17,8 @@ public enum ExplainWorkflow {
     }
 
     /// Why the latest run placed parent `id` where it did (or left them unmatched), what changed
-    /// for them at that run, and what would change it.
+    /// for them at that run, the topics they asked for and when each is taught, and what would
+    /// change it.
     public static func parent(_ id: String, in workspace: ProgramWorkspace) throws(WorkflowError) -> [String] {
         let context = try load(workspace)
         let model = context.model
@@ -108,6 +109,7 @@ struct ParentReport {
             lines.append("Not matched: " + explanation.reasons.joined(separator: "; "))
         }
         lines += history(parent.id)
+        lines += topicLines
         if !explanation.alternatives.isEmpty {
             lines.append("Groups this parent fits (\(explanation.alternatives.count)):")
             for alternative in explanation.alternatives.prefix(12) {

@@ -98,14 +98,15 @@ public enum ImportWorkflow {
         public let checked: CheckedProgram
         public let imported: ImportSummary
 
-        /// `{"sites": {…}, …, "warnings": N}` for `--json`.
+        /// `{"sites": {…}, …, "topics": {…}, "warnings": N}` for `--json`.
         public var json: String {
             let counts: (ImportSummary.Counts) -> String = {
                 "{\"total\":\($0.total),\"added\":\($0.added),\"updated\":\($0.updated),\"removed\":\($0.removed)}"
             }
             return "{\"sites\":\(counts(imported.sites)),\"mentors\":\(counts(imported.mentors)),"
                 + "\"parents\":\(counts(imported.parents)),\"open_houses\":\(counts(imported.openHouses)),"
-                + "\"blackouts\":\(counts(imported.blackouts)),\"warnings\":\(checked.loaded.warnings.count)}"
+                + "\"blackouts\":\(counts(imported.blackouts)),\"topics\":\(counts(imported.topics)),"
+                + "\"warnings\":\(checked.loaded.warnings.count)}"
         }
     }
 

@@ -1,4 +1,5 @@
 import EnlaceCore
+import EnlaceCurriculum
 import EnlaceIO
 import EnlaceReport
 import EnlaceSolver
@@ -6,7 +7,7 @@ import EnlaceStore
 import Foundation
 
 /// `enlace match`: import the folder, prepare the rules once, build the model from now on, solve,
-/// join the result with the held past, store the run, write the outputs.
+/// join the result with the held past, plan the curriculum, store the run, write the outputs.
 public enum MatchWorkflow {
     /// What a match did.
     public struct Result: Sendable {
@@ -19,6 +20,11 @@ public enum MatchWorkflow {
         public let blocked: [(cause: String, count: Int)]
         /// `14 families changed group: …`, nil when nothing changed or on the first run.
         public let changeSummary: String?
+        /// `9 topics taught; 212 of 230 families get their first choice; …`, nil for a program
+        /// without topics.
+        public let curriculumSummary: String?
+        /// The time planning the curriculum took (part of `seconds`).
+        public let curriculumSeconds: Double
         /// Whether the model was too large to search whole (a thorough run adds nothing).
         public let isTruncated: Bool
         /// The planning moment, when it differs from the `now` asked for (an earlier `now` than the
@@ -74,12 +80,16 @@ public enum MatchWorkflow {
                                                 previous: checked.previous?.schedule, now: cut)
         schedule.changes = FamilyChanges.between(previous: checked.previous?.schedule, model: model, solution: solution)
         try imported(true)
+        let planning = Date()
+        let curriculum = planCurriculum(schedule, program: program, log: log)
+        let curriculumSeconds = Date().timeIntervalSince(planning)
+        schedule = curriculum.schedule
         try store(schedule, checked: checked, now: now, effort: effort)
         let matched = solution.groupOfParent.filter { $0 != nil }.count
         let blocked = model.unmatchedCauses.map { cause in (cause.rawValue, explanations.filter { $0.cause == cause }.count) }
         return Result(schedule: schedule, parents: program.parents.count, matched: matched, groups: solution.openGroups.count,
                       blocked: blocked.filter { $0.1 > 0 }, changeSummary: FamilyChanges.summary(schedule.changes),
-                      isTruncated: model.isTruncated, plannedFrom: cut, seconds: Date().timeIntervalSince(started))
+                      curriculumSummary: curriculum.summary, curriculumSeconds: curriculumSeconds, isTruncated: model.isTruncated, plannedFrom: cut, seconds: Date().timeIntervalSince(started))
     }
 
     /// Builds the model from now on and solves it.
@@ -101,15 +111,28 @@ public enum MatchWorkflow {
         return (model, Solver.solve(model, effort: effort))
     }
 
+    /// Gives every group's sessions from now on their topics (spec section 10); held sessions keep
+    /// theirs.
+    private static func planCurriculum(_ schedule: Schedule, program: Program, log: WorkflowLog) -> CurriculumPlan {
+        let planner = CurriculumPlanner(program: program)
+        guard planner.hasTopics else { return planner.plan(schedule) }
+        let done = log.step("Planning the curriculum of \(schedule.groups.count) groups")
+        defer { done() }
+        return planner.plan(schedule)
+    }
+
     /// Stages the outputs, stores the run, then puts the outputs in place: a crash anywhere leaves
     /// the previous run with its outputs or (after the next start) the new run with its outputs,
     /// never one run's schedule with another's assignments.
     private static func store(_ schedule: Schedule, checked: CheckedProgram, now: Date, effort: SolverOptions.Effort) throws(WorkflowError) {
         let report = ScheduleReport(schedule: schedule)
+        let curriculum = CurriculumReport(schedule: schedule, program: checked.loaded.program)
         do {
             let outputs = try AtomicFileSet.stage([("schedule.json", Array(try report.scheduleJSON().utf8), 0o644),
                                                    ("assignments.csv", Array(report.assignmentsCSV().utf8), 0o644),
-                                                   ("changes.csv", Array(FamilyChanges.csv(schedule.changes).utf8), 0o644)],
+                                                   ("changes.csv", Array(FamilyChanges.csv(schedule.changes).utf8), 0o644),
+                                                   ("curriculum.csv", Array(try curriculum.curriculumCSV().utf8), 0o644),
+                                                   ("topic-demand.csv", Array(curriculum.topicDemandCSV().utf8), 0o644)],
                                                   in: checked.workspace.outFolder, tag: "match")
             do {
                 try checked.store.saveRun(RunRecord(createdAt: WallClock.isoText(now), fingerprint: checked.loaded.inputFingerprint,
