@@ -542,7 +542,8 @@ def best_group_curriculum(prog: em.Program, e: Entry) -> float:
     topics = [prog.topics[t] for t in dict.fromkeys(m.topics) if t in prog.topics and t not in done]
     values = [em.topic_value(prog, t.id, e.members) for t in topics]
     tz = prog.settings.tz
-    matrix = [[v if t.in_window(s.start.astimezone(tz).date()) else None for t, v in zip(topics, values)]
+    term = (prog.settings.term_start, prog.settings.term_end)
+    matrix = [[v if t.in_window(s.start.astimezone(tz).date(), term) else None for t, v in zip(topics, values)]
               for s in e.future]
     return em.best_assignment_value(matrix) if matrix and topics else 0.0
 
@@ -594,7 +595,7 @@ def check_curriculum(prog: em.Program, sched: dict, entries: list[Entry], active
             if s.topic not in m.topics:
                 rep.add("topic_not_trained", f"group {e.gid}: session {when} teaches {s.topic} but mentor {m.id} "
                         "was not trained in it", group=e.gid, session=when)
-            if not t.in_window(s.start.astimezone(tz).date()):
+            if not t.in_window(s.start.astimezone(tz).date(), (prog.settings.term_start, prog.settings.term_end)):
                 rep.add("topic_window", f"group {e.gid}: session {when} teaches {s.topic} outside its window "
                         f"{t.window_from}..{t.window_until} (month, day)", group=e.gid, session=when)
     total = 0.0

@@ -166,27 +166,40 @@ class Topic:
     descriptions: dict[str, str]
     line: int
 
-    def in_window(self, day: dt.date) -> bool:
-        """`from`..`until` bound the local date; from > until wraps around the new year."""
+    def in_window(self, day: dt.date, term: tuple[dt.date, dt.date] | None = None) -> bool:
+        """`from`..`until` bound the local date; from > until wraps around the new year.
+
+        A missing bound is the term's end on that side (interpretation 12): in an August–June
+        term, `until = 03-31` alone is August to March and `from = 01-15` alone January to June.
+        Without a term, a missing bound is the calendar year's end."""
         md = (day.month, day.day)
         lo, hi = self.window_from, self.window_until
         if lo is None and hi is None:
             return True
         if lo is None:
-            return md <= hi
+            if term is None:
+                return md <= hi
+            lo = (term[0].month, term[0].day)
         if hi is None:
-            return md >= lo
+            if term is None:
+                return md >= lo
+            hi = (term[1].month, term[1].day)
         if lo <= hi:
             return lo <= md <= hi
         return md >= lo or md <= hi
 
     def text(self, kind: str, language: str) -> str:
         """Title or description in a feed language: the @TAG column whose primary subtag matches,
-        else the plain column."""
+        else the plain column. When several match (`zh-Hans`, `zh-Hant`), the one whose whole tag
+        is the feed's language (case ignored), else the first in column order (interpretation 12)."""
         table = self.titles if kind == "title" else self.descriptions
         plain = self.title if kind == "title" else self.description
-        for tag in sorted(table):
-            if primary(tag) == primary(language) and table[tag].strip():
+        filled = [tag for tag in table if table[tag].strip()]
+        for tag in filled:
+            if tag.lower() == language.lower():
+                return table[tag]
+        for tag in filled:
+            if primary(tag) == primary(language):
                 return table[tag]
         return plain
 

@@ -139,6 +139,25 @@ def test_window_wraps_around_the_new_year():
     assert only_from.in_window(D(2026, 12, 31)) and not only_from.in_window(D(2026, 8, 31))
 
 
+def test_missing_bound_is_the_terms_end():
+    """Interpretation 12: in an August–June term a one-sided window runs to the term's end on the
+    other side, so `from 01-15` alone does not reopen the autumn before it."""
+    D = dt.date
+    term = (D(2026, 8, 17), D(2027, 6, 10))
+    only_from = em.Topic("c", "", "", False, (1, 15), None, {}, {}, 2)
+    assert [only_from.in_window(d, term) for d in (D(2026, 9, 1), D(2027, 1, 14), D(2027, 1, 15), D(2027, 6, 1))] == \
+        [False, False, True, True]
+    only_until = em.Topic("c", "", "", False, None, (3, 31), {}, {}, 2)
+    assert [only_until.in_window(d, term) for d in (D(2026, 9, 1), D(2026, 12, 31), D(2027, 3, 31), D(2027, 4, 1))] == \
+        [True, True, True, False]
+
+
+def test_topic_text_prefers_the_exact_tag():
+    t = em.Topic("c", "Plain", "", False, None, None, {"zh-Hans": "简体", "zh-Hant": "繁體", "es-MX": "México"}, {}, 2)
+    assert [t.text("title", lang) for lang in ("zh-Hant", "zh-hans", "zh", "es", "vi")] == \
+        ["繁體", "简体", "简体", "México", "Plain"]
+
+
 def test_unknown_topic(program):
     s = valid()
     s["groups"][2]["sessions"][2]["topic"] = "housing"

@@ -37,8 +37,8 @@ extension SampleTopics {
         }
     }
 
-    /// How many topics a family lists: none (20%, the form's question skipped) up to five.
-    private static let requestCountWeights: WeightedTable = [20, 15, 25, 22, 12, 6]
+    /// How many topics a family lists: none (12%, the form's question skipped) up to five.
+    private static let requestCountWeights: WeightedTable = [12, 16, 26, 24, 14, 8]
 
     /// Percent of mentors trained in each topic; mentors who meet at a high school are more often
     /// trained in college and financial aid.

@@ -34,7 +34,9 @@ struct CurriculumPropertyTests {
             starts = Array(starts.prefix(6))
             let heldCount = min(held, starts.count)
             var heldTopics: [LocalDateTime: String] = [:]
-            for start in starts.prefix(heldCount) where random.chance(50) { heldTopics[start] = random.pick(ids) }
+            var untaught = ids
+            random.shuffle(&untaught)
+            for start in starts.prefix(heldCount) where random.chance(50) { heldTopics[start] = untaught.popLast() }
             let now = heldCount < starts.count ? starts[heldCount].adding(minutes: -1) : Hand.at(2027, 6, 10)
             schedule = Hand.schedule(members: parents.map(\.id.rawValue), starts: starts, now: heldCount == 0 ? Hand.at(2026, 8, 1) : now,
                                      topics: heldTopics)

@@ -13,7 +13,7 @@ enum Hand {
     }
 
     static func topic(_ id: String, required: Bool = false, from: String? = nil, until: String? = nil) -> Topic {
-        Topic(id: TopicID(id), title: id.capitalized, description: "About \(id).", required: required, window: window(from, until))
+        Topic(id: TopicID(id), title: id.prefix(1).uppercased() + id.dropFirst(), description: "About \(id).", required: required, window: window(from, until))
     }
 
     static func mentor(_ id: String, trained: [String]) -> Mentor {
