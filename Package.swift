@@ -92,7 +92,8 @@ let package = Package(
         .target(name: "EnlaceTestSupport", dependencies: ["EnlaceCore", "EnlacePlugins", "EnlaceSolver"]),
         // Benchmark commands (Benchmarks/*.sh), outside the product.
         .executableTarget(name: "enlace-bench", dependencies: [
-            "EnlaceCore", "EnlaceDemo", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceStore", "EnlaceTestSupport", "EnlaceWorkflows",
+            "EnlaceCore", "EnlaceCurriculum", "EnlaceDemo", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceStore", "EnlaceTestSupport",
+            "EnlaceWorkflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/EnlaceBench"),
         .testTarget(name: "EnlaceCoreTests", dependencies: ["EnlaceCore"]),

@@ -8,8 +8,8 @@ import Foundation
 struct EnlaceBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enlace-bench",
-        abstract: "Benchmarks of Enlace's matcher (see Benchmarks/README.md).",
-        subcommands: [SolveBenchmark.self, ModelBenchmark.self, AttendanceBenchmark.self])
+        abstract: "Benchmarks of Enlace's matcher, curriculum planning and participation (see Benchmarks/README.md).",
+        subcommands: [SolveBenchmark.self, ModelBenchmark.self, AttendanceBenchmark.self, CurriculumBenchmark.self])
 }
 
 /// The program folder every benchmark reads.
