@@ -27,6 +27,10 @@ struct ParentGroupTexts {
     var location: String?
     var link: String?
     var linkLabel: String?
+    /// The mentor's name as the family reads it, for a SUMMARY led by a topic.
+    var mentor: String
+    /// What each session's topic adds, in the family's language.
+    var topics: TopicReader
 }
 
 extension FeedPlanner {
@@ -37,8 +41,12 @@ extension FeedPlanner {
     /// one session (a topic, a recording) joins its texts here; what every session of the group
     /// says is worked out once, in `group`.
     func parentSessionTexts(_ session: ScheduledSession, of group: ParentGroupTexts) -> EventTexts {
-        EventTexts(summary: group.summary, description: (group.lead + [""] + group.body).joined(separator: "\n"),
-                   location: group.location, meetingURL: group.link, meetingLabel: group.linkLabel)
+        let description = (group.lead + [""] + group.body).joined(separator: "\n")
+        let said = group.topics.texts(of: session, summary: group.summary, description: description) {
+            group.topics.strings.text("session_title_topic", ["topic": $0, "mentor": group.mentor])
+        }
+        return EventTexts(summary: said.summary, description: said.description, location: group.location, meetingURL: group.link,
+                          meetingLabel: group.linkLabel)
     }
 
     /// What every session of `group` says to a family who reads `reader` and meets in
@@ -53,9 +61,11 @@ extension FeedPlanner {
         lead.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
         var body = [strings.text("about_program"), "", strings.text(link == nil ? "bring_in_person" : "bring_virtual")]
         if let line = contactLine(strings) { body += ["", line] }
-        return ParentGroupTexts(summary: strings.text("session_title", ["mentor": mentorName(group.mentor, reader)]),
+        let mentor = mentorName(group.mentor, reader)
+        return ParentGroupTexts(summary: strings.text("session_title", ["mentor": mentor]),
                                 lead: lead, body: body, location: link ?? place(group, strings), link: link,
-                                linkLabel: link == nil ? nil : strings.text("join_label"))
+                                linkLabel: link == nil ? nil : strings.text("join_label"), mentor: mentor,
+                                topics: TopicReader(topics: topics, strings: strings))
     }
 
     func parentSessions(_ group: ScheduledGroup, _ reader: FeedReader, meetingLanguage: LanguageTag?) -> [EventContent] {
@@ -74,11 +84,21 @@ extension FeedPlanner {
         lines.append(link.map { strings.text("join_online", ["url": $0]) } ?? strings.text("where", ["place": place(group, strings)]))
         lines.append(strings.text("group_id", ["group": group.id]))
         if let line = contactLine(strings) { lines += ["", line] }
+        let placeName = group.mode == .virtual ? strings.text("place_online") : siteName(group)
         let texts = EventTexts(
-            summary: strings.text("mentor_session_title", ["place": group.mode == .virtual ? strings.text("place_online") : siteName(group)]),
+            summary: strings.text("mentor_session_title", ["place": placeName]),
             description: lines.joined(separator: "\n"), location: link ?? place(group, strings), meetingURL: link,
             meetingLabel: link == nil ? nil : strings.text("join_label"))
-        return events(of: group, tag: .mentor, reader) { _ in texts }
+        let topics = TopicReader(topics: topics, strings: strings)
+        return events(of: group, tag: .mentor, reader) { session in
+            let topic = topics.texts(of: session, summary: texts.summary, description: texts.description) {
+                strings.text("mentor_session_title_topic", ["topic": $0, "place": placeName])
+            }
+            var said = texts
+            said.summary = topic.summary
+            said.description = topic.description
+            return said
+        }
     }
 
     /// A site's session (in English, for school staff): the mentor, the group's size and languages.

@@ -21,15 +21,15 @@ public struct PlannedFeed: Sendable {
 
 /// Decides what every feed of a run contains (spec section 7). Pure: no clock, no files.
 ///
-/// - A **parent's** feed: the sessions of the parent's group, saying with whom (the mentor's name
-///   as the family can read it, `ReadableName`), where or how to join, in which language the
-///   meeting is held, what the program is, what to bring and how to reach the coordinator; the
-///   open houses of the parent's site; and for a family without a group from now on, a
-///   waiting-list notice (an all-day event) and a calendar description saying so. Nothing about
-///   any other family, and no email or phone of anyone but the coordinator: those are not even in
-///   `Program`.
-/// - A **mentor's** feed: every session of the mentor's groups, with the group's size, the
-///   parents' first names and the languages its families meet in, and the open houses of the
+/// - A **parent's** feed: the sessions of the parent's group, saying which topic each covers
+///   (`TopicReader`), with whom (the mentor's name as the family can read it, `ReadableName`),
+///   where or how to join, in which language the meeting is held, what the program is, what to
+///   bring and how to reach the coordinator; the open houses of the parent's site; and for a
+///   family without a group from now on, a waiting-list notice (an all-day event) and a calendar
+///   description saying so. Nothing about any other family, and no email or phone of anyone but
+///   the coordinator: those are not even in `Program`.
+/// - A **mentor's** feed: every session of the mentor's groups, with its topic, the group's size,
+///   the parents' first names and the languages its families meet in, and the open houses of the
 ///   mentor's sites.
 /// - A **site's** feed (in English): every in-person session held there and its open houses; no
 ///   family names.
@@ -62,6 +62,8 @@ public struct FeedPlanner: Sendable {
     let facts: CancellationFacts
     /// The recording link of each event UID stem that shows a recorded session or open house.
     let recordingURLs: [String: String]
+    /// The curriculum's topics by id; empty in a program without `data/topics.csv`.
+    let topics: [TopicID: Topic]
 
     /// A planner for one run of one program, publishing on `publishedOn` (by default the day the
     /// run planned from), with the recording links of its held sessions (data/recordings.csv,
@@ -90,6 +92,7 @@ public struct FeedPlanner: Sendable {
         let parts = [settings.coordinatorName, settings.coordinatorPhone, settings.coordinatorEmail]
             .compactMap { $0?.trimmingSpaces() }.filter { !$0.isEmpty }
         contact = parts.isEmpty ? nil : parts.joined(separator: ", ")
+        topics = Dictionary(program.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         facts = CancellationFacts(
             blackouts: program.blackouts, mentors: Set(program.mentors.map(\.id)),
             mentorOfGroup: Dictionary(schedule.groups.map { ($0.id, $0.mentor) }, uniquingKeysWith: { a, _ in a }),
