@@ -58,9 +58,9 @@ extension CurriculumPlan {
     /// "by March 31", "from January 15", "between October 1 and March 31", or "" for every day.
     static func phrase(_ window: TopicWindow) -> String {
         switch (window.from, window.until) {
-        case let (from?, until?): "between \(spoken(from)) and \(spoken(until))"
-        case let (from?, nil): "from \(spoken(from))"
-        case let (nil, until?): "by \(spoken(until))"
+        case (let from?, let until?): "between \(spoken(from)) and \(spoken(until))"
+        case (let from?, nil): "from \(spoken(from))"
+        case (nil, let until?): "by \(spoken(until))"
         case (nil, nil): ""
         }
     }

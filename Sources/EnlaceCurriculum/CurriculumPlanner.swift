@@ -60,7 +60,9 @@ public struct CurriculumPlanner: Sendable {
 public struct CurriculumPlan: Sendable {
     /// A required topic that a group with a mentor trained in it does not teach this term.
     public struct Shortfall: Sendable, Equatable {
+        /// The group that does not teach it.
         public let group: GroupID
+        /// The required topic.
         public let topic: TopicID
     }
 

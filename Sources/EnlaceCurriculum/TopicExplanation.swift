@@ -24,9 +24,11 @@ public struct TopicExplanation: Sendable, Equatable {
         case outranked(session: LocalDateTime, winner: TopicID?, winnerValue: Int, value: Int, cost: Int)
     }
 
+    /// The id as the family wrote it in parents.csv.
     public let topic: TopicID
     /// 1 for the family's first choice.
     public let rank: Int
+    /// When their group teaches it, or why it does not.
     public let outcome: Outcome
     /// The topic's title, nil when topics.csv does not define it.
     public let title: String?
@@ -47,7 +49,7 @@ public struct TopicExplanation: Sendable, Equatable {
             window.isUnbounded ? "not taught: the group has no sessions left this term"
                 : "not taught: no session of the group from now on falls \(CurriculumPlan.phrase(window))"
         case .worthNothing: "not taught: [curriculum] rank_weights make it worth 0 points at this rank, and it is not required"
-        case let .outranked(session, winner, winnerValue, value, cost):
+        case .outranked(let session, let winner, let winnerValue, let value, let cost):
             "not taught: on \(session.date) the group learns " + (winner.map { "\($0) (worth \(winnerValue) points to the group)" } ?? "another topic")
                 + " instead (this one is worth \(value)); teaching it there would lower the group's curriculum by \(cost) point\(cost == 1 ? "" : "s")"
         }

@@ -4,10 +4,13 @@ import EnlaceCore
 /// program it was planned for: the same inputs give the same bytes. Counts only, no family's id:
 /// the coordinator's files, which scripts and sheets read.
 public struct CurriculumReport {
+    /// The run, with its sessions' topics.
     public let schedule: Schedule
+    /// The program the run was planned for: its topics and its families' requests.
     public let program: Program
     private let topicsOf: [ParentID: Set<TopicID>]
 
+    /// The files of `schedule`, planned for `program`.
     public init(schedule: Schedule, program: Program) {
         self.schedule = schedule
         self.program = program
