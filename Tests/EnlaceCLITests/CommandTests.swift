@@ -86,9 +86,9 @@ import Testing
     }
 
     /// A standard run that leaves a gap of 0.5% or more suggests a thorough run; the demo's (0.46%)
-    /// does not. The district with a gap: 1,000 parents where a group costs 150 points instead of
-    /// 20, which makes opening groups the hard part (0.70%; with the default weights the
-    /// standard run leaves 0.09%).
+    /// does not. The district with a gap: 1,000 parents where a group costs 200 points instead of
+    /// 20, which makes opening groups the hard part (1.15%; at 150 points the standard run leaves
+    /// 0.40%).
     @Test func aStandardRunWithAGapSuggestsAThoroughOne() throws {
         let folder = CLI.temporaryFolder()
         let generated = try CLI.run(["generate", folder.path, "--sites", "10", "--mentors", "75", "--parents", "1000"])
@@ -96,7 +96,7 @@ import Testing
         let settings = folder.appendingPathComponent("enlace.toml")
         let toml = try String(contentsOf: settings, encoding: .utf8)
         #expect(!toml.contains("\n[weights]"))
-        try (toml + "\n[weights]\ngroup = -150\n").write(to: settings, atomically: true, encoding: .utf8)
+        try (toml + "\n[weights]\ngroup = -200\n").write(to: settings, atomically: true, encoding: .utf8)
         let match = try CLI.run(["match", "--program", folder.path])
         #expect(match.status == 0, "\(match.stderr)")
         #expect(match.stdout.contains("enlace match --program \(folder.path) --effort thorough\n"), "\(match.stdout)")
