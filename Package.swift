@@ -74,13 +74,14 @@ let package = Package(
         .target(name: "EnlaceMarkup"),
         .target(name: "EnlaceQR", dependencies: ["CQRencode", "EnlaceMarkup"]),
         .target(name: "EnlaceCharts", dependencies: ["EnlaceMarkup"]),
+        .target(name: "EnlaceLetters", dependencies: ["EnlaceCore", "EnlaceFeeds", "EnlaceQR", "EnlaceMarkup"]),
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "EnlaceIO", dependencies: ["CSystemCalls"]),
         // The workflows: load → prepare the rules once → build the model → solve → store → write,
         // publishing, explaining, importing, privacy and recovery. The CLI parses and prints.
         .target(name: "EnlaceWorkflows", dependencies: [
             "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
-            "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum",
+            "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum", "EnlaceLetters",
         ]),
         .executableTarget(name: "enlace", dependencies: [
             "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport",
@@ -116,6 +117,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR", "EnlaceTestSupport"]),
+        .testTarget(name: "EnlaceLettersTests", dependencies: ["EnlaceLetters", "EnlaceFeeds", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlacePlugins", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),

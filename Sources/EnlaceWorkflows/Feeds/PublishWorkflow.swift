@@ -66,6 +66,7 @@ public enum PublishWorkflow {
             // The old link must stop working now, not at the next publication.
             if let old, FeedToken.isWellFormed(old) {
                 try? FileManager.default.removeItem(at: workspace.feedsFolder.appendingPathComponent(old + ".ics"))
+                _ = try LetterFiles.remove(token: old, in: workspace)
             }
             guard try store.latestRun() != nil else { return nil }
         } catch {

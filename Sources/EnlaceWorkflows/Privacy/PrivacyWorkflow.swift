@@ -52,7 +52,7 @@ public enum PrivacyWorkflow {
         }
     }
 
-    /// Removes the family's feed file and rows in the outputs, then marks the forget finished.
+    /// Removes the family's feed file, rows in the outputs and letters, then marks the forget finished.
     private static func removeFiles(feedToken: String?, note: Int, store: Store, workspace: ProgramWorkspace) throws -> [String] {
         var files: [String] = []
         if let token = feedToken, FeedToken.isWellFormed(token) {
@@ -63,6 +63,7 @@ public enum PrivacyWorkflow {
         }
         files += try rewriteOutputs(store: store, workspace: workspace, feedToken: feedToken)
         files += try ParticipationWorkflow.dropRowsOfForgottenFamilies(store: store, workspace: workspace)
+        if let token = feedToken { files += try LetterFiles.remove(token: token, in: workspace) }
         try store.finishForget(note: note)
         return files
     }
