@@ -27,7 +27,9 @@ extension FeedPlanner {
             .replacingAll("{mentor}", with: Self.percentEncoded(group.mentor.rawValue))
     }
 
-    static func percentEncoded(_ text: String) -> String {
+    /// `text` with everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`)
+    /// percent-encoded, byte by byte of its UTF-8.
+    public static func percentEncoded(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

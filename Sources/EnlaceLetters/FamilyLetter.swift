@@ -8,6 +8,7 @@ import EnlaceFeeds
 /// What one family's letter says, in their language: everything is resolved here, so rendering
 /// only arranges it. It holds this family's details and no one else's.
 public struct FamilyLetter: Sendable {
+    /// The family's id in `data/parents.csv`.
     public var parent: ParentID
     /// The site of the child's school: the letters of a site are printed together.
     public var site: SiteID
@@ -38,23 +39,7 @@ public struct FamilyLetter: Sendable {
     /// A Google Calendar link that subscribes to the feed (Google's `cid` parameter takes the
     /// `webcal://` link, percent-encoded).
     public var googleCalendarURL: String {
-        "https://calendar.google.com/calendar/render?cid=" + Self.percentEncoded(webcalURL)
-    }
-
-    /// `text` with everything but RFC 3986's unreserved characters percent-encoded.
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
+        "https://calendar.google.com/calendar/render?cid=" + FeedPlanner.percentEncoded(webcalURL)
     }
 }
 
@@ -65,6 +50,7 @@ public struct LetterSession: Sendable, Equatable {
     /// The curriculum topic's title in the family's language; nil for an open conversation.
     public var topic: String?
 
+    /// A session line as it is shown.
     public init(when: String, topic: String?) {
         self.when = when
         self.topic = topic

@@ -37,7 +37,7 @@ struct LetterFiles {
         } catch let error as WorkflowError {
             throw error
         } catch {
-            throw WorkflowError("\(error)")
+            throw WorkflowError("the families' calendar links cannot be printed as QR codes: \(error). Fix: shorten feed_base_url in enlace.toml, then run `enlace feeds` and `enlace letters` again.")
         }
         messages = TextMessage.csv(letters, messages: texts)
         summary.messages = texts.count
