@@ -75,13 +75,16 @@ let package = Package(
         .target(name: "EnlaceQR", dependencies: ["CQRencode", "EnlaceMarkup"]),
         .target(name: "EnlaceCharts", dependencies: ["EnlaceMarkup"]),
         .target(name: "EnlaceLetters", dependencies: ["EnlaceCore", "EnlaceFeeds", "EnlaceQR", "EnlaceMarkup"]),
+        // The coordinator's report (out/report.html): its figures from the program and the run,
+        // and the page in English or Spanish, pure.
+        .target(name: "EnlaceReportPage", dependencies: ["EnlaceCore", "EnlaceCharts", "EnlaceMarkup"]),
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "EnlaceIO", dependencies: ["CSystemCalls"]),
         // The workflows: load → prepare the rules once → build the model → solve → store → write,
         // publishing, explaining, importing, privacy and recovery. The CLI parses and prints.
         .target(name: "EnlaceWorkflows", dependencies: [
             "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
-            "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum", "EnlaceLetters",
+            "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum", "EnlaceLetters", "EnlaceReportPage",
         ]),
         .executableTarget(name: "enlace", dependencies: [
             "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport",
@@ -119,6 +122,8 @@ let package = Package(
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceLettersTests", dependencies: ["EnlaceLetters", "EnlaceFeeds", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
+        .testTarget(name: "EnlaceReportPageTests", dependencies: ["EnlaceReportPage", "EnlaceWorkflows", "EnlaceDemo", "enlace", "EnlaceTestSupport", "EnlaceMarkup"],
+                    exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlacePlugins", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),
     ] + pluginTargets

@@ -10,7 +10,7 @@ struct Enlace: ParsableCommand {
         abstract: "Schedule a school district's parent mentor program: match mentors with families, publish calendar feeds.",
         discussion: "A program is a folder (see `enlace init`). Exit codes: 0 done, 1 bad input, 2 usage error.",
         version: "0.1.0",
-        subcommands: [Init.self, Demo.self, Import.self, Match.self, Feeds.self, Letters.self, Serve.self, CheckCalendar.self, Generate.self, Explain.self, Plugins.self, ReadCalendar.self, ReadCalendars.self, CheckSettings.self, Forget.self, Export.self, Purge.self, Participation.self]
+        subcommands: [Init.self, Demo.self, Import.self, Match.self, Feeds.self, Letters.self, Serve.self, CheckCalendar.self, Generate.self, Explain.self, Report.self, Plugins.self, ReadCalendar.self, ReadCalendars.self, CheckSettings.self, Forget.self, Export.self, Purge.self, Participation.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64) to the exit code 2
