@@ -13,6 +13,7 @@ public struct ReportFigures: Sendable, Equatable {
     public var plannedFrom: LocalDateTime
     /// The term's first and last days.
     public var term: ClosedRange<LocalDate>
+    /// The figures at the top of the page.
     public var headline: Headline
     /// Families by their preferred language (primary subtag), most families first.
     public var byLanguage: [Coverage]
@@ -22,6 +23,7 @@ public struct ReportFigures: Sendable, Equatable {
     public var waiting: [WaitingGroup]
     /// Every mentor of the program, by id, with their load.
     public var mentors: [MentorLoad]
+    /// The term week by week.
     public var calendar: TermCalendar
     /// Nil when the program has no curriculum data yet (no data/topics.csv, or no topics planned).
     public var curriculum: CurriculumFigures?
@@ -37,17 +39,21 @@ public struct Headline: Sendable, Equatable {
     public var matched: Int
     /// Groups with members from now on.
     public var groups: Int
-    /// Mentors leading at least one of those groups, and mentors in the program.
+    /// Mentors leading at least one of those groups.
     public var mentorsLeading: Int
+    /// Mentors in the program.
     public var mentors: Int
-    /// Seats taken in the mentors' groups, and the mentors' capacities added up.
+    /// Seats taken in the mentors' groups.
     public var seatsTaken: Int
+    /// The mentors' capacities added up.
     public var seats: Int
-    /// The schedule's score and the bound no schedule can beat.
+    /// The schedule's score.
     public var score: Int
+    /// The bound no schedule can beat.
     public var bound: Int
-    /// Sessions held so far and sessions to come, every group counted.
+    /// Sessions held so far, every group counted.
     public var sessionsHeld: Int
+    /// Sessions to come, every group counted.
     public var sessionsToCome: Int
 
     /// Families waiting for a group.
@@ -65,19 +71,24 @@ public struct Coverage: Sendable, Equatable {
     /// The site's name (the language's name is the renderer's to choose); for folded rows, how
     /// many rows were folded.
     public var name: String
+    /// Families with a group from now on.
     public var matched: Int
+    /// Families waiting for a group.
     public var waiting: Int
 
+    /// Families in all.
     public var families: Int { matched + waiting }
 }
 
 /// One mentor's seats and groups from now on.
 public struct MentorLoad: Sendable, Equatable {
+    /// The mentor's id in data/mentors.csv.
     public var id: MentorID
     /// Families in the mentor's groups from now on.
     public var taken: Int
     /// The mentor's capacity (data/mentors.csv).
     public var capacity: Int
+    /// Groups the mentor leads from now on.
     public var groups: Int
 }
 
@@ -85,8 +96,11 @@ public struct MentorLoad: Sendable, Equatable {
 public struct TermCalendar: Sendable, Equatable {
     /// One week, Monday to Sunday.
     public struct Week: Sendable, Equatable {
+        /// The week's Monday (before the term's first day for its first week).
         public var monday: LocalDate
+        /// Sessions held that week, every group counted.
         public var held: Int
+        /// Sessions to come that week.
         public var toCome: Int
         /// Open houses at any site that week.
         public var openHouses: Int
@@ -96,7 +110,9 @@ public struct TermCalendar: Sendable, Equatable {
 
     /// One site's open houses in the term.
     public struct SiteOpenHouses: Sendable, Equatable {
+        /// The site's name.
         public var name: String
+        /// Its open houses within the term.
         public var count: Int
         /// The first open house on or after the report's moment, nil when none is left.
         public var next: LocalDate?
@@ -114,13 +130,16 @@ public struct TermCalendar: Sendable, Equatable {
 public struct CurriculumFigures: Sendable, Equatable {
     /// One topic of data/topics.csv, or a topic families asked for that it does not define.
     public struct Topic: Sendable, Equatable {
+        /// The topic's id in topics.csv or parents.csv.
         public var id: String
         /// The title in the report's language where topics.csv has it, else its plain title;
         /// the id for a topic topics.csv does not define.
         public var title: String
+        /// Whether topics.csv makes it required.
         public var required: Bool
-        /// Families who listed the topic, and who listed it first.
+        /// Families who listed the topic.
         public var asked: Int
+        /// Families who listed it first.
         public var askedFirst: Int
         /// Families who listed it and whose group teaches it.
         public var membersCovered: Int
@@ -130,25 +149,32 @@ public struct CurriculumFigures: Sendable, Equatable {
 
     /// In topics.csv order (by id), then the undefined ones.
     public var topics: [Topic]
-    /// Required topics some group with a mentor trained in them could not fit (their titles).
-    public var requiredMissing: [String]
+    /// Required topics some group with a mentor trained in them could not fit (their titles); nil
+    /// when the run does not say.
+    public var requiredMissing: [String]?
 }
 
 /// Participation (spec section 11): who came, and how.
 public struct ParticipationFigures: Sendable, Equatable {
     /// Attendance in the sessions of one calendar month.
     public struct Month: Sendable, Equatable {
+        /// The year.
         public var year: Int
+        /// The month, 1 to 12.
         public var month: Int
+        /// Sessions attended in person.
         public var inPerson: Int
+        /// Sessions attended online (the video meeting).
         public var online: Int
+        /// Sessions followed by their recording.
         public var recording: Int
     }
 
     /// Months from the first held session to the last, in order.
     public var months: [Month]
-    /// Sessions held for families (one per family and session), and those attended.
+    /// Sessions held for families (one per family and session).
     public var held: Int
+    /// Of those, the sessions the family attended, in any way.
     public var attended: Int
     /// Families who missed their group's last two held sessions (out/follow-up.csv).
     public var followUp: Int

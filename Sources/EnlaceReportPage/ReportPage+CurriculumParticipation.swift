@@ -25,7 +25,9 @@ extension ReportPage {
                    topics.map { [$0.title, $0.required ? words.yes : words.no, words.number($0.asked), words.number($0.askedFirst),
                                  words.number($0.membersCovered), words.number($0.groupsTeaching)] },
                    numeric: [2, 3, 4, 5])
-        page.element("p", curriculum.requiredMissing.isEmpty ? words.noRequiredMissing : words.requiredMissing(curriculum.requiredMissing))
+        if let missing = curriculum.requiredMissing {
+            page.element("p", missing.isEmpty ? words.noRequiredMissing : words.requiredMissing(missing))
+        }
         page.close("section")
     }
 

@@ -54,6 +54,7 @@ public struct WaitingGroup: Sendable, Equatable {
         }
     }
 
+    /// What keeps the families out.
     public var need: Need
     /// The families' languages (primary subtags, in their order); empty for `notImported`.
     public var languages: [String]
@@ -84,7 +85,9 @@ public struct DayPart: Sendable, Hashable, Comparable {
     /// Morning until 12:00, afternoon until 17:00, evening after.
     public enum Part: Int, Sendable, CaseIterable { case morning, afternoon, evening }
 
+    /// Which days.
     public var days: Days
+    /// Which part of those days.
     public var part: Part
 
     /// The minutes of the day each part covers, [start, end).
@@ -108,6 +111,7 @@ public struct DayPart: Sendable, Hashable, Comparable {
         return parts.sorted()
     }
 
+    /// Weekdays before Saturday before Sunday, then morning before afternoon before evening.
     public static func < (a: DayPart, b: DayPart) -> Bool { (a.days.rawValue, a.part.rawValue) < (b.days.rawValue, b.part.rawValue) }
 }
 
@@ -117,8 +121,10 @@ public struct WaitingReason: Sendable, Equatable {
     /// The rule's name (`shared_language`, `meeting_mode`, `same_site`, `time_fit`, a district
     /// plugin's) or `capacity`.
     public var cause: String
+    /// What `enlace explain` says of the family, sentence by sentence.
     public var reasons: [String]
 
+    /// Creates a reason.
     public init(cause: String, reasons: [String]) {
         self.cause = cause
         self.reasons = reasons

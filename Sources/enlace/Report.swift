@@ -19,10 +19,17 @@ extension Enlace {
         @OptionGroup var options: ProgramOptions
         @OptionGroup var clock: NowOption
 
+        @Flag(help: "Print a one-object JSON summary on stdout (report, language, bytes, families, matched, waiting, groups, …).")
+        var json = false
+
         func run() throws {
             let now = try clock.date()
             let result = try runWorkflow { () throws(WorkflowError) in
                 try ReportWorkflow.run(ProgramWorkspace(folder: options.folder), now: now)
+            }
+            if json {
+                print(result.json)
+                return
             }
             let headline = result.figures.headline
             print("Wrote \(result.file.path) (\(result.language.rawValue), \(result.bytes / 1024 + 1) KB): "

@@ -18,9 +18,9 @@ enum Fixture {
     }
 
     static func parent(_ id: String, _ languages: [String], site: String, modes: Set<MeetingMode> = [.inPerson],
-                       free: String = "TU 18:00-20:00", openHouse: Bool = false) -> Parent {
+                       free: String = "TU 18:00-20:00", openHouse: Bool = false, topics: [String] = []) -> Parent {
         Parent(id: ParentID(id), name: "Name of \(id)", languages: languages.map { LanguageTag($0)! }, site: SiteID(site), modes: modes,
-               availability: try! Availability(parsing: free), attendsOpenHouses: openHouse, topics: [])
+               availability: try! Availability(parsing: free), attendsOpenHouses: openHouse, topics: topics.map(TopicID.init))
     }
 
     static var program: Program {

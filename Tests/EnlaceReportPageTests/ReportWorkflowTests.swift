@@ -154,6 +154,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("out/report.html").path))
     }
 
+    /// `--json` prints one object whose figures are the page's, and writes the same page.
+    @Test func jsonSummary() throws {
+        let workspace = try Self.district()
+        defer { try? FileManager.default.removeItem(at: workspace.folder) }
+        let expected = try ReportWorkflow.run(workspace, now: Self.reportMoment)
+        let page = try Data(contentsOf: expected.file)
+        let result = try Subprocess.run(Subprocess.packageExecutable("enlace"),
+                                        ["report", "--program", workspace.folder.path, "--now", "2026-12-10T12:00:00-08:00", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let headline = expected.figures.headline
+        #expect(json["report"] as? String == expected.file.path)
+        #expect(json["language"] as? String == "en")
+        #expect(json["bytes"] as? Int == page.count)
+        #expect(json["families"] as? Int == headline.families && json["matched"] as? Int == headline.matched)
+        #expect(json["waiting"] as? Int == headline.waiting && json["groups"] as? Int == headline.groups)
+        #expect(json["waiting_groups"] as? Int == expected.figures.waiting.count)
+        #expect(json["curriculum"] as? Bool == false && json["participation"] as? Bool == false)
+        #expect(try Data(contentsOf: expected.file) == page, "the same data and --now give the same bytes from the command")
+    }
+
     /// The rows of a stacked chart's description: "Label — A: 1, B: 2, Total: 3; …".
     static func rows(_ desc: String) throws -> [(label: String, values: [Int])] {
         try desc.trimmingCharacters(in: CharacterSet(charactersIn: ".")).components(separatedBy: "; ").map { row in

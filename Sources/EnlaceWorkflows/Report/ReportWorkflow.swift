@@ -1,5 +1,6 @@
 import EnlaceCore
 import EnlaceIO
+import EnlaceReport
 import EnlaceReportPage
 import EnlaceStore
 import Foundation
@@ -10,10 +11,27 @@ import Foundation
 public enum ReportWorkflow {
     /// What a report run wrote.
     public struct Result: Sendable {
+        /// `out/report.html`.
         public let file: URL
+        /// The figures the page shows.
         public let figures: ReportFigures
+        /// The page's language (`report_language`).
         public let language: ReportLanguage
+        /// The size of the page in bytes.
         public let bytes: Int
+
+        /// One JSON object for scripts (`enlace report --json`), on one line: `{"report",
+        /// "language", "bytes", "families", "matched", "waiting", "groups", "mentors_leading",
+        /// "mentors", "score", "bound", "waiting_groups", "curriculum", "participation"}`; the
+        /// last two say whether those sections have data.
+        public var json: String {
+            let headline = figures.headline
+            return "{\"report\":\(JSONText.string(file.path)),\"language\":\(JSONText.string(language.rawValue)),\"bytes\":\(bytes),"
+                + "\"families\":\(headline.families),\"matched\":\(headline.matched),\"waiting\":\(headline.waiting),"
+                + "\"groups\":\(headline.groups),\"mentors_leading\":\(headline.mentorsLeading),\"mentors\":\(headline.mentors),"
+                + "\"score\":\(headline.score),\"bound\":\(headline.bound),\"waiting_groups\":\(figures.waiting.count),"
+                + "\"curriculum\":\(figures.curriculum != nil),\"participation\":\(figures.participation != nil)}"
+        }
     }
 
     /// The report's file, in `out/`.
@@ -52,8 +70,10 @@ public enum ReportWorkflow {
         for explanation in context.model.explainUnmatched(context.solution) {
             reasons[program.parents[explanation.parent].id] = WaitingReason(cause: explanation.cause.rawValue, reasons: explanation.reasons)
         }
-        // Curriculum and participation figures join when the program's data for them is stored
-        // (spec sections 10 and 11); until then those sections say there is no data yet.
-        return ReportFigures(program: program, schedule: schedule, reasons: reasons, asOf: asOf)
+        let language = LanguageTag(program.settings.reportLanguage.rawValue) ?? LanguageTag("en")!
+        let curriculum = CurriculumFigures(program: program, schedule: schedule, language: language)
+        // Attendance is not stored by this version of Enlace, so the participation section says
+        // there is no data yet; `ParticipationFigures(seats:followUp:)` takes it once it is.
+        return ReportFigures(program: program, schedule: schedule, reasons: reasons, asOf: asOf, curriculum: curriculum, participation: nil)
     }
 }
