@@ -16,6 +16,9 @@ struct BarRows {
     static let rowHeight = 28.0
     static let thickness = 18.0
     static let gap = 8.0
+    /// The most a category label takes on the left: two fifths of the width, enough for a school's
+    /// full name such as "Mesa Verde Intermediate School" (estimated wide); longer labels are cut.
+    static let labelRoom = Frame.width * 2 / 5
 
     /// The horizontal geometry of the plot: where value 0 is and how many units a count takes.
     private struct Scale {
@@ -56,12 +59,12 @@ struct BarRows {
                                   description: description(), body: body.markup)
     }
 
-    /// Room for the labels on the left (at most a third of the width; longer labels are cut)
-    /// and for the widest total and the last tick label on the right.
+    /// Room for the labels on the left (at most `labelRoom`; longer labels are cut) and for the
+    /// widest total and the last tick label on the right.
     private func horizontalScale() -> Scale {
         let totals = rows.map { $0.values.reduce(0, +) }
         let axis = CountAxis(largest: totals.max() ?? 0)
-        let labelWidth = min(rows.map { TextWidth.of($0.label, fontSize: Frame.labelSize) }.max() ?? 0, Frame.width / 3)
+        let labelWidth = min(rows.map { TextWidth.of($0.label, fontSize: Frame.labelSize) }.max() ?? 0, Self.labelRoom)
         let totalWidth = totals.map { TextWidth.of(count($0), fontSize: Frame.labelSize) }.max() ?? 0
         let lastTickWidth = TextWidth.of(count(axis.maximum), fontSize: Frame.tickSize)
         let left = Frame.margin + labelWidth + Self.gap
@@ -83,7 +86,7 @@ struct BarRows {
 
     private func drawRow(_ row: Row, scale: Scale, centre: Double, into body: inout SVGWriter) {
         let baseline = formatted(Frame.baseline(centredOn: centre, fontSize: Frame.labelSize))
-        let label = TextWidth.fitted(row.label, width: Frame.width / 3, fontSize: Frame.labelSize)
+        let label = TextWidth.fitted(row.label, width: Self.labelRoom, fontSize: Frame.labelSize)
         body.text(label, [("x", formatted(scale.left - Self.gap)), ("y", baseline), ("class", "label"),
                           ("text-anchor", "end"), ("fill", Frame.ink)])
         var start = 0

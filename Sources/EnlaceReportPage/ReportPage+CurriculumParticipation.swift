@@ -5,12 +5,11 @@ extension ReportPage {
     /// Demand against coverage per topic (spec section 10), and the required topics missing; "no
     /// data yet" without a curriculum.
     func curriculum(into page: inout HTMLWriter) {
-        section("curriculum", words.curriculumTitle, into: &page)
         guard let curriculum = figures.curriculum, !curriculum.topics.isEmpty else {
-            noData(words.curriculumNoData, into: &page)
-            page.close("section")
+            noDataSection("curriculum", words.curriculumTitle, words.curriculumNoData, into: &page)
             return
         }
+        section("curriculum", words.curriculumTitle, into: &page)
         let topics = curriculum.topics
         page.element("p", words.curriculumIntro(topics: topics.count, asked: topics.reduce(0) { $0 + $1.asked },
                                                 covered: topics.reduce(0) { $0 + $1.membersCovered }))
@@ -34,12 +33,11 @@ extension ReportPage {
     /// Attendance by month and by how families took part (spec section 11), and the follow-up
     /// count; "no data yet" without attendance.
     func participation(into page: inout HTMLWriter) {
-        section("participation", words.participationTitle, into: &page)
         guard let participation = figures.participation, !participation.months.isEmpty else {
-            noData(words.participationNoData, into: &page)
-            page.close("section")
+            noDataSection("participation", words.participationTitle, words.participationNoData, into: &page)
             return
         }
+        section("participation", words.participationTitle, into: &page)
         page.element("p", words.participationIntro(attended: participation.attended, held: participation.held,
                                                    percent: words.percent(participation.attended, of: participation.held)))
         let bars = participation.months.map { month in

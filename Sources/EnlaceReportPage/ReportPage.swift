@@ -66,9 +66,12 @@ public struct ReportPage: Sendable {
         page.element("h2", title)
     }
 
-    /// A paragraph that says the section has no data yet, and why.
-    func noData(_ text: String, into page: inout HTMLWriter) {
+    /// A whole section that says it has no data yet, and why; printed without a page of its own.
+    func noDataSection(_ id: String, _ title: String, _ text: String, into page: inout HTMLWriter) {
+        page.open("section", [("id", id), ("class", "brief")])
+        page.element("h2", title)
         page.element("p", text, [("class", "no-data")])
+        page.close("section")
     }
 
     /// `rows` when they fit a chart, else the first `chartRows - 1` and one row that adds up the
@@ -121,8 +124,9 @@ public struct ReportPage: Sendable {
           header, main, footer { max-width: none; padding: 0; }
           header { padding-top: 0; }
           section { break-before: page; }
-          section:first-of-type { break-before: auto; }
+          section:first-of-type, section.brief { break-before: auto; }
           h2 { margin-top: 0; }
+          section.brief h2 { margin-top: 1.5rem; }
           h2, h3, caption { break-after: avoid; }
           figure.chart { max-width: 100%; }
           figure.chart, .card, tr, ol.waiting li, .no-data { break-inside: avoid; }
