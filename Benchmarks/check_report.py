@@ -12,6 +12,7 @@ Python's HTML parser and checks, in either report language:
   data/parents.csv, by the school's name in data/sites.csv; the families-by-language chart has the
   same rows as counts by preferred language (compared as counts, since the page names languages);
 - every waiting family of out/assignments.csv is listed by id, once, and no other;
+- the curriculum table equals out/topic-demand.csv row for row (none without data/topics.csv);
 - the sessions per week add up to the sessions of out/schedule.json;
 - no name, email address or phone number of data/parents.csv or data/mentors.csv is on the page.
 Exit 0 when clean, 1 on any violation, 2 on a usage error or unreadable input.
@@ -40,8 +41,12 @@ class Page(html.parser.HTMLParser):
         self.waiting_ids = []
         self.tags = Counter()
         self.urls = []
+        self.lang = None
+        self.tables = {}         # section id -> rows of cell texts (header row included)
         self._text = None
         self._chart = None
+        self._row = None
+        self._cell = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -49,8 +54,14 @@ class Page(html.parser.HTMLParser):
         for name, value in attrs.items():
             if value and re.search(r"(https?:|file:|//)", value) and value != "http://www.w3.org/2000/svg":
                 self.urls.append(f"{tag} {name}={value}")
+        if tag == "html":
+            self.lang = attrs.get("lang")
         if tag == "section":
             self.section = attrs.get("id")
+        if tag == "tr":
+            self._row = []
+        if tag in ("td", "th"):
+            self._cell = ""
         if tag == "svg":
             self._chart = {"section": self.section, "title": "", "desc": ""}
         self.stack.append((tag, attrs.get("class", "")))
@@ -62,6 +73,12 @@ class Page(html.parser.HTMLParser):
         if not self.stack:
             return
         open_tag, css = self.stack.pop()
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(self._cell.strip())
+            self._cell = None
+        if tag == "tr" and self._row is not None:
+            self.tables.setdefault(self.section, []).append(self._row)
+            self._row = None
         if tag == "svg" and self._chart is not None:
             self.charts.append(self._chart)
             self._chart = None
@@ -81,6 +98,8 @@ class Page(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._text is not None:
             self._text += data
+        if self._cell is not None:
+            self._cell += data
         if re.search(r"https?://(?!www\.w3\.org/2000/svg)", data):
             self.urls.append(f"text: {data.strip()[:80]}")
 
@@ -167,6 +186,8 @@ def check(folder, report):
         if sum(sum(values) for values in weeks.values()) != sessions:
             problems.append(f"sessions per week add up to {sum(sum(v) for v in weeks.values())}, schedule.json has {sessions}")
 
+    problems += check_curriculum(folder, page)
+
     for name in ("parents", "mentors"):
         for row in read_csv(os.path.join(folder, "data", f"{name}.csv")):
             for column in ("name", "email", "phone"):
@@ -174,6 +195,27 @@ def check(folder, report):
                 if len(value) >= 5 and (value in text or value.replace("&", "&amp;") in text):
                     problems.append(f"data/{name}.csv {column} of {row['id']} is on the page")
     return problems
+
+
+def check_curriculum(folder, page):
+    """The curriculum table equals out/topic-demand.csv row for row, topics named by their title in
+    the page's language (`title@LANG` of data/topics.csv, else `title`; the id for a topic
+    topics.csv does not define). Without data/topics.csv the page has no curriculum table."""
+    topics_path = os.path.join(folder, "data", "topics.csv")
+    table = page.tables.get("curriculum", [])
+    if not os.path.exists(topics_path):
+        return ["the curriculum section has a table but data/topics.csv does not exist"] if table else []
+    titles = {}
+    for row in read_csv(topics_path):
+        translated = next((value for key, value in row.items()
+                           if key and key.lower().startswith("title@") and key[6:].split("-")[0].lower() == page.lang and value), "")
+        titles[row["id"]] = translated or row["title"]
+    expected = [[titles.get(row["topic_id"], row["topic_id"]), row["asked"], row["asked_first"], row["members_covered"], row["groups_teaching"]]
+                for row in read_csv(os.path.join(folder, "out", "topic-demand.csv"))]
+    shown = [[cells[0]] + [str(number(cell)) for cell in cells[2:6]] for cells in table[1:]]
+    if shown != expected:
+        return [f"curriculum table {shown[:3]}… differs from out/topic-demand.csv {expected[:3]}…"]
+    return []
 
 
 def main():

@@ -84,3 +84,28 @@ def test_each_disagreement_is_caught(folder, change, expected):
     assert before in PAGE
     found = problems(folder, PAGE.replace(before, after, 1))
     assert any(expected in problem for problem in found), found
+
+
+CURRICULUM = ('<section id="curriculum"><table><thead><tr><th>Topic</th><th>Required</th><th>Asked</th><th>Asked first</th>'
+              '<th>Taught</th><th>Groups</th></tr></thead><tbody>'
+              '<tr><td>Seal of Biliteracy</td><td>yes</td><td class="n">2</td><td class="n">1</td><td class="n">1</td><td class="n">1</td></tr>'
+              '<tr><td>funding</td><td>no</td><td class="n">1,000</td><td class="n">0</td><td class="n">0</td><td class="n">0</td></tr>'
+              '</tbody></table></section>')
+
+
+def test_curriculum_table_is_topic_demand(folder):
+    (folder / "data" / "topics.csv").write_text("id,title,title@es\nbiliteracy,Seal of Biliteracy,Sello de Bilingüismo\n", encoding="utf-8")
+    (folder / "out" / "topic-demand.csv").write_text(
+        "topic_id,asked,asked_first,members_covered,groups_teaching\nbiliteracy,2,1,1,1\nfunding,1000,0,0,0\n", encoding="utf-8")
+    page = PAGE.replace("</main>", CURRICULUM + "</main>")
+    assert problems(folder, page) == []
+    assert problems(folder, page.replace('lang="en"', 'lang="es"').replace("<td>Seal of Biliteracy", "<td>Sello de Bilingüismo")) == []
+    found = problems(folder, page.replace('<td class="n">2</td><td class="n">1</td><td class="n">1</td>',
+                                          '<td class="n">2</td><td class="n">1</td><td class="n">2</td>'))
+    assert any("differs from out/topic-demand.csv" in problem for problem in found), found
+    assert any("differs" in problem for problem in problems(folder, page.replace('lang="en"', 'lang="es"'))), "a title in the wrong language"
+
+
+def test_no_curriculum_table_without_topics(folder):
+    found = problems(folder, PAGE.replace("</main>", CURRICULUM + "</main>"))
+    assert any("data/topics.csv does not exist" in problem for problem in found), found
