@@ -154,6 +154,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("out/report.html").path))
     }
 
+    /// The demo (attendance of its held sessions, `enlace participation` run as of December 1):
+    /// the participation section's figures are those of out/participation.csv and
+    /// out/follow-up.csv, and its chart states them month by month.
+    @Test func participationAgreesWithItsCSVFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-report-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try Subprocess.run(Subprocess.packageExecutable("enlace"), ["demo", folder.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let workspace = ProgramWorkspace(folder: folder, childExecutable: Subprocess.packageExecutable("enlace").path)
+        let result = try ReportWorkflow.run(workspace, now: SampleDistrict.asOf)
+        let participation = try #require(result.figures.participation, "the demo has attendance")
+        let rows = try CSVTableForTests(workspace.outFolder.appendingPathComponent("participation.csv")).rows
+        func sum(_ column: String) -> Int { rows.reduce(0) { $0 + Int($1[column]!)! } }
+        let months = participation.months
+        #expect(participation.held == sum("held") && participation.attended == sum("attended"))
+        #expect(months.reduce(0) { $0 + $1.inPerson } == sum("in_person"))
+        #expect(months.reduce(0) { $0 + $1.online } == sum("virtual"))
+        #expect(months.reduce(0) { $0 + $1.recording } == sum("recording"))
+        #expect(participation.attended > 0 && participation.attended < participation.held)
+        let followUp = try CSVTableForTests(workspace.outFolder.appendingPathComponent("follow-up.csv")).rows
+        #expect(participation.followUp == followUp.count)
+        let page = try String(contentsOf: result.file, encoding: .utf8)
+        let chart = try #require(try ReportPageTests.charts(page).first { $0.title.hasPrefix("Sessions attended") })
+        #expect(try Self.rows(chart.desc).map(\.values) == months.map { [$0.inPerson, $0.online, $0.recording] })
+        #expect(!page.contains("class=\"no-data\">No data yet. Once sign-in sheets"))
+    }
+
     /// `--json` prints one object whose figures are the page's, and writes the same page.
     @Test func jsonSummary() throws {
         let workspace = try Self.district()

@@ -46,7 +46,10 @@ public enum ReportWorkflow {
     ///   changed: the file is replaced whole).
     public static func run(_ workspace: ProgramWorkspace, now: Date) throws(WorkflowError) -> Result {
         let context = try ExplainWorkflow.load(workspace)
-        let figures = figures(context, now: now)
+        let schedule = context.run.schedule
+        let asOf = max(WallClock.local(now, timezone: context.model.program.settings.timezone), schedule.now)
+        let participation = try participation(try workspace.existingStore(), schedule: schedule, asOf: asOf)
+        let figures = figures(context, asOf: asOf, participation: participation)
         let language = context.model.program.settings.reportLanguage
         let html = ReportPage(figures: figures, language: language).html()
         let file = workspace.outFolder.appendingPathComponent(fileName)
@@ -60,20 +63,18 @@ public enum ReportWorkflow {
         return Result(file: file, figures: figures, language: language, bytes: bytes.count)
     }
 
-    /// The figures of the latest run as of `now` (the run's own moment when `now` is earlier:
-    /// its past cannot be re-opened).
-    static func figures(_ context: ExplainWorkflow.Context, now: Date) -> ReportFigures {
+    /// The figures of the latest run as of `asOf` (never before the run's own moment: its past
+    /// cannot be re-opened), with `participation` from the stored attendance.
+    static func figures(_ context: ExplainWorkflow.Context, asOf: LocalDateTime, participation: ParticipationFigures?) -> ReportFigures {
         let program = context.model.program
         let schedule = context.run.schedule
-        let asOf = max(WallClock.local(now, timezone: program.settings.timezone), schedule.now)
         var reasons: [ParentID: WaitingReason] = [:]
         for explanation in context.model.explainUnmatched(context.solution) {
             reasons[program.parents[explanation.parent].id] = WaitingReason(cause: explanation.cause.rawValue, reasons: explanation.reasons)
         }
         let language = LanguageTag(program.settings.reportLanguage.rawValue) ?? LanguageTag("en")!
         let curriculum = CurriculumFigures(program: program, schedule: schedule, language: language)
-        // Attendance is not stored by this version of Enlace, so the participation section says
-        // there is no data yet; `ParticipationFigures(seats:followUp:)` takes it once it is.
-        return ReportFigures(program: program, schedule: schedule, reasons: reasons, asOf: asOf, curriculum: curriculum, participation: nil)
+        return ReportFigures(program: program, schedule: schedule, reasons: reasons, asOf: asOf, curriculum: curriculum,
+                             participation: participation)
     }
 }
