@@ -10,8 +10,8 @@ extension CurriculumFigures {
     ///
     /// - Parameters:
     ///   - language: the report's language, for the topics' titles (`title@TAG` of topics.csv).
-    ///   - requiredMissing: the required topics the run could not fit, by id, when the run says;
-    ///     nil when it does not.
+    ///   - requiredMissing: the required topics the run could not fit, by id (`Schedule.curriculum`);
+    ///     nil when the run does not say.
     /// - Complexity: O(parents × topics listed + sessions × their families), with hashing.
     public init?(program: Program, schedule: Schedule, language: LanguageTag, requiredMissing: [TopicID]? = nil) {
         guard !program.topics.isEmpty else { return nil }

@@ -73,7 +73,8 @@ public enum ReportWorkflow {
             reasons[program.parents[explanation.parent].id] = WaitingReason(cause: explanation.cause.rawValue, reasons: explanation.reasons)
         }
         let language = LanguageTag(program.settings.reportLanguage.rawValue) ?? LanguageTag("en")!
-        let curriculum = CurriculumFigures(program: program, schedule: schedule, language: language)
+        let curriculum = CurriculumFigures(program: program, schedule: schedule, language: language,
+                                           requiredMissing: schedule.curriculum.requiredMissing)
         return ReportFigures(program: program, schedule: schedule, reasons: reasons, asOf: asOf, curriculum: curriculum,
                              participation: participation)
     }
