@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct PluginCrashTests {
     /// Builds the fixture once and returns libCrashingPlugin.so.
     static let library: Result<URL, Error> = Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-crashing-plugin-build")
+        let scratch = PluginLibraryTests.scratchFolder("enlace-crashing-plugin-build")
         let build = try Subprocess.run(tool: "swift", [
             "build", "--package-path", PluginLibraryTests.repository.appendingPathComponent("Tests/Fixtures/CrashingPlugin").path,
             "--scratch-path", scratch.path, "--product", "CrashingPlugin",

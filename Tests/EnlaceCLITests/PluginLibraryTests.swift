@@ -11,7 +11,7 @@ import Testing
     /// Builds the example package once (its own scratch folder, the same toolchain) and returns the
     /// path of libFridayEvenings.so.
     static let library: Result<URL, Error> = Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-plugin-build")
+        let scratch = scratchFolder("enlace-plugin-build")
         let build = try Subprocess.run(tool: "swift", [
             "build", "--package-path", repository.appendingPathComponent("Examples/Plugins/FridayEvenings").path,
             "--scratch-path", scratch.path, "--product", "FridayEvenings",
@@ -20,6 +20,13 @@ import Testing
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stdout + build.stderr])
         }
         return scratch.appendingPathComponent("debug/libFridayEvenings.so")
+    }
+
+    /// A build folder for an example package, one per checkout: a library another checkout built
+    /// against another PluginAPI must not be picked up.
+    static func scratchFolder(_ name: String) -> URL {
+        let checkout = repository.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(name + String(checkout))
     }
 
     /// A program: one Spanish-speaking mentor at Frontier High, free Friday and Tuesday evenings;
