@@ -95,16 +95,24 @@ public struct AttendanceResolver: Sendable {
 
     /// The records, recordings and unmatched rows the files give.
     ///
-    /// - Throws: `InputError` for the first sign-in or recording row that names an unknown group,
-    ///   site or parent, or a date without a held session.
+    /// A sign-in row that names no known parent or no held session is not an error (spec section
+    /// 11): it is listed as unmatched with the reason, like a report row.
+    ///
+    /// - Throws: `InputError` for the first recording row that names an unknown group or site, or a
+    ///   date without a held session.
     public func resolve(_ files: AttendanceFiles, recordings: [RecordingRow]) throws(InputError) -> ResolvedParticipation {
         var result = ResolvedParticipation()
         var modes: [AttendanceKey: AttendanceMode] = [:]
         for row in files.signIns {
-            guard let session = try session(of: row) else { continue }
-            guard session.parents.contains(ParentID(row.parent)) else {
-                result.unmatched.append(UnmatchedAttendance(file: row.file, line: row.line, parent: ParentID(row.parent), name: "", email: "",
-                                                            date: row.date, reason: "\(row.parent) was not in group \(row.group) on \(row.date)"))
+            let session: HeldSession
+            switch self.session(of: row) {
+            case .held(let held) where held.parents.contains(ParentID(row.parent)):
+                session = held
+            case .held:
+                result.unmatched.append(unmatched(row, "\(row.parent) was not in group \(row.group) on \(row.date)"))
+                continue
+            case .none(let reason):
+                result.unmatched.append(unmatched(row, reason))
                 continue
             }
             let key = AttendanceKey(parent: ParentID(row.parent), group: session.group, session: session.start)
@@ -123,23 +131,29 @@ public struct AttendanceResolver: Sendable {
 
     // MARK: Sign-in sheets
 
-    /// The held session a sign-in row names, or nil when the parent is known but that is no
-    /// session of theirs (the caller lists it as unmatched).
-    private func session(of row: SignInRow) throws(InputError) -> HeldSession? {
-        func fail(_ column: String, _ problem: String, _ fix: String) -> InputError {
-            InputError(file: row.file, line: row.line, field: column, problem: problem, fix: fix)
-        }
+    /// What a sign-in row names: a held session, or why it names none.
+    private enum SignInSession {
+        case held(HeldSession)
+        case none(String)
+    }
+
+    /// The held session a sign-in row names (the caller checks it was held for the row's parent),
+    /// or the reason it names none: an unknown group or parent, a date without a held session.
+    private func session(of row: SignInRow) -> SignInSession {
         guard let group = groups[row.group] else {
-            throw fail("group", "there is no group \"\(row.group.prefix(60))\" in the latest match.",
-                       "copy the group id from out/schedule.json or out/assignments.csv (ids are case-sensitive).")
+            return .none("there is no group \"\(row.group.prefix(60))\" in the latest match (ids are case-sensitive)")
         }
         guard let session = heldByGroup[row.group]?[row.date]?.last else {
-            throw fail("date", noHeldSession(group, on: row.date), "write the date of one of its held sessions: \(heldDates(group)).")
+            return .none(String(noHeldSession(group, on: row.date).dropLast()))
         }
         let parent = ParentID(row.parent)
-        if session.parents.contains(parent) || roster.contains(parent) { return session }
-        throw fail("parent", "there is no parent \"\(row.parent.prefix(60))\" in data/parents.csv, and the session was not held for such a parent.",
-                   "copy the parent's id from data/parents.csv (ids are case-sensitive).")
+        if session.parents.contains(parent) || roster.contains(parent) { return .held(session) }
+        return .none("there is no parent \"\(row.parent.prefix(60))\" in data/parents.csv, and the session was not held for such a parent")
+    }
+
+    /// The unmatched-file row for sign-in `row`.
+    private func unmatched(_ row: SignInRow, _ reason: String) -> UnmatchedAttendance {
+        UnmatchedAttendance(file: row.file, line: row.line, parent: ParentID(row.parent), name: "", email: "", date: row.date, reason: reason)
     }
 
     private func noHeldSession(_ group: ScheduledGroup, on date: LocalDate) -> String {
