@@ -72,12 +72,27 @@ import Testing
     @Test func aBadAttendanceFileIsRefusedWithItsPlaceAndNothingIsWritten() throws {
         let folder = try PrivacyTests.copyOfDemo()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "date,group,parent,mode\n2026-09-08,no-such-group,P0001,in_person\n"
+        try "date,group,parent,mode\n2026-09-08,no-such-group,P0001,by_pigeon\n"
             .write(to: folder.appendingPathComponent("data/attendance/extra.csv"), atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: folder.appendingPathComponent("out/participation.csv"))
         let result = try CLI.run(["participation", "--program", folder.path, "--now", Self.asOf])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("data/attendance/extra.csv, line 2, column \"group\": there is no group \"no-such-group\""), "\(result.stderr)")
+        #expect(result.stderr.contains("data/attendance/extra.csv, line 2, column \"mode\": \"by_pigeon\" is not a way of attending."), "\(result.stderr)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("out/participation.csv")) == before)
+    }
+
+    /// Spec section 11: a row naming no known session is not an error; it is listed with its reason.
+    @Test func aSignInRowForAnUnknownGroupIsListedNotRefused() throws {
+        let folder = try PrivacyTests.copyOfDemo()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "date,group,parent,mode\n2026-09-08,no-such-group,P0001,in_person\n"
+            .write(to: folder.appendingPathComponent("data/attendance/extra.csv"), atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: folder.appendingPathComponent("out/participation.csv"))
+        let result = try CLI.run(["participation", "--program", folder.path, "--now", Self.asOf])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out/participation.csv")) == before, "the row counts for nobody")
+        let unmatched = try String(contentsOf: folder.appendingPathComponent("out/attendance-unmatched.csv"), encoding: .utf8)
+        #expect(unmatched.contains("data/attendance/extra.csv,2,P0001"), "\(unmatched)")
+        #expect(unmatched.contains("there is no group \"\"no-such-group\"\" in the latest match"), "\(unmatched)")
     }
 }
