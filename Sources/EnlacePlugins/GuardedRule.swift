@@ -21,18 +21,14 @@ final class GuardedRule: PreparedRule {
     func admits(_ group: CandidateGroup) -> Bool { messages.guarded("admits") { rule.admits(group) } }
     func pairIndex(groups: [CandidateGroup]) -> PairIndex { messages.guarded("pairIndex") { rule.pairIndex(groups: groups) } }
     func filter(_ parents: inout [Int32], in group: CandidateGroup) {
-        var list = parents
-        messages.guarded("filter") { rule.filter(&list, in: group) }
-        parents = list
+        messages.guarded("filter") { rule.filter(&parents, in: group) }
     }
     func groupSize(_ group: CandidateGroup) -> Int { messages.guarded("groupSize") { rule.groupSize(group) } }
     func capacity(ofMentor mentor: Int) -> Int { messages.guarded("capacity") { rule.capacity(ofMentor: mentor) } }
     func maxGroups(ofMentor mentor: Int) -> Int { messages.guarded("maxGroups") { rule.maxGroups(ofMentor: mentor) } }
     func conflict(_ a: CandidateGroup, _ b: CandidateGroup) -> Bool { messages.guarded("conflict") { rule.conflict(a, b) } }
     func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
-        var list = scores
-        messages.guarded("score") { rule.score(parents, in: group, into: &list) }
-        scores = list
+        messages.guarded("score") { rule.score(parents, in: group, into: &scores) }
     }
     func score(_ group: CandidateGroup) -> Int { messages.guarded("score") { rule.score(group) } }
     func scoreCeiling(parent: Int) -> Int { messages.guarded("scoreCeiling") { rule.scoreCeiling(parent: parent) } }

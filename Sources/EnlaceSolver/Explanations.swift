@@ -87,11 +87,10 @@ extension MatchModel {
         guard hasApart else { return nil }
         for q32 in apart[p] {
             let q = Int(q32)
-            guard let g = solution.groupOfParent[q], admits(parent: p, group: g),
-                  let name = apartRule[ParentPair(Int32(p), q32)], let rule = rules.rules.first(where: { $0.name == name }) else { continue }
-            let sentence = rule.rule.justify(parent: p, apartFrom: q) ?? "kept apart from one family in this group"
+            guard let g = solution.groupOfParent[q], admits(parent: p, group: g), let name = apartRule[ParentPair(Int32(p), q32)],
+                  let sentence = keptApartSentence(parent: p, members: [q]) else { continue }
             return UnmatchedExplanation(parent: p, cause: UnmatchedCause(rawValue: name), reasons: [
-                "a group that would fit (\(groups[g].id)) holds a family this parent is kept apart from: \(sentence) (\(name))",
+                "a group that would fit (\(groups[g].id)) holds a family this parent is kept apart from: \(sentence)",
             ])
         }
         return nil
