@@ -302,6 +302,13 @@ enum Schema {
                 ALTER TABLE runs ADD COLUMN required_missing TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v10-unmatched-cause") { db in
+            // The rule that left each family unmatched, kept with the run so that the report
+            // groups the waiting families without rebuilding the match model (at 60,000 families
+            // that took most of its time). NULL in runs stored before: the report then explains
+            // them again.
+            try db.execute(sql: "ALTER TABLE run_unmatched ADD COLUMN cause TEXT CHECK (cause IS NULL OR cause <> '')")
+        }
         return migrator
     }
 }

@@ -64,8 +64,8 @@ extension Store {
 }
 
 /// How a run's schedule maps to the rows of `runs`, `run_terms`, `run_groups`, `run_sessions`,
-/// `run_memberships` and `run_unmatched` (migration `v6-typed-runs`), and the curriculum's summary
-/// (`v9-topics`).
+/// `run_memberships` and `run_unmatched` (migration `v6-typed-runs`), the curriculum's summary
+/// (`v9-topics`) and the unmatched parents' causes (`v10-unmatched-cause`).
 enum RunRows {
     static func insert(_ run: RunRecord, _ db: Database) throws -> Int {
         let schedule = run.schedule
@@ -104,9 +104,9 @@ enum RunRows {
         for m in schedule.memberships {
             try stint.execute(arguments: [id, m.parent.rawValue, m.group, m.from.minutes, m.until?.minutes])
         }
-        let unmatched = try db.cachedStatement(sql: "INSERT INTO run_unmatched (run_id, parent_id, reasons) VALUES (?, ?, ?)")
+        let unmatched = try db.cachedStatement(sql: "INSERT INTO run_unmatched (run_id, parent_id, reasons, cause) VALUES (?, ?, ?, ?)")
         for u in schedule.unmatched {
-            try unmatched.execute(arguments: [id, u.parent.rawValue, Coding.jsonArray(u.reasons)])
+            try unmatched.execute(arguments: [id, u.parent.rawValue, Coding.jsonArray(u.reasons), u.cause])
         }
         let change = try db.cachedStatement(sql: """
             INSERT INTO run_changes (run_id, parent_id, before_group, after_group, reason) VALUES (?, ?, ?, ?, ?)
@@ -139,8 +139,8 @@ enum RunRows {
             Membership(parent: ParentID($0[0]), group: $0[1], from: LocalDateTime(minutes: $0[2]),
                        until: ($0[3] as Int?).map(LocalDateTime.init(minutes:)))
         }
-        let unmatched = try Row.fetchAll(db, sql: "SELECT parent_id, reasons FROM run_unmatched WHERE run_id = ?", arguments: [id])
-            .map { UnmatchedParent(parent: ParentID($0[0]), reasons: Coding.stringArray($0[1])) }
+        let unmatched = try Row.fetchAll(db, sql: "SELECT parent_id, reasons, cause FROM run_unmatched WHERE run_id = ?", arguments: [id])
+            .map { UnmatchedParent(parent: ParentID($0[0]), reasons: Coding.stringArray($0[1]), cause: $0[2]) }
         let changes = try Row.fetchAll(db, sql: "SELECT parent_id, before_group, after_group, reason FROM run_changes WHERE run_id = ?",
                                        arguments: [id]).compactMap { row -> FamilyChange? in
             FamilyChange.Reason(rawValue: row[3]).map { FamilyChange(parent: ParentID(row[0]), before: row[1], after: row[2], reason: $0) }

@@ -44,6 +44,20 @@ import Testing
         try Golden.check(try String(contentsOf: spanish.file, encoding: .utf8), named: "district-es.html")
     }
 
+    /// The waiting families' causes stored with the run are the ones `explain` gives when the
+    /// run's model is rebuilt: the report reads them instead of rebuilding the model.
+    @Test func storedCausesAreExplainsCauses() throws {
+        let workspace = try Self.district()
+        defer { try? FileManager.default.removeItem(at: workspace.folder) }
+        let run = try workspace.latestRun(try workspace.existingStore())
+        #expect(!run.schedule.unmatched.isEmpty)
+        let stored = try #require(ReportWorkflow.storedReasons(run.schedule))
+        #expect(stored == ReportWorkflow.explainedReasons(try ExplainWorkflow.load(workspace)))
+        var older = run.schedule
+        older.unmatched[0].cause = nil
+        #expect(ReportWorkflow.storedReasons(older) == nil)
+    }
+
     /// The same data and moment give the same bytes; the file is replaced whole, readable by all
     /// (it holds counts and ids only).
     @Test func sameInputsSameBytes() throws {

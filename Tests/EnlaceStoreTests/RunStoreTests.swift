@@ -25,7 +25,7 @@ import Testing
                         memberships: [Membership(parent: "P1", group: "M2-openhouse-lincoln", from: at("2026-08-10", 9), until: now),
                                       Membership(parent: "P1", group: "M1-TU1800-lincoln", from: now),
                                       Membership(parent: "P2", group: "M1-TU1800-lincoln", from: at("2026-08-10", 9))],
-                        unmatched: [UnmatchedParent(parent: "P3", reasons: ["no mentor speaks Hmong", "second reason"])],
+                        unmatched: [UnmatchedParent(parent: "P3", reasons: ["no mentor speaks Hmong", "second reason"], cause: "shared_language")],
                         changes: [FamilyChange(parent: "P1", before: "M2-openhouse-lincoln", after: "M1-TU1800-lincoln", reason: .mentorLeft)])
     }
 

@@ -261,10 +261,15 @@ public struct FamilyChange: Sendable, Equatable {
 public struct UnmatchedParent: Sendable, Equatable {
     public var parent: ParentID
     public var reasons: [String]
+    /// The rule that decided it (`shared_language`, `time_fit`, a district plugin's name, …) or
+    /// `capacity`, as `explain` names it; nil in runs stored before the cause was kept. Stored with
+    /// the run for the report, not written to `schedule.json` (spec section 5 fixes its fields).
+    public var cause: String?
 
-    public init(parent: ParentID, reasons: [String]) {
+    public init(parent: ParentID, reasons: [String], cause: String? = nil) {
         self.parent = parent
         self.reasons = reasons
+        self.cause = cause
     }
 }
 

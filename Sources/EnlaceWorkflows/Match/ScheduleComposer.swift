@@ -49,7 +49,9 @@ public enum ScheduleComposer {
                                   terms: model.termKeys.map { ScoreTerm(key: $0, value: solution.terms[$0] ?? 0) })
         return Schedule(programName: program.settings.name, timezone: program.settings.timezone, now: now, score: score,
                         groups: Array(groups.values), memberships: stints,
-                        unmatched: unmatched.map { UnmatchedParent(parent: program.parents[$0.parent].id, reasons: $0.reasons) })
+                        unmatched: unmatched.map {
+                            UnmatchedParent(parent: program.parents[$0.parent].id, reasons: $0.reasons, cause: $0.cause.rawValue)
+                        })
     }
 
     private static func scheduledGroup(_ candidate: CandidateGroup, program: Program, minutes: Int) -> ScheduledGroup {

@@ -39,18 +39,30 @@ public enum ReportWorkflow {
 
     /// Writes the report of the latest run as of `now`.
     ///
-    /// The waiting families' causes are `enlace explain`'s: the latest run's model and solution
-    /// are rebuilt (`ExplainWorkflow.load`) and every unmatched family explained once.
+    /// The waiting families' causes are `enlace explain`'s, stored with the run by `enlace match`;
+    /// for a run stored without them (by an older Enlace) the run's model and solution are rebuilt
+    /// (`ExplainWorkflow.load`) and every unmatched family is explained again.
     ///
     /// - Throws: when nothing was matched yet, or the file cannot be written (nothing is then
     ///   changed: the file is replaced whole).
     public static func run(_ workspace: ProgramWorkspace, now: Date) throws(WorkflowError) -> Result {
-        let context = try ExplainWorkflow.load(workspace)
-        let schedule = context.run.schedule
-        let asOf = max(WallClock.local(now, timezone: context.model.program.settings.timezone), schedule.now)
-        let participation = try participation(try workspace.existingStore(), schedule: schedule, asOf: asOf)
-        let figures = figures(context, asOf: asOf, participation: participation)
-        let language = context.model.program.settings.reportLanguage
+        let store = try workspace.existingStore()
+        let run = try workspace.latestRun(store)
+        let program: Program
+        let reasons: [ParentID: WaitingReason]
+        if let stored = storedReasons(run.schedule) {
+            program = try workspace.storedProgram(store).0
+            reasons = stored
+        } else {
+            let context = try ExplainWorkflow.load(workspace)
+            program = context.model.program
+            reasons = explainedReasons(context)
+        }
+        let schedule = run.schedule
+        let asOf = max(WallClock.local(now, timezone: program.settings.timezone), schedule.now)
+        let participation = try participation(store, schedule: schedule, asOf: asOf)
+        let figures = figures(program: program, schedule: schedule, reasons: reasons, asOf: asOf, participation: participation)
+        let language = program.settings.reportLanguage
         let html = ReportPage(figures: figures, language: language).html()
         let file = workspace.outFolder.appendingPathComponent(fileName)
         let bytes = Array(html.utf8)
@@ -63,15 +75,31 @@ public enum ReportWorkflow {
         return Result(file: file, figures: figures, language: language, bytes: bytes.count)
     }
 
-    /// The figures of the latest run as of `asOf` (never before the run's own moment: its past
-    /// cannot be re-opened), with `participation` from the stored attendance.
-    static func figures(_ context: ExplainWorkflow.Context, asOf: LocalDateTime, participation: ParticipationFigures?) -> ReportFigures {
-        let program = context.model.program
-        let schedule = context.run.schedule
+    /// Each unmatched family's cause and reasons as the run stored them; nil when any lacks its
+    /// cause (a run stored before causes were kept).
+    static func storedReasons(_ schedule: Schedule) -> [ParentID: WaitingReason]? {
+        var reasons: [ParentID: WaitingReason] = [:]
+        for unmatched in schedule.unmatched {
+            guard let cause = unmatched.cause else { return nil }
+            reasons[unmatched.parent] = WaitingReason(cause: cause, reasons: unmatched.reasons)
+        }
+        return reasons
+    }
+
+    /// Each unmatched family's cause and reasons, explained again from the rebuilt model.
+    static func explainedReasons(_ context: ExplainWorkflow.Context) -> [ParentID: WaitingReason] {
         var reasons: [ParentID: WaitingReason] = [:]
         for explanation in context.model.explainUnmatched(context.solution) {
-            reasons[program.parents[explanation.parent].id] = WaitingReason(cause: explanation.cause.rawValue, reasons: explanation.reasons)
+            reasons[context.model.program.parents[explanation.parent].id] = WaitingReason(cause: explanation.cause.rawValue,
+                                                                                          reasons: explanation.reasons)
         }
+        return reasons
+    }
+
+    /// The figures of the latest run as of `asOf` (never before the run's own moment: its past
+    /// cannot be re-opened), with `participation` from the stored attendance.
+    static func figures(program: Program, schedule: Schedule, reasons: [ParentID: WaitingReason], asOf: LocalDateTime,
+                        participation: ParticipationFigures?) -> ReportFigures {
         let language = LanguageTag(program.settings.reportLanguage.rawValue) ?? LanguageTag("en")!
         let curriculum = CurriculumFigures(program: program, schedule: schedule, language: language,
                                            requiredMissing: schedule.curriculum.requiredMissing)
