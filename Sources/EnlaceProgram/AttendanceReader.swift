@@ -78,11 +78,29 @@ public enum AttendanceReader {
         var result = AttendanceFiles()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return result }
         let zone = TimeZone(identifier: timezone)
-        for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
-            let file = folder + "/" + name
-            let bytes = try ParticipationFile.read(directory.appendingPathComponent(name), file: file)
-            try read(bytes, file: file, zone: zone, into: &result)
-            result.files.append(file)
+        let csvNames = names.sorted().filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
+        // A term's files (a sheet or a report per month and kind) are read on every core; the
+        // rows are then joined in file order, and the first problem in file order is reported.
+        var perFile = [Result<AttendanceFiles, InputError>?](repeating: nil, count: csvNames.count)
+        perFile.withUnsafeMutableBufferPointer { buffer in
+            // Each slot is written by exactly one iteration, and read only after all are done.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: csvNames.count) { index in
+                output[index] = Result { () throws(InputError) -> AttendanceFiles in
+                    let file = folder + "/" + csvNames[index]
+                    var one = AttendanceFiles()
+                    try read(try ParticipationFile.read(directory.appendingPathComponent(csvNames[index]), file: file), file: file,
+                             zone: zone, into: &one)
+                    one.files = [file]
+                    return one
+                }
+            }
+        }
+        for one in perFile {
+            let files = try one!.get()
+            result.files += files.files
+            result.signIns += files.signIns
+            result.reports += files.reports
         }
         return result
     }

@@ -40,13 +40,17 @@ public struct ProgramLoader {
 
     /// Reads and validates everything.
     ///
+    /// - Parameter settingsRead: called once the settings are valid, before the CSV files and
+    ///   calendars are read: a caller starts there work that needs only the settings (reading the
+    ///   attendance files) so that it runs beside the rest of the load.
     /// - Throws: `InputError` naming the file, line and column or property of the first problem.
-    public func load() throws(InputError) -> LoadedProgram {
+    public func load(settingsRead: (ProgramSettings) -> Void = { _ in }) throws(InputError) -> LoadedProgram {
         var fingerprint = Fingerprint()
         var warnings: [InputWarning] = []
         let settingsBytes = try read(SettingsReader.fileName, into: &fingerprint, limit: SettingsReader.maximumBytes)
         let settingsText = try text(settingsBytes, SettingsReader.fileName)
         let settings = try parseSettings(settingsText)
+        settingsRead(settings)
         warnings += SettingsReader.warnings(for: settings, text: settingsText)
         // Checks the program's zone with libical's own tables (no district calendar is read here).
         let calendar: CalendarReader

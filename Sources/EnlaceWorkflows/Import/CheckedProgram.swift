@@ -26,8 +26,20 @@ public struct CheckedProgram: @unchecked Sendable {
     /// Nothing is written unless the whole folder and its plugin settings are valid: a database
     /// that does not exist yet is created only then.
     public static func check(_ workspace: ProgramWorkspace, log: WorkflowLog) throws(WorkflowError) -> CheckedProgram {
-        let loaded = try load(workspace)
-        let participation = try ParticipationInputs.read(workspace, settings: loaded.program.settings)
+        // The attendance files (half a million rows in a large district's term) are read beside
+        // the rest of the folder; the folder's own problems are reported first.
+        var attendance: InBackground<ParticipationInputs>?
+        let loaded: LoadedProgram
+        do {
+            loaded = try load(workspace) { settings in
+                attendance = InBackground { try ParticipationInputs.read(workspace, settings: settings) }
+            }
+        } catch {
+            _ = try? attendance?.wait()
+            throw error
+        }
+        let participation: ParticipationInputs
+        do { participation = try attendance!.wait() } catch { throw error as! WorkflowError }
         let catalog = try Rules.catalog(folder: workspace.folder, settings: loaded.program.settings)
         let existing = workspace.hasDatabase ? try workspace.openStore() : nil
         let previous: RunRecord?
@@ -48,9 +60,9 @@ public struct CheckedProgram: @unchecked Sendable {
     }
 
     /// Reads and validates the folder of `workspace` (nothing is opened or written).
-    public static func load(_ workspace: ProgramWorkspace) throws(WorkflowError) -> LoadedProgram {
+    public static func load(_ workspace: ProgramWorkspace, settingsRead: (ProgramSettings) -> Void = { _ in }) throws(WorkflowError) -> LoadedProgram {
         do {
-            return try workspace.loader.load()
+            return try workspace.loader.load(settingsRead: settingsRead)
         } catch {
             throw .wrapping(error, "Nothing was imported; the database is unchanged.")
         }
