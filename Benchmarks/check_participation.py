@@ -48,12 +48,20 @@ class Held:
 
 
 def held_sessions(prog: em.Program, sched: dict, now: dt.datetime | None) -> list[Held]:
+    """The sessions held before `now`: those the run flags held, with the parents it lists, and,
+    when `now` is later than the run's own moment, the run's future sessions that start before
+    it, held for the group's members from the run's now on (sections 9 and 11: the run planned
+    them for those parents, and time has passed)."""
     scratch = cs.Report()
     entries = [cs.parse_group(prog, raw, scratch, i) for i, raw in enumerate(sched.get("groups") or [])]
-    now = cs.resolve_now(entries, now, scratch)
-    cs.split_sessions(entries, now, scratch)
-    return [Held(e.gid, e.raw.get("mentor", ""), e.raw.get("mode", ""), s.start, s.end, list(s.parents or []))
+    run_now = cs.resolve_now(entries, None, scratch)
+    cs.split_sessions(entries, run_now, scratch)
+    held = [Held(e.gid, e.raw.get("mentor", ""), e.raw.get("mode", ""), s.start, s.end, list(s.parents or []))
             for e in entries for s in e.held]
+    if now is not None:
+        held += [Held(e.gid, e.raw.get("mentor", ""), e.raw.get("mode", ""), s.start, s.end, e.members)
+                 for e in entries for s in e.future if s.start < now]
+    return held
 
 
 def parse_local(text: str, tz) -> dt.datetime | None:
@@ -74,6 +82,11 @@ def attendance(prog: em.Program, held: list[Held], warnings: list[str]) -> dict[
     """(parent, group, session start) -> modes it was attended in."""
     tz, st = prog.settings.tz, prog.settings
     by_group_date = {(h.gid, h.start.astimezone(tz).date().isoformat()): h for h in held}
+    virtual_of: dict[str, list[Held]] = defaultdict(list)
+    for h in held:
+        if h.mode == "virtual":
+            for pid in dict.fromkeys(h.parents):
+                virtual_of[pid].append(h)
     email_to_parent = {p.email.lower(): pid for pid, p in prog.parents.items() if p.email}
     seen: dict[tuple, set] = defaultdict(set)
     minutes: dict[tuple, float] = defaultdict(float)
@@ -98,8 +111,8 @@ def attendance(prog: em.Program, held: list[Held], warnings: list[str]) -> dict[
                 leave = parse_local(r[cols["Leave Time"]], tz)
                 if pid is None or join is None or leave is None:
                     continue
-                for h in held:
-                    if h.mode == "virtual" and pid in h.parents and join < h.end and h.start < leave:
+                for h in virtual_of.get(pid, ()):
+                    if join < h.end and h.start < leave:
                         minutes[(pid, h.gid, h.start)] += (leave - join).total_seconds() / 60
         else:
             warnings.append(f"{path}: neither a sign-in sheet nor a participant report (by its header)")
@@ -193,7 +206,7 @@ def main(argv=None) -> int:
     ap.add_argument("program_dir")
     ap.add_argument("--schedule", help="schedule file (default PROGRAM_DIR/out/schedule.json)")
     ap.add_argument("--out", help="folder with participation.csv and follow-up.csv (default PROGRAM_DIR/out)")
-    ap.add_argument("--now", help="the run's now, RFC 3339; default: what the schedule's held flags imply")
+    ap.add_argument("--now", help="the moment enlace participation ran (its --now), RFC 3339; sessions the run planned before it count as held for the groups' members; default: the run's own held sessions only")
     ap.add_argument("--json", action="store_true", help="print {ok, violations, warnings} as JSON")
     a = ap.parse_args(argv)
     try:

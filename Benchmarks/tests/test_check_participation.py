@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import hand
-from test_term_in_progress import midterm
+from test_term_in_progress import NOV3, NOV4, NOV4_19, OCT6, OCT7, SEP2, SEP8, SEP10, midterm
 
 import check_participation  # noqa: E402
 
@@ -126,3 +126,23 @@ def test_follow_up(tmp_path):
     assert rules(rep) == {"follow_up_csv"}
     assert "parent p2: ('mentor_id', 'missed_in_a_row', 'last_attended') = ('m1', '1', '')" in messages(rep)
     assert "parent p6 did not miss their group's last two held sessions" in messages(rep)
+
+
+def test_sessions_after_the_runs_now_are_held_for_its_members(tmp_path):
+    # The run of Oct 15 planned Nov 3 (g1), Nov 4 (g3 at 18:00, g4 at 19:00) as future sessions;
+    # checked as of Nov 10 they were held, for each group's members from the run's now on, as
+    # `enlace participation --now` counts them (max of now and the run's now).
+    prog = check_participation.em.load_program(program(tmp_path))
+    now = check_participation.cs.parse_instant("2026-11-10T12:00:00-08:00")
+
+    def starts(held):
+        return sorted((h.gid, h.start.isoformat(), sorted(h.parents)) for h in held)
+
+    def at(sess):
+        return check_participation.cs.parse_instant(sess["start"]).isoformat()
+
+    runs_own = [("g1", at(SEP8), ["p1", "p2"]), ("g1", at(OCT6), ["p1", "p2"]), ("g2", at(SEP10), ["p5"]),
+                ("g3", at(OCT7), ["p3", "p6"]), ("g3", at(SEP2), ["p3", "p6"])]
+    assert starts(check_participation.held_sessions(prog, midterm(), None)) == sorted(runs_own)
+    later = [("g1", at(NOV3), ["p1", "p2"]), ("g3", at(NOV4), ["p3"]), ("g4", at(NOV4_19), ["p6"])]
+    assert starts(check_participation.held_sessions(prog, midterm(), now)) == sorted(runs_own + later)
