@@ -11,7 +11,9 @@ Python's HTML parser and checks, in either report language:
 - the families-by-school chart equals out/assignments.csv with each family's school from
   data/parents.csv, by the school's name in data/sites.csv; the families-by-language chart has the
   same rows as counts by preferred language (compared as counts, since the page names languages);
-- every waiting family of out/assignments.csv is listed by id, once, and no other;
+- every waiting family of out/assignments.csv is listed by id, once, and no other; on a large
+  district's page, ids listed, the groups' "and N more" and the smaller groups' table add up to them;
+- charts that fold their smallest rows into one ("16 other schools") count exactly the rows left;
 - the curriculum table equals out/topic-demand.csv row for row (none without data/topics.csv);
 - the sessions per week add up to the sessions of out/schedule.json;
 - no name, email address or phone number of data/parents.csv or data/mentors.csv is on the page.
@@ -39,6 +41,7 @@ class Page(html.parser.HTMLParser):
         self.cards = []          # (name, figure) in order
         self.charts = []         # (section id, title, desc)
         self.waiting_ids = []
+        self.waiting_more = 0    # families a listed group counts beyond the ids it lists ("and 440 more")
         self.tags = Counter()
         self.urls = []
         self.lang = None
@@ -94,6 +97,8 @@ class Page(html.parser.HTMLParser):
         elif open_tag == "p" and css == "ids":
             listed = text.split(":", 1)[1]
             self.waiting_ids += [part.strip() for part in re.sub(r"\s(and|y)\s.*$", "", listed).split(",") if part.strip()]
+            more = re.search(r"\s(?:and|y)\s([\d.,\u00a0\u202f ]+)\s(?:more|más)", listed)
+            self.waiting_more += int(re.sub(r"\D", "", more.group(1))) if more else 0
 
     def handle_data(self, data):
         if self._text is not None:
@@ -115,6 +120,36 @@ def rows(desc):
         label, values = row.rsplit(" — ", 1)
         result[label] = [number(part.rsplit(": ", 1)[1]) for part in values.split(", ")][:-1]
     return result
+
+
+OTHER_ROW = re.compile(r"^(?:(\d+) other (?:schools|languages)|Otr[ao]s (\d+) (?:escuelas|idiomas))$")
+
+
+def unfolded(page_rows, expected, by_label=True):
+    """Problems between a chart's rows and the files' counts, where the page may fold its smallest
+    rows into one ("16 other schools", docs/REPORT.md): every named row equals its count, and the
+    folded row counts exactly the rows left and adds them up. With by_label=False rows are compared
+    as counts only (the page names languages, the files give codes)."""
+    other = [(label, values) for label, values in page_rows.items() if OTHER_ROW.match(label)]
+    named = {label: values for label, values in page_rows.items() if not OTHER_ROW.match(label)}
+    if by_label:
+        wrong = {label: (values, expected.get(label)) for label, values in named.items() if expected.get(label) != values}
+        rest = [values for label, values in expected.items() if label not in named]
+        problems = [f"rows differ from the files (page, files): {wrong}"] if wrong else []
+    else:
+        left = Counter(tuple(values) for values in expected.values())
+        left.subtract(Counter(tuple(values) for values in named.values()))
+        extra = [counts for counts, n in left.items() if n < 0]
+        rest = [list(counts) for counts, n in left.items() for _ in range(max(n, 0))]
+        problems = [f"rows not in the files: {extra}"] if extra else []
+    if not other:
+        return problems + ([f"{len(rest)} rows of the files are not on the page"] if rest else [])
+    label, values = other[0]
+    count = int(next(group for group in OTHER_ROW.match(label).groups() if group))
+    sums = [sum(column) for column in zip(*rest)] if rest else []
+    if count != len(rest) or values != sums:
+        problems.append(f"folded row {label!r} {values}: the files leave {len(rest)} rows adding up to {sums}")
+    return problems
 
 
 def read_csv(path):
@@ -163,20 +198,23 @@ def check(folder, report):
     if len(coverage) != 2:
         problems.append(f"the coverage section has {len(coverage)} charts, not 2")
     else:
-        school_rows = rows(coverage[1]["desc"])
         expected_schools = {name: [by_site[(name, "matched")], by_site[(name, "waiting")]] for name, _ in by_site}
-        if school_rows != expected_schools:
-            problems.append(f"families by school: page {school_rows}, files {expected_schools}")
-        language_counts = sorted(tuple(values) for values in rows(coverage[0]["desc"]).values())
-        expected_languages = sorted((by_language[(code, "matched")], by_language[(code, "waiting")])
-                                    for code in {code for code, _ in by_language})
-        if language_counts != expected_languages:
-            problems.append(f"families by language: page {language_counts}, files {expected_languages}")
+        problems += [f"families by school: {p}" for p in unfolded(rows(coverage[1]["desc"]), expected_schools)]
+        expected_languages = {code: [by_language[(code, "matched")], by_language[(code, "waiting")]]
+                              for code, _ in by_language}
+        problems += [f"families by language: {p}"
+                     for p in unfolded(rows(coverage[0]["desc"]), expected_languages, by_label=False)]
 
-    if sorted(page.waiting_ids) != sorted(waiting):
-        problems.append(f"waiting families listed {len(page.waiting_ids)} ({len(set(page.waiting_ids))} distinct), "
-                        f"files {len(waiting)}; missing {sorted(set(waiting) - set(page.waiting_ids))[:5]}, "
-                        f"extra {sorted(set(page.waiting_ids) - set(waiting))[:5]}")
+    # Every waiting family is listed once by id, or counted: a listed group may end "and N more",
+    # and groups past the 40 largest are counted in a table (docs/REPORT.md); ids, "more" and the
+    # table add up to the waiting families of the files.
+    listed, waiting_set = page.waiting_ids, set(waiting)
+    tabled = sum(number(row[-1]) for row in page.tables.get("waiting", [])[1:])
+    if len(set(listed)) != len(listed) or not set(listed) <= waiting_set \
+            or len(listed) + page.waiting_more + tabled != len(waiting):
+        problems.append(f"waiting families listed {len(listed)} ({len(set(listed))} distinct), counted "
+                        f"{page.waiting_more} more and {tabled} in the table, files {len(waiting)}; "
+                        f"missing {sorted(waiting_set - set(listed))[:5]}, extra {sorted(set(listed) - waiting_set)[:5]}")
 
     calendar = [chart for chart in page.charts if chart["section"] == "calendar"]
     if not calendar:

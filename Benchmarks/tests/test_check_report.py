@@ -109,3 +109,22 @@ def test_curriculum_table_is_topic_demand(folder):
 def test_no_curriculum_table_without_topics(folder):
     found = problems(folder, PAGE.replace("</main>", CURRICULUM + "</main>"))
     assert any("data/topics.csv does not exist" in problem for problem in found), found
+
+
+def test_folded_rows_count_exactly_the_rows_left():
+    files = {"Alder ES": [1, 0], "Birch MS": [2, 1], "Cedar HS": [3, 3]}
+    assert check_report.unfolded({"Alder ES": [1, 0], "2 other schools": [5, 4]}, files) == []
+    assert check_report.unfolded({"Alder ES": [1, 0], "Otras 2 escuelas": [5, 4]}, files) == []
+    assert check_report.unfolded({"Alder ES": [1, 0], "2 other schools": [5, 3]}, files)
+    assert check_report.unfolded({"Alder ES": [1, 0], "1 other schools": [5, 4]}, files)
+    assert check_report.unfolded({"Alder ES": [1, 1], "2 other schools": [5, 4]}, files)
+    assert check_report.unfolded({"Alder ES": [1, 0], "Birch MS": [2, 1]}, files)  # Cedar HS missing, nothing folded
+    # languages compare as counts: the page names them, the files give codes
+    assert check_report.unfolded({"Spanish": [3, 3], "2 other languages": [3, 1]}, files, by_label=False) == []
+    assert check_report.unfolded({"Spanish": [3, 2], "2 other languages": [3, 1]}, files, by_label=False)
+
+
+def test_families_counted_beyond_the_listed_ids_must_add_up(folder):
+    # "and 1 more" claims a waiting family the files do not have
+    found = problems(folder, PAGE.replace("Families: p3", "Families: p3 and 1 more (every one is in out/assignments.csv)"))
+    assert any("counted 1 more" in problem for problem in found), found
