@@ -18,7 +18,9 @@ public enum TextScalars {
 
     /// C0 and C1 control characters and DEL (general category Cc), line breaks included.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+        // ASCII (most of every file) answers without the Unicode tables: Cc there is 0-31 and 127.
+        guard scalar.isASCII else { return scalar.properties.generalCategory == .control }
+        return scalar.value < 0x20 || scalar.value == 0x7F
     }
 
     /// A line break: LF, CR, NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR.
@@ -34,6 +36,8 @@ public enum TextScalars {
     /// code points, and the blank-looking letters and symbols used to fake an empty name (Hangul
     /// fillers U+115F, U+1160, U+3164, U+FFA0; Braille blank U+2800).
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        // In ASCII only the controls and the space show nothing (no format or ignorable ones).
+        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: return true

@@ -29,7 +29,7 @@ enum IDText {
             throw reader.fail(column, "\(shown) contains \";\" or a line break, which an id cannot.",
                               fix: "use letters, digits, \"-\" or \"_\" for ids.")
         }
-        if let hidden = value.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+        if let hidden = value.unicodeScalars.first(where: { !$0.isASCII && $0.properties.generalCategory == .format }) {
             throw reader.fail(column, "\(shown) contains \(TextScalars.describe(hidden)), an invisible character, so two ids that look the same would differ.",
                               fix: "retype the id without copying it from another document.")
         }

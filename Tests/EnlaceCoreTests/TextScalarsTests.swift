@@ -2,6 +2,18 @@ import EnlaceCore
 import Testing
 
 @Suite struct TextScalarsTests {
+    /// The ASCII shortcut answers as the Unicode tables do, for every ASCII scalar.
+    @Test func asciiAnswersAsTheUnicodeTables() {
+        for value in UInt32(0)...0x7F {
+            let scalar = Unicode.Scalar(value)!
+            let properties = scalar.properties
+            #expect(TextScalars.isControl(scalar) == (properties.generalCategory == .control), "U+\(value)")
+            let invisible = [.control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator].contains(properties.generalCategory)
+                || properties.isWhitespace || properties.isDefaultIgnorableCodePoint
+            #expect(TextScalars.isInvisible(scalar) == invisible, "U+\(value)")
+        }
+    }
+
     @Test func findsControlCharactersPerScalar() {
         #expect(TextScalars.firstControl(in: "Ana\r\nLópez") == "\r")
         #expect(TextScalars.firstControl(in: "Ana\r\nLópez", allowingLineBreaks: true) == nil)
