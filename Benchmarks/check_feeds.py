@@ -338,12 +338,13 @@ def _ical_times(comp):
     return start, end
 
 
-def events_icalendar(raw: bytes, tzids: set[str] | None = None) -> list[Event]:
-    """Every occurrence by `icalendar` + `recurring-ical-events` (cancelled ones included)."""
+def events_icalendar(raw: bytes, tzids: set[str] | None = None, calendar=None) -> list[Event]:
+    """Every occurrence by `icalendar` + `recurring-ical-events` (cancelled ones included);
+    `calendar` is `raw` already parsed by `icalendar`, when the caller has it."""
     import icalendar
     import recurring_ical_events
 
-    cal = icalendar.Calendar.from_ical(raw)
+    cal = calendar if calendar is not None else icalendar.Calendar.from_ical(raw)
     out = []
     plain = [c for c in cal.walk("VEVENT") if not any(c.get(n) for n in ("RRULE", "RDATE", "EXDATE"))
              and c.get("RECURRENCE-ID") is None]
@@ -807,9 +808,10 @@ def check_session_texts(name: str, plan: Plan, p: em.Parent, e, ev: Event, s: em
                     f"topic's title {' / '.join(sorted(titles))!r}", **who)
         descs = {t.text("description", lang)} if stated else {t.text("description", lang),
                                                               t.text("description", "en")}
-        if any(descs) and not any(contains(ev.description, d) for d in descs if d):
-            rep.add("feed_topic", f"feed {name}: event {ev.show()} DESCRIPTION lacks the topic's description",
-                    **who)
+        # As written in topics.csv, scalar for scalar: a district's own text in the family's script.
+        if any(descs) and not any(d.strip() in ev.description for d in descs if d):
+            rep.add("feed_topic", f"feed {name}: event {ev.show()} DESCRIPTION lacks the topic's description "
+                    "as topics.csv writes it", **who)
 
 
 def check_contact(name: str, text: str, what: str, st: em.Settings, rep: cs.Report, who: dict) -> None:
@@ -938,14 +940,42 @@ def check_mentor_feed(name: str, plan: Plan, mid: str, feed: Feed, previous: Fee
 
 # --------------------------------------------------------------------------- cross-parser check
 
+# The texts a family reads, compared scalar for scalar between the parsers (section 7 requires
+# them in the feed's language: a fold inside a character or a wrong charset shows up here first).
+TEXT_PROPS = ("SUMMARY", "DESCRIPTION", "LOCATION")
+
+
+def _when(t) -> str:
+    return t.isoformat() if not isinstance(t, dt.datetime) else t.astimezone(UTC).isoformat()
+
+
+def _occ(uid, start, end, status) -> tuple:
+    return (str(uid), _when(start), _when(end), str(status or "").upper())
+
 
 def occurrences_of(events: list[Event]) -> set[tuple]:
-    def norm(t):
-        return t.isoformat() if not isinstance(t, dt.datetime) else t.astimezone(UTC).isoformat()
-    return {(ev.uid, norm(ev.start), norm(ev.end), ev.status or "") for ev in events}
+    return {_occ(ev.uid, ev.start, ev.end, ev.status) for ev in events}
 
 
-def occurrences_ical(text: str) -> set[tuple]:
+def texts_own(cal: Component) -> dict[tuple, tuple]:
+    """(UID, DTSTART) of each VEVENT -> its SUMMARY, DESCRIPTION and LOCATION as this checker reads
+    them: the file's bytes as UTF-8, unfolded and unescaped (RFC 5545 3.1, 3.3.11)."""
+    return {(c.text("UID"), _when(parse_when(c.get("DTSTART"), set()))): tuple(c.text(n) for n in TEXT_PROPS)
+            for c in cal.children if c.name == "VEVENT" and c.get("DTSTART") is not None}
+
+
+def read_icalendar(raw: bytes) -> tuple[set, dict]:
+    """Occurrences (expanded by recurring-ical-events) and texts as `icalendar` reads them."""
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(raw)
+    texts = {(str(c.get("UID")), _when(c.get("DTSTART").dt)): tuple(str(c.get(n, "")) for n in TEXT_PROPS)
+             for c in cal.walk("VEVENT") if c.get("DTSTART") is not None}
+    return occurrences_of(events_icalendar(raw, calendar=cal)), texts
+
+
+def read_ical(text: str) -> tuple[set, dict]:
+    """Occurrences and texts as Home Assistant's `ical` reads them."""
     from ical.calendar_stream import IcsCalendarStream
 
     cal = IcsCalendarStream.calendar_from_ics(text)
@@ -955,16 +985,13 @@ def occurrences_ical(text: str) -> set[tuple]:
         start, end = ev.dtstart, ev.dtend or ev.end
         status = ev.status.value if ev.status is not None and hasattr(ev.status, "value") else (ev.status or "")
         out.add(_occ(ev.uid, start, end, status))
-    return out
+    texts = {(str(ev.uid), _when(ev.dtstart)): (ev.summary or "", ev.description or "", ev.location or "")
+             for ev in cal.events}
+    return out, texts
 
 
-def _occ(uid, start, end, status) -> tuple:
-    def norm(t):
-        return t.isoformat() if not isinstance(t, dt.datetime) else t.astimezone(UTC).isoformat()
-    return (str(uid), norm(start), norm(end), str(status or "").upper())
-
-
-def occurrences_vobject(text: str) -> set[tuple]:
+def read_vobject(text: str) -> tuple[set, dict]:
+    """Occurrences and texts as `vobject` reads them."""
     import vobject
     import vobject.icalendar
 
@@ -972,7 +999,7 @@ def occurrences_vobject(text: str) -> set[tuple]:
     # feed's own zone would be ignored after another feed's: each feed starts from an empty table.
     getattr(vobject.icalendar, "__tzidMap").clear()
     cal = vobject.readOne(text)
-    out = set()
+    out, texts = set(), {}
     for ev in getattr(cal, "vevent_list", []):
         start = ev.dtstart.value
         if hasattr(ev, "dtend"):
@@ -988,21 +1015,51 @@ def occurrences_vobject(text: str) -> set[tuple]:
                 out.add(_occ(uid, occ, occ + (end - start), status))
         else:
             out.add(_occ(uid, start, end, status))
-    return out
+        texts[(uid, _when(start))] = tuple(getattr(ev, n.lower()).value if hasattr(ev, n.lower()) else ""
+                                           for n in TEXT_PROPS)
+    return out, texts
 
 
-def cross_parse(name: str, raw: bytes, rep: cs.Report, who: dict) -> None:
+def first_difference(expected: str, got: str) -> str:
+    """Where two texts part, by Unicode scalar: "at scalar 41: U+0A3F where the file has U+0020"."""
+    i = next((k for k, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+    seen = f"U+{ord(got[i]):04X}" if i < len(got) else "the end of the text"
+    wanted = f"U+{ord(expected[i]):04X}" if i < len(expected) else "the end of the text"
+    return f"at scalar {i}: {seen} where the file has {wanted} (…{expected[max(0, i - 12):i + 12]!r}…)"
+
+
+def compare_texts(name: str, label: str, texts: dict, reference: dict, rep: cs.Report, who: dict) -> None:
+    """Every event's SUMMARY, DESCRIPTION and LOCATION, scalar for scalar, against the file's."""
+    found = 0
+    for key in sorted(reference):
+        got = texts.get(key)
+        if got is None:
+            continue  # an event a parser does not see is reported with the occurrences
+        for prop, want, have in zip(TEXT_PROPS, reference[key], got):
+            if want != have and found < 3:
+                found += 1
+                rep.add("feed_cross_parser_text", f"feed {name}: {label} reads the {prop} of event {key[0]} "
+                        f"({key[1]}) differently from the file, {first_difference(want, have)}", **who)
+
+
+def cross_parse(name: str, feed: Feed, rep: cs.Report, who: dict) -> None:
+    """Occurrences (UID, start, end, status) by four parsers, which must agree, and the texts of
+    every event as three other parsers read them, which must be the file's exactly."""
+    raw = feed.raw
     text = raw.decode("utf-8", errors="replace")
-    results = {}
-    for label, fn in (("this checker", lambda: occurrences_of(read_feed(raw).events)),
-                      ("icalendar+recurring-ical-events", lambda: occurrences_of(events_icalendar(raw))),
-                      ("ical", lambda: occurrences_ical(text)), ("vobject", lambda: occurrences_vobject(text))):
+    results = {"this checker": occurrences_of(read_feed(raw).events)}
+    for label, fn in (("icalendar+recurring-ical-events", lambda: read_icalendar(raw)),
+                      ("ical", lambda: read_ical(text)), ("vobject", lambda: read_vobject(text))):
         try:
-            results[label] = fn()
+            occurrences, texts = fn()
         except ImportError as exc:
             rep.warnings.append(f"--cross-parsers: {label} is not installed ({exc}); pip install ical vobject")
+            continue
         except Exception as exc:  # a parser that cannot read the feed is itself a finding
             rep.add("feed_cross_parsers", f"feed {name}: {label} cannot read it: {exc}", **who)
+            continue
+        results[label] = occurrences
+        compare_texts(name, label, texts, texts_own(feed.calendar), rep, who)
     ref_label = "icalendar+recurring-ical-events"
     ref = results.get(ref_label)
     if ref is None:
@@ -1075,7 +1132,7 @@ def check(root: str, sched: dict, *, now: dt.datetime | None = None, previous_di
             check_privacy(name, feed, privacy, None, True, rep, who)
             check_history(name, plan, feed, previous, set(), rep, who)
         if cross_parsers:
-            cross_parse(name, feed.raw, rep, who)
+            cross_parse(name, feed, rep, who)
     return rep
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -140,16 +141,19 @@ def test_bare_line_feeds(run1):
     assert "feed site A line 1: a bare LF or CR" in messages(rep)
 
 
-def test_fold_inside_a_character(run1):
+@pytest.mark.parametrize("char", ["ó", "\u17b6", "\u0a3f", "\u0650", "😀"])  # Latin, Khmer, Gurmukhi and Arabic marks, emoji
+def test_fold_inside_a_character(run1, char):
     text = feedfix.ics(feedfix.run1_feeds()[("parent", "p1")]["events"])
-    raw_line = "X-NOTE:" + "a" * 67 + "ó"  # 76 octets: the fold must come before the ó, not inside it
-    folded = raw_line.encode()[:75] + b"\r\n " + raw_line.encode()[75:]
-    data = text.encode().replace(b"CALSCALE:GREGORIAN\r\n", b"CALSCALE:GREGORIAN\r\n" + folded + b"\r\n")
-    tok = feedfix.token("parent", "p1")
-    with open(os.path.join(run1, "calendars", "feeds", tok + ".ics"), "wb") as fh:
-        fh.write(data)
-    rep = run(run1)
-    assert "feed_line_fold" in rules(rep) or "feed_unreadable" in rules(rep)
+    for cut in range(1, len(char.encode())):  # every octet inside the character
+        raw_line = ("X-NOTE:" + "a" * 68).encode()[:75 - cut] + char.encode() + b"b"
+        folded = raw_line[:75] + b"\r\n " + raw_line[75:]
+        data = text.encode().replace(b"CALSCALE:GREGORIAN\r\n", b"CALSCALE:GREGORIAN\r\n" + folded + b"\r\n")
+        tok = feedfix.token("parent", "p1")
+        with open(os.path.join(run1, "calendars", "feeds", tok + ".ics"), "wb") as fh:
+            fh.write(data)
+        rep = run(run1)
+        assert "feed_line_fold" in rules(rep), (char, cut)
+        assert "feed parent p1 line 5: folded inside a UTF-8 character" in messages(rep)
 
 
 def test_missing_vtimezone(run1):
@@ -418,6 +422,16 @@ def test_topics_in_summary_and_description(tmp_path):
     assert rules(rep) == {"feed_topic"}
     assert "does not start with the topic's title 'Sello de Lectoescritura Bilingüe'" in messages(rep)
     assert "feed parent p2: event g1-20261103@feeds.hand.example" in messages(rep)
+    # The description as topics.csv writes it, scalar for scalar: "Cómo" with ó decomposed is another text.
+    feeds[("parent", "p1")]["events"][3]["summary"] = "Sello de Lectoescritura Bilingüe: Reunión"
+    feeds[("parent", "p2")]["events"][2]["description"] = f"{descs_en[2]}\n{feedfix.TEXT['en'][1]}"
+    first = feeds[("parent", "p1")]["events"][2]
+    first["description"] = unicodedata.normalize("NFD", first["description"])
+    feedfix.write_feeds(root, feeds)
+    rep = run(root)
+    assert rules(rep) == {"feed_topic"}
+    assert "feed parent p1: event g1-20261103@feeds.hand.example (2026-11-04T02:00:00+00:00) DESCRIPTION lacks " \
+        "the topic's description as topics.csv writes it" in messages(rep)
 
 
 # --------------------------------------------------------------------------- history (sections 7 and 9)
@@ -586,6 +600,46 @@ def test_cross_parsers_find_a_zone_that_lies(run1):
     assert rules(rep) == {"feed_cross_parsers"}
     assert "vobject sees occurrence ('oh-A-20260910@feeds.hand.example', '2026-09-10T23:00:00+00:00'" \
         in messages(rep)
+
+
+# Texts longer than a line in scripts with combining marks and joiners, and emoji: folded by
+# feedfix.fold between characters, anywhere in a word.
+LONG_TEXTS = ["សូមស្វាគមន៍គ្រប់គ្រួសារមកកាន់កម្មវិធីឪពុកម្តាយអ្នកណែនាំ" * 3,
+              "ਮਾਪਿਆਂ-ਮੈਂਟਰਾਂ-ਦੀਆਂ-ਮੀਟਿੰਗਾਂ-ਵਿੱਚ-ਤੁਹਾਡਾ-ਸੁਆਗਤ-ਹੈ" * 3,
+              "والدین\u200cکی\u200cرہنمائی\u200cکا\u200cپروگرام" * 4, "👩‍👩‍👧‍👦🇲🇽👍🏽1️⃣" * 8]
+
+
+def test_cross_parsers_read_every_text_as_written(run1):
+    pytest.importorskip("ical")
+    pytest.importorskip("vobject")
+
+    def change(evs):
+        for ev, extra in zip(evs, LONG_TEXTS):
+            ev["description"] += "\n" + extra
+    rewrite(run1, ("parent", "p1"), change)
+    raw = open(os.path.join(run1, "calendars", "feeds", feedfix.token("parent", "p1") + ".ics"), "rb").read()
+    assert raw.count(b"\r\n ") > 20
+    assert run(run1, cross=True).violations == []
+
+
+def test_cross_parsers_find_a_text_read_otherwise(run1):
+    # A comma not escaped in a TEXT value: vobject takes it for a list and reads the text before it.
+    pytest.importorskip("ical")
+    pytest.importorskip("vobject")
+    raw = feedfix.ics(feedfix.run1_feeds()[("parent", "p1")]["events"]) \
+        .replace("SUMMARY;LANGUAGE=es:Reunión de padres mentores con Ana", "SUMMARY;LANGUAGE=es:Reunión de padres "
+                 "mentores, con Ana", 1)
+    rewrite(run1, ("parent", "p1"), raw=raw)
+    rep = run(run1, cross=True)
+    assert rules(rep) == {"feed_cross_parser_text"}
+    assert "feed parent p1: vobject reads the SUMMARY of event g1-20260908@feeds.hand.example " \
+        "(2026-09-09T01:00:00+00:00) differently from the file, at scalar 26: the end of the text where the " \
+        "file has U+002C" in messages(rep)
+
+
+def test_first_difference_names_the_scalars():
+    assert check_feeds.first_difference("ਕਿਤਾਬ", "ਕਤਾਬ").startswith("at scalar 1: U+0A24 where the file has U+0A3F")
+    assert check_feeds.first_difference("ab", "abc").startswith("at scalar 2: U+0063 where the file has the end")
 
 
 def test_recording_link_reaches_every_feed_showing_the_session(run2):

@@ -46,7 +46,7 @@ struct FoldingTests {
     }
 
     @Test("lines fold at 75 octets, between characters, and unfold to the exact texts",
-          arguments: ["ru", "pa", "hmn", "fa", "hy", "pt", "ja", "km", "ur", "yue", "hi", "uk"])
+          arguments: catalog.languages)
     func folding(language: String) throws {
         let (calendar, expected) = Self.calendar(language)
         let bytes = Self.writer.render(calendar)
@@ -66,6 +66,50 @@ struct FoldingTests {
         #expect(descriptions.map { Array($0.utf8) } == expected.map { Array($0.description.utf8) })
         #expect(logical.contains("NAME;LANGUAGE=\(tag):" + calendar.name))
         #expect(lines.contains { $0.first == UInt8(ascii: " ") }, "no line was folded: the test proves nothing")
+    }
+
+    /// Runs with no space, `;` or `:` for libical to fold after, so that folds fall between
+    /// letters and their marks: Khmer (subscript consonants after COENG, vowel signs), Gurmukhi
+    /// (vowel signs, tippi, addak, nukta), Urdu words joined by zero-width non-joiners, Arabic with
+    /// its vowel marks joined by tatweels, and emoji of four octets a scalar in ZWJ sequences, with
+    /// skin tones, flags and keycaps.
+    static let longRuns: [(language: String, text: String)] = [
+        ("km", String(repeating: "សូមស្វាគមន៍គ្រប់គ្រួសារមកកាន់កម្មវិធីឪពុកម្តាយអ្នកណែនាំ", count: 6)),
+        ("pa", String(repeating: "ਮਾਪਿਆਂ-ਮੈਂਟਰਾਂ-ਦੀਆਂ-ਮੀਟਿੰਗਾਂ-ਵਿੱਚ-ਤੁਹਾਡਾ-ਸੁਆਗਤ-ਹੈ-ਖ਼ੁਸ਼ੀ-", count: 6)),
+        ("ur", String(repeating: "والدین\u{200C}کی\u{200C}رہنمائی\u{200C}کا\u{200C}پروگرام\u{200C}ہے۔", count: 8)),
+        ("ar", String(repeating: "مَرْحَبًا\u{0640}بِكُمْ\u{0640}فِي\u{0640}بَرْنَامَجِ\u{0640}الْمُرْشِدِينَ", count: 8)),
+        ("en", String(repeating: "👩‍👩‍👧‍👦🇺🇸🇲🇽👍🏽1️⃣✍🏾🧑🏿‍🏫", count: 10)),
+    ]
+
+    @Test("long runs of combining marks and emoji fold between scalars and unfold to the same scalars",
+          arguments: longRuns.map(\.language))
+    func foldingLongRuns(language: String) throws {
+        let text = Self.longRuns.first { $0.language == language }!.text
+        let start = LocalDateTime(date: LocalDate(year: 2026, month: 9, day: 3)!, minuteOfDay: 19 * 60)
+        let content = EventContent(uid: "run-\(language)@example.org", start: start, end: start.adding(minutes: 60),
+                                   summary: text, description: text + "\n" + text, location: text)
+        let calendar = FeedCalendar(owner: FeedOwner(kind: .parent, id: "P-\(language)"), language: language,
+                                    name: "Parent mentor meetings", description: "Springfield USD Parent Mentors",
+                                    timezone: "America/Los_Angeles", organizerName: "Springfield USD Parent Mentors",
+                                    organizerEmail: "no-reply@example.org",
+                                    events: [PublishedEvent(content: content, sequence: 0, lastModified: 1_785_585_600,
+                                                            status: .confirmed)])
+        let lines = Self.physicalLines(Self.writer.render(calendar))
+        for line in lines {
+            #expect(line.count <= 75, "a line of \(line.count) octets")
+            #expect(String(validating: line, as: UTF8.self) != nil, "a fold inside a UTF-8 sequence: \(line)")
+        }
+        // Folds inside the run (after neither a space, `;` nor `:`): the cases this test is for.
+        let inside = zip(lines, lines.dropFirst()).filter { previous, next in
+            next.first == UInt8(ascii: " ") && ![UInt8(ascii: " "), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(previous.last)
+        }
+        #expect(inside.count >= 3 * (text.utf8.count / 75), "only \(inside.count) folds inside the run")
+        let event = Self.unfold(lines).drop { $0 != "BEGIN:VEVENT" }
+        for (property, expected) in [("SUMMARY", text), ("DESCRIPTION", text + "\n" + text), ("LOCATION", text)] {
+            let values = event.filter { $0.hasPrefix("\(property);LANGUAGE=\(language):") }
+                .map { Self.unescape(String($0.dropFirst("\(property);LANGUAGE=\(language):".count))) }
+            #expect(values.map { Array($0.utf8) } == [Array(expected.utf8)], "\(property) unfolds to other scalars")
+        }
     }
 
     /// The octets of each line, without CRLF.
