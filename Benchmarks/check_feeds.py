@@ -14,7 +14,8 @@ feeds take seconds; `icalendar` takes about 20 ms a feed). A feed with RRULE, RD
 expanded with `icalendar` + `recurring-ical-events`, and `--parser icalendar` reads every feed that
 way. `--cross-parsers` parses every feed with this reader, `icalendar` + `recurring-ical-events`,
 Home Assistant's `ical` and `vobject`, and reports every (UID, start, end, status) occurrence on
-which they disagree.
+which they disagree and every SUMMARY, DESCRIPTION or LOCATION that one of the other three reads
+otherwise than the file has it (unfolded, unescaped UTF-8), Unicode scalar for scalar.
 """
 from __future__ import annotations
 
@@ -940,8 +941,8 @@ def check_mentor_feed(name: str, plan: Plan, mid: str, feed: Feed, previous: Fee
 
 # --------------------------------------------------------------------------- cross-parser check
 
-# The texts a family reads, compared scalar for scalar between the parsers (section 7 requires
-# them in the feed's language: a fold inside a character or a wrong charset shows up here first).
+# The texts a family reads: every parser must read them as the file has them, scalar for scalar (a
+# fold, an escape or an encoding a client reads otherwise changes what the family sees).
 TEXT_PROPS = ("SUMMARY", "DESCRIPTION", "LOCATION")
 
 
@@ -1146,7 +1147,7 @@ def main(argv=None) -> int:
                     help="read feeds with this checker's reader (fast) or with icalendar + recurring-ical-events")
     ap.add_argument("--cross-parsers", action="store_true",
                     help="also parse every feed with icalendar+recurring-ical-events, ical and vobject and compare "
-                    "their (UID, start, end, status) occurrences")
+                    "their (UID, start, end, status) occurrences and every event's texts")
     ap.add_argument("--json", action="store_true", help="print {ok, violations, warnings} as JSON")
     a = ap.parse_args(argv)
     try:
