@@ -238,11 +238,12 @@ extension FeedPlanner {
     /// Mentors whose name families who read another script see only as written: the name shown
     /// (`display_name`, else the given name) is in a script Enlace cannot write in Latin letters
     /// (Arabic, Hebrew, Khmer…, or Han for a Cantonese or Japanese speaker), with those scripts. A
-    /// publication warns about them: a `display_name` in Latin letters fixes it.
+    /// publication warns about them, with the name shown: a `display_name` in Latin letters fixes it.
     public var mentorsWithoutLatinNames: [(mentor: MentorID, name: String, scripts: [NameScript])] {
         program.mentors.compactMap { mentor in
             let scripts = ReadableName.untransliterable(mentor.name, displayName: mentor.displayName, languages: mentor.languages)
-            return scripts.isEmpty ? nil : (mentor.id, mentor.name, scripts)
+            let shown = ReadableName.shownName(mentor.name, displayName: mentor.displayName, languages: mentor.languages)
+            return scripts.isEmpty ? nil : (mentor.id, shown, scripts)
         }
     }
 }

@@ -86,6 +86,19 @@ struct ReadableNameTests {
         #expect(ReadableName.untransliterable(name, displayName: "Fatima", languages: Self.tags(languages)) == [])
     }
 
+    @Test("a publication reports each mentor by the name families are shown, display_name included")
+    func reportedByTheShownName() {
+        var program = Fixture.program
+        func mentor(_ id: String, _ name: String, _ languages: [String], displayName: String) -> Mentor {
+            Mentor(id: MentorID(id), name: name, languages: languages.map { LanguageTag($0)! }, sites: ["lincoln"], modes: [.inPerson],
+                   capacity: 8, availability: Availability([]), attendsOpenHouses: true, topics: [], attributes: ["display_name": displayName])
+        }
+        program.mentors += [mentor("M3", "فاطمة منصور", ["ar", "en"], displayName: "فاطمة"), mentor("M4", "សុខា ចាន់", ["km"], displayName: "Sokha")]
+        let planner = FeedPlanner(program: program, schedule: Fixture.schedule(Fixture.groups, program: program), catalog: Fixture.catalog)
+        let reported = planner.mentorsWithoutLatinNames.map { "\($0.mentor) \($0.name) \($0.scripts.map(\.englishName))" }
+        #expect(reported == ["M3 فاطمة [\"Arabic\"]"])
+    }
+
     @Test("display_name is shown as given, and transliterated like a name when in another script")
     func displayName() {
         #expect(Self.reader("es").name("فاطمة منصور", displayName: " Fatima ", languages: Self.tags("ar")) == "Fatima")

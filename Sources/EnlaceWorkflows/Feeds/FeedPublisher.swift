@@ -64,7 +64,7 @@ struct FeedPublisher {
                                   recordings: try store.recordings())
         for (mentor, name, scripts) in planner.mentorsWithoutLatinNames {
             let written = scripts.map(\.englishName).joined(separator: " and ")
-            log.warn("data/mentors.csv: the name of mentor \(mentor) (\(name)) is in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: add a display_name column with the name as families should read it.")
+            log.warn("data/mentors.csv: mentor \(mentor) is shown as \(name), in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: give the mentor a display_name in Latin letters, as families should read it (the display_name column; add it if the file has none).")
         }
         let planned = planner.plan()
         phases.lap("plan")
