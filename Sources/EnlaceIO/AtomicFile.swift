@@ -13,13 +13,14 @@ public enum AtomicFile {
     /// Replaces `url` with `bytes`, creating parent folders as needed.
     ///
     /// - Parameter permissions: POSIX mode of the new file (0o600 for files with contact details).
-    /// - Throws: `CocoaError`/`POSIXError` when the folder is not writable or the disk is full.
+    /// - Throws: `CocoaError`, or an `NSError` naming `url` (`PathError`), when the folder is not
+    ///   writable or the disk is full.
     public static func write(_ bytes: some Collection<UInt8>, to url: URL, permissions: Int = 0o644) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(temporaryPrefix + url.lastPathComponent + "-\(getpid())")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(permissions))
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw PathError.posix(errno, at: url.path) }
         var failure: Int32 = 0
         let array = Array(bytes)
         array.withUnsafeBytes { buffer in
@@ -39,7 +40,7 @@ public enum AtomicFile {
         if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
         guard failure == 0 else {
             unlink(temporary.path)
-            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+            throw PathError.posix(failure, at: url.path)
         }
         syncFolder(folder)
     }

@@ -28,7 +28,8 @@ public struct AtomicFileSet {
     ///
     /// - Parameter note: kept with the set (as the file `.note`, never put in place) for `recover`'s
     ///   decision, e.g. which database run or folder the files belong to.
-    /// - Throws: `POSIXError` when the folder is not writable or the disk is full.
+    /// - Throws: an `NSError` naming the file or folder (`PathError`) when the folder is not writable
+    ///   or the disk is full.
     public static func stage(_ files: [(name: String, bytes: [UInt8], permissions: Int)], in folder: URL, tag: String,
                              note: String? = nil) throws -> AtomicFileSet {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -41,16 +42,17 @@ public struct AtomicFileSet {
         if let note { try AtomicFile.write(note, to: building.appendingPathComponent(noteName)) }
         let pending = folder.appendingPathComponent(".enlace-pending-\(tag)-\(getpid())")
         try? FileManager.default.removeItem(at: pending)
-        guard rename(building.path, pending.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(building.path, pending.path) == 0 else { throw PathError.posix(errno, at: folder.path) }
         AtomicFile.syncFolder(folder)
         return AtomicFileSet(folder: folder, pending: pending, tag: tag)
     }
 
     /// Puts the staged files in place (call after the decision is durable).
-    /// - Throws: `POSIXError` when a rename fails; the next start's `recover` finishes the job.
+    /// - Throws: an `NSError` naming the folder (`PathError`) when a rename fails; the next start's
+    ///   `recover` finishes the job.
     public func commit() throws {
         let committed = folder.appendingPathComponent(".enlace-committed-\(tag)-\(getpid())")
-        guard rename(pending.path, committed.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(pending.path, committed.path) == 0 else { throw PathError.posix(errno, at: folder.path) }
         AtomicFile.syncFolder(folder)
         try Self.rollForward(committed, into: folder)
     }
@@ -84,7 +86,7 @@ public struct AtomicFileSet {
     private static func rollForward(_ set: URL, into folder: URL) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: set.path).sorted() where name != noteName {
             guard rename(set.appendingPathComponent(name).path, folder.appendingPathComponent(name).path) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                throw PathError.posix(errno, at: folder.appendingPathComponent(name).path)
             }
         }
         AtomicFile.syncFolder(folder)

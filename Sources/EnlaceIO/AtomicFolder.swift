@@ -25,8 +25,9 @@ public struct AtomicFolder: Sendable {
     /// Starts replacing `target`: removes leftovers of killed runs and creates an empty staging
     /// folder next to it. When `target` is a symbolic link (e.g. `calendars/feeds` pointing into
     /// a web server's root), the folder it names is replaced and the link stays.
-    /// - Throws: `POSIXError` when the parent folder is not writable; an `NSError` naming the
-    ///   link when it points nowhere.
+    /// - Throws: an `NSError` (`PathError`) naming the staging folder, which `WorkflowError` words
+    ///   as its parent, when the parent folder is not writable; naming the link when it points
+    ///   nowhere.
     public init(replacing link: URL) throws {
         let target = try Self.throughLink(link)
         let parent = target.deletingLastPathComponent()
@@ -38,13 +39,15 @@ public struct AtomicFolder: Sendable {
         targetPrefix = target.path + "/"
         stagingPrefix = staging.path + "/"
         try? FileManager.default.removeItem(at: staging)
-        guard mkdir(staging.path, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard mkdir(staging.path, 0o755) == 0 else { throw PathError.posix(errno, at: staging.path) }
     }
 
     /// Writes a new file into the staging folder (flushed at `commit`).
+    /// - Throws: an `NSError` (`PathError`) naming the target folder, never the file: file names
+    ///   are secret links, and messages go to stderr.
     public func write(_ bytes: [UInt8], name: String, permissions: Int = 0o644) throws {
         let fd = open(stagingPrefix + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw PathError.posix(errno, at: target.path) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -52,7 +55,7 @@ public struct AtomicFolder: Sendable {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    throw PathError.posix(errno, at: target.path)
                 }
                 offset += written
             }
@@ -98,7 +101,8 @@ public struct AtomicFolder: Sendable {
 
     /// Makes the staging folder the target: flushes the new files, swaps, flushes the parent, and
     /// deletes the old contents.
-    /// - Throws: `POSIXError` when the swap fails (the old folder is then untouched).
+    /// - Throws: an `NSError` naming the target folder (`PathError`) when the swap fails (the old
+    ///   folder is then untouched).
     public func commit() throws {
         let fd = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
@@ -107,15 +111,15 @@ public struct AtomicFolder: Sendable {
         }
         let parent = target.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: target.path) {
-            guard rename(staging.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(staging.path, target.path) == 0 else { throw PathError.posix(errno, at: target.path) }
         } else if enlace_exchange_paths(staging.path, target.path) != 0 {
-            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw PathError.posix(errno, at: target.path) }
             let aside = Self.aside(target)
-            guard rename(target.path, aside.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(target.path, aside.path) == 0 else { throw PathError.posix(errno, at: target.path) }
             guard rename(staging.path, target.path) == 0 else {
                 let failure = errno
                 rename(aside.path, target.path)
-                throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+                throw PathError.posix(failure, at: target.path)
             }
             AtomicFile.syncFolder(parent)
             try? FileManager.default.removeItem(at: aside)
@@ -138,7 +142,7 @@ public struct AtomicFolder: Sendable {
         var info = stat()
         guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return url }
         guard let resolved = realpath(url.path, nil) else {
-            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: url.path])
+            throw PathError.posix(errno, at: url.path)
         }
         defer { free(resolved) }
         return URL(fileURLWithPath: String(cString: resolved), isDirectory: true)

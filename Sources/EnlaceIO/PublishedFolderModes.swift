@@ -42,24 +42,21 @@ public struct PublishedFolderModes: Sendable, Equatable {
     /// Sets the modes on `folder` and on the regular files directly in it (the process's umask
     /// plays no part). Symbolic links are left alone, never followed. Call it on a staging folder
     /// before it is published, so no one ever sees the folder with other modes.
-    /// - Throws: `POSIXError` when the folder cannot be read or a mode cannot be set.
+    /// - Throws: an `NSError` naming `folder` (`PathError`) when it cannot be read or a mode cannot
+    ///   be set.
     public func apply(to folder: URL) throws {
         let path = folder.path
-        guard chmod(path, self.folder) == 0 else { throw Self.error() }
-        guard let directory = opendir(path) else { throw Self.error() }
+        guard chmod(path, self.folder) == 0 else { throw PathError.posix(errno, at: path) }
+        guard let directory = opendir(path) else { throw PathError.posix(errno, at: path) }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
             var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { throw Self.error() }
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { throw PathError.posix(errno, at: path) }
             guard info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o7777 != self.file else { continue }
-            guard fchmodat(descriptor, name, self.file, 0) == 0 else { throw Self.error() }
+            guard fchmodat(descriptor, name, self.file, 0) == 0 else { throw PathError.posix(errno, at: path) }
         }
-    }
-
-    private static func error() -> POSIXError {
-        POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
     }
 }

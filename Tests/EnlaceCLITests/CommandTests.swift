@@ -48,6 +48,23 @@ import Testing
         #expect(try String(contentsOf: out, encoding: .utf8) == "not a folder")
     }
 
+    /// Issue 27, rerun as an attacker (scripts/adversarial-pass): a match into an `out/` nobody
+    /// may write printed `Error Domain=NSPOSIXErrorDomain Code=13 "Permission denied"`. Root
+    /// ignores permission bits, so `out/` links to a sysfs folder, where no one may create files.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel")))
+    func anOutFolderNobodyMayWriteIsNamedWithAFix() throws {
+        let folder = CLI.temporaryFolder()
+        try CLI.run(["demo", folder.path])
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.removeItem(at: out)
+        try FileManager.default.createSymbolicLink(atPath: out.path, withDestinationPath: "/sys/kernel")
+        let result = try CLI.run(["match", "--program", folder.path, "--now", "2026-12-02T08:00:00-08:00"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("enlace: \(out.path)/"), "\(result.stderr)")
+        #expect(result.stderr.contains(": cannot be written: ") && result.stderr.contains(" Fix: "), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error Domain"), "\(result.stderr)")
+    }
+
     @Test func reimportingChangesNothing() throws {
         let folder = CLI.temporaryFolder()
         try CLI.run(["demo", folder.path])

@@ -56,6 +56,23 @@ import Testing
         #expect(try mode(served) == 0o711)
     }
 
+    /// Issue 27, rerun as an attacker (scripts/adversarial-pass): publishing where the staging
+    /// folder cannot be made (a web root whose parent Enlace may not write, a read-only
+    /// `calendars/`, a full disk) printed `Error Domain=NSPOSIXErrorDomain`. Root ignores
+    /// permission bits, so the link leads into sysfs, where no one may create a folder.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel")))
+    func aWebRootWhoseParentCannotBeWrittenIsNamedWithAFix() throws {
+        let folder = try demo()
+        let feeds = folder.appendingPathComponent("calendars/feeds")
+        try FileManager.default.removeItem(at: feeds)
+        try FileManager.default.createSymbolicLink(atPath: feeds.path, withDestinationPath: "/sys/kernel")
+        let result = try CLI.run(["feeds", "--program", folder.path] + Self.december)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("enlace: /sys: cannot be written: "), "\(result.stderr)")
+        #expect(result.stderr.contains(" Fix: ") && !result.stderr.contains("Error Domain"), "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: feeds.path) == "/sys/kernel", "the link stays")
+    }
+
     @Test func refusesToReplaceEveryLinkWhenTheDatabaseIsLost() throws {
         let folder = try demo()
         let feeds = folder.appendingPathComponent("calendars/feeds")

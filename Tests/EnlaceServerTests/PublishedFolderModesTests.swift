@@ -47,11 +47,15 @@ struct PublishedFolderModesTests {
         #expect((PublishedFolderModes(folder: folder, file: file) != nil) == valid)
     }
 
-    @Test("a folder that cannot be read is an error, not a silent success")
+    @Test("a folder that cannot be read is an error naming it, not a silent success")
     func missing() {
-        #expect(throws: POSIXError.self) {
-            try PublishedFolderModes.standard.apply(to: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
+        let folder = "/nonexistent-\(UUID().uuidString)"
+        let error = #expect(throws: (any Error).self) {
+            try PublishedFolderModes.standard.apply(to: URL(fileURLWithPath: folder))
         }
+        let posix = error.map { $0 as NSError }
+        #expect(posix?.domain == NSPOSIXErrorDomain && posix?.code == Int(ENOENT))
+        #expect(posix?.userInfo[NSFilePathErrorKey] as? String == folder, "the path, for the coordinator's message")
     }
 
     static func runAsNobody(_ arguments: [String]) throws -> Int32 {
