@@ -56,6 +56,24 @@ import Testing
         #expect(try mode(served) == 0o711)
     }
 
+    /// Found rerunning issue 27 (scripts/adversarial-pass): a link into a web root that is not
+    /// there was refused as "calendars/feeds: cannot be created: its folder does not exist", which
+    /// sends the coordinator to the wrong folder.
+    @Test func aLinkLeadingNowhereIsRefusedNamingWhereItLeads() throws {
+        let folder = try demo()
+        let feeds = folder.appendingPathComponent("calendars/feeds")
+        try FileManager.default.removeItem(at: feeds)
+        let share = CLI.temporaryFolder()
+        let webRoot = share.appendingPathComponent("sierra-vista").path
+        try FileManager.default.createSymbolicLink(atPath: feeds.path, withDestinationPath: webRoot)
+        let result = try CLI.run(["feeds", "--program", folder.path] + Self.december)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("calendars/feeds is a link to \(webRoot), which is not a folder that exists"), "\(result.stderr)")
+        #expect(result.stderr.contains("Fix: mount or create \(webRoot)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: share.path), "nothing was created where the link leads")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: feeds.path) == webRoot, "the link stays")
+    }
+
     /// Issue 27, rerun as an attacker (scripts/adversarial-pass): publishing where the staging
     /// folder cannot be made (a web root whose parent Enlace may not write, a read-only
     /// `calendars/`, a full disk) printed `Error Domain=NSPOSIXErrorDomain`. Root ignores

@@ -68,6 +68,7 @@ struct FeedPublisher {
         }
         let planned = planner.plan()
         phases.lap("plan")
+        try refuseLinkLeadingNowhere()
         try refuseLostLinks(store)
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
@@ -197,6 +198,20 @@ struct FeedPublisher {
             throw error
         }
         try list.commit()
+    }
+
+    /// Refuses a `calendars/feeds` link that leads to no folder (a web root on a share that is not
+    /// mounted): Enlace publishes through the link and never creates its target, which the web
+    /// server would not serve; the message names where the link leads.
+    private func refuseLinkLeadingNowhere() throws {
+        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: feedsFolder.path) else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: feedsFolder.path, isDirectory: &isFolder), isFolder.boolValue { return }
+        throw WorkflowError("""
+            calendars/feeds is a link to \(destination), which is not a folder that exists (a web root on a share \
+            that is not mounted?); Enlace publishes through the link and never creates where it leads. Fix: mount or \
+            create \(destination), or replace the link with a folder, then run the command again.
+            """)
     }
 
     /// Refuses to publish when `calendars/feeds` holds published feeds and the database knows
