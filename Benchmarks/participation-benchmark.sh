@@ -48,6 +48,8 @@ mv "$program/data/attendance" "$work/attendance-aside"; mv "$program/data/record
 "$enlace" import --program "$program" >/dev/null 2>&1
 timed "import, program alone" "$enlace" import --program "$program"
 mv "$work/attendance-aside" "$program/data/attendance"; mv "$work/recordings-aside.csv" "$program/data/recordings.csv"
+# A first import stores every record: what earlier runs of this script stored is deleted.
+python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('DELETE FROM attendance'); db.execute('DELETE FROM recordings'); db.commit()" "$program/enlace.sqlite"
 timed "participation, first (every record stored)" "$enlace" participation --program "$program" --now "$end" --json
 echo "  $(cat "$work/out.txt")"
 timed "participation, again (nothing to store)" "$enlace" participation --program "$program" --now "$end" --json
