@@ -306,7 +306,7 @@ extension MatchModel {
     }
 
     /// The same for the model's group `g`, reading the group only when the rule has a predicate.
-    fileprivate func admits(_ rule: ActiveRule, _ index: PairIndex?, parent p: Int, group g: Int) -> Bool {
+    func admits(_ rule: ActiveRule, _ index: PairIndex?, parent p: Int, group g: Int) -> Bool {
         if let index, let keys = index.groupKeys[g], !index.parentKeys[p].contains(where: keys.contains) { return false }
         return rule.hooks.contains(.pairFilter) ? admits(rule, nil, parent: p, group: groups[g]) : true
     }

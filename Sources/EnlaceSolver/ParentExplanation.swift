@@ -59,7 +59,7 @@ extension MatchModel {
             rules.with(RuleHooks.soft).compactMap { $0.rule.justify(parent: p, group: groups[g]) } + togetherSentences(parent: p, in: g, solution)
         } ?? []
         return ParentExplanation(parent: p, group: own, terms: own.map { pairTerms(parent: p, group: $0) } ?? [],
-                                 justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution))
+                                 justifications: justifications, alternatives: alternatives, reasons: reasons, levers: levers(parent: p, fitting: fitting, solution: solution, byGroup: byGroup))
     }
 
     /// The `parentsTogether` rules' sentences for the partners `p` shares group `g` with.
@@ -83,30 +83,65 @@ extension MatchModel {
         return "\(rule.rule.justify(parent: p, apartFrom: q) ?? "kept apart from one family in this group") (\(name))"
     }
 
-    /// What would change an outcome, stated from the data: times when mentors who speak the
-    /// parent's language are free, or the mentors whose capacity binds.
-    private func levers(parent p: Int, fitting: [Int], solution: Solution) -> [String] {
-        let parent = program.parents[p]
+    /// What would change an outcome, stated from the data and the run's rules (the district's
+    /// plugins and pair rules included): for a parent no group fits, the times of groups every
+    /// rule but `time_fit` admits them into; for one whose fitting groups are full, the mentors of
+    /// those groups, leaving out groups that hold a family the parent is kept apart from.
+    private func levers(parent p: Int, fitting: [Int], solution: Solution, byGroup: [Int: [Int]]) -> [String] {
         if solution.groupOfParent[p] != nil {
             guard termKeys.contains("continuity"), program.settings.weights.continuity > 0 else { return [] }
             return ["Continuity keeps this parent with the same mentor in the next run (+\(program.settings.weights.continuity)) unless the data change."]
         }
-        if fitting.isEmpty {
-            let primaries = Set(parent.languages.map(\.primary))
-            let speakers = program.mentors.indices.filter { m in program.mentors[m].languages.contains { primaries.contains($0.primary) } }
-            let slots = Set(groups.filter { group in
-                speakers.contains(group.mentor) && parent.modes.contains(group.mode)
-                    && (group.site.map { program.sites[$0].id == parent.site } ?? true)
-            }.compactMap { group -> String? in
-                guard case .weekly(let day, let start) = group.timing else { return nil }
-                return "\(day.code) \(formatMinuteOfDay(start))"
-            }).sorted { (Weekday(code: $0.prefix(2))!, $0) < (Weekday(code: $1.prefix(2))!, $1) }
-            guard !slots.isEmpty else {
-                return ["Recruit a mentor who speaks \(LanguageNames.list(parent.languages)) and meets the way this parent can."]
-            }
-            return ["Mentors who speak the parent's language can meet at: \(slots.prefix(8).joined(separator: ", "))\(slots.count > 8 ? " and more" : ""). Adding one of these times to the parent's availability would let them fit."]
+        if fitting.isEmpty { return [timeLever(parent: p, byGroup: byGroup)] }
+        let apart = fitting.filter { keptApartSentence(parent: p, members: byGroup[$0] ?? []) != nil }
+        let keptOut = Set(apart)
+        let open = fitting.filter { !keptOut.contains($0) }
+        guard !open.isEmpty else {
+            return ["Every group that fits holds a family this parent is kept apart from (\(apartRuleNames(parent: p, groups: apart, byGroup: byGroup))), "
+                    + "so more seats there would not help; another group would: a mentor for the same language at a time the parent is free, or another time in the parent's availability."]
         }
-        let mentors = Set(fitting.map { groups[$0].mentor }).sorted().map { program.mentors[$0].id.rawValue }
-        return ["Raising the capacity of a mentor who fits (\(mentors.prefix(5).joined(separator: ", "))) or recruiting another mentor for the same language and times would make room."]
+        let mentors = Set(open.map { groups[$0].mentor }).sorted().map { program.mentors[$0].id.rawValue }
+        let leftOut = apart.isEmpty ? "" : " (groups holding a family this parent is kept apart from are left out: \(apartRuleNames(parent: p, groups: apart, byGroup: byGroup)))"
+        return ["Raising the capacity of a mentor who fits (\(mentors.prefix(5).joined(separator: ", ")))\(leftOut) or recruiting another mentor for the same language and times would make room."]
+    }
+
+    /// For a parent no group fits: the weekly times of groups that every hard rule but `time_fit`
+    /// admits the parent into and that hold no family the parent is kept apart from, or, when
+    /// there are none, the rule that leaves none.
+    private func timeLever(parent p: Int, byGroup: [Int: [Int]]) -> String {
+        let parent = program.parents[p]
+        let pairRules = rules.with([.pairIndex, .pairFilter]).filter { $0.name != "time_fit" }
+        let indices = pairRules.map { $0.hooks.contains(.pairIndex) ? $0.rule.pairIndex(groups: groups) : nil }
+        var remaining = groups.indices.filter { g in
+            if case .weekly = groups[g].timing { return keptApartSentence(parent: p, members: byGroup[g] ?? []) == nil }
+            return false
+        }
+        var blocking: ActiveRule? = nil
+        for (r, rule) in pairRules.enumerated() where !remaining.isEmpty {
+            remaining = remaining.filter { admits(rule, indices[r], parent: p, group: $0) }
+            if remaining.isEmpty { blocking = rule }
+        }
+        if let blocking, !RuleSet.specRuleNames.contains(blocking.name) {
+            return "Adding times to the parent's availability would not help: the \(blocking.name) rule admits this parent into none of the groups that would otherwise fit."
+        }
+        let slots = Set(remaining.compactMap { g -> String? in
+            guard case .weekly(let day, let start) = groups[g].timing else { return nil }
+            return "\(day.code) \(formatMinuteOfDay(start))"
+        }).sorted { (Weekday(code: $0.prefix(2))!, $0) < (Weekday(code: $1.prefix(2))!, $1) }
+        guard !slots.isEmpty else {
+            return "Recruit a mentor who speaks \(LanguageNames.list(parent.languages)) and meets the way this parent can."
+        }
+        return "Mentors who speak the parent's language can meet at: \(slots.prefix(8).joined(separator: ", "))\(slots.count > 8 ? " and more" : ""). Adding one of these times to the parent's availability would let them fit."
+    }
+
+    /// The names of the rules that keep `p` apart from a family in each of `keptOut`, in rule order.
+    private func apartRuleNames(parent p: Int, groups keptOut: [Int], byGroup: [Int: [Int]]) -> String {
+        var names = Set<String>()
+        for g in keptOut {
+            for q in byGroup[g] ?? [] where keptApart(p, q) {
+                if let name = apartRule[ParentPair(Int32(p), Int32(q))] { names.insert(name) }
+            }
+        }
+        return rules.rules.map(\.name).filter(names.contains).joined(separator: ", ")
     }
 }
