@@ -76,7 +76,10 @@ public struct PluginVerifier {
             guard let spec = plugin.parameters.first(where: { $0.name == name }) else {
                 throw PluginError("\(plugin.name) declares no parameter \"\(name)\"")
             }
-            guard spec.accepts(value) else { throw PluginError("\(plugin.name).\(name) must be a \(spec.kind.rawValue)") }
+            guard spec.accepts(value) else {
+                let article = "aeiou".contains(spec.kind.rawValue.first!) ? "an" : "a"
+                throw PluginError("\(plugin.name).\(name) must be \(article) \(spec.kind.rawValue), not \(value)")
+            }
             values[name] = value
         }
         let mentorIndex = Dictionary(uniqueKeysWithValues: program.mentors.enumerated().map { ($1.id.rawValue, $0) })
