@@ -5,9 +5,9 @@ import PackageDescription
 let api = Target.Dependency.product(name: "EnlaceAPI", package: "PluginAPI")
 
 // Constraint plugins: every folder of Plugins/ is one plugin module, found here so that adding a
-// folder needs no edit of this file (SwiftPM caches this manifest, so rebuild with
-// `swift package purge-cache && swift build` after adding or removing one; `enlace plugins` warns when a folder is
-// not built in). Each module exports `enlace_plugin_<Folder>`; EnlaceBuiltinPlugins (C) lists
+// folder needs no edit of this file (SwiftPM's shared cache may keep this manifest as evaluated
+// before, so build with `swift build --manifest-cache none` after adding or removing one;
+// `enlace plugins` warns when a folder is not built in). Each module exports `enlace_plugin_<Folder>`; EnlaceBuiltinPlugins (C) lists
 // those entry points for the host, from the folder names passed as a macro.
 let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Plugins")) ?? [])
     .filter { name in

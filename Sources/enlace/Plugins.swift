@@ -79,7 +79,7 @@ extension Enlace {
             }
             if !json { printUnpinned(catalog.unpinnedLibraries, programFolder: folder) }
             for folder in missingFolders() {
-                printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift package purge-cache && swift build` (SwiftPM cached the package manifest, which lists the plugin folders).")
+                printToStderr("warning: Plugins/\(folder) is not compiled into this enlace; rebuild with `swift build --manifest-cache none` (SwiftPM's manifest cache held the list of plugin folders from before; docs/PLUGINS.md, section 3b).")
             }
         }
 
