@@ -54,6 +54,9 @@ extension EnlaceBench {
         @Option(help: "How the relaxation's bound is lowered, at the root and at branch-and-bound nodes: bundle or subgradient (default: bundle, as `enlace match`).")
         var dual: SolverOptions.DualMethod?
 
+        @Flag(help: "Run district plugins without the crash guard, to measure what it costs (Benchmarks/plugin-overhead.sh --crash-guard).")
+        var unguardedPlugins = false
+
         @Option(help: ArgumentHelp("Write every configuration the relaxation generated, at the root and at branch-and-bound nodes (the configuration LP's columns), and the root's bound to this JSON file, for Benchmarks/configuration_lp.py; one pass, as with a budget option.", valueName: "path"))
         var writeColumns: String?
 
@@ -69,7 +72,7 @@ extension EnlaceBench {
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
             let loaded: LoadedProgram, rules: RuleSet
             do {
-                (loaded, rules) = try CheckedProgram.rulesForFirstRun(options.workspace)
+                (loaded, rules) = try CheckedProgram.rulesForFirstRun(options.workspace, crashGuard: !unguardedPlugins)
             } catch {
                 throw ValidationError(error.message)
             }

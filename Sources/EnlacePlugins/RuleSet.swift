@@ -7,10 +7,14 @@ extension RuleSet {
     ///   - previousMentor: each parent's mentor index in the previous run (continuity).
     ///   - previousGroup: each parent's group in the previous run (same_group).
     ///   - settingsText: the text of `enlace.toml`, to give line numbers in messages.
+    ///   - crashGuard: whether district plugins run under the crash guard (`GuardedRule`). Only
+    ///     `enlace-bench` turns it off, to measure what the guard costs; without it a crash in a
+    ///     plugin ends the process with a signal.
     /// - Throws: `InputError` for an unknown plugin table or parameter, a wrong type, or a plugin
     ///   whose `prepare` throws (the message names the plugin).
     public static func prepare(_ catalog: PluginCatalog, program: Program, previousMentor: [Int?]? = nil,
-                               previousGroup: [GroupPlacement?]? = nil, settingsText: String = "") throws(InputError) -> RuleSet {
+                               previousGroup: [GroupPlacement?]? = nil, settingsText: String = "",
+                               crashGuard: Bool = true) throws(InputError) -> RuleSet {
         let previous = previousMentor ?? Array(repeating: nil, count: program.parents.count)
         let previousGroups = previousGroup ?? Array(repeating: nil, count: program.parents.count)
         let configured = try PluginConfiguration.resolve(catalog, settings: program.settings, settingsText: settingsText)
@@ -19,7 +23,8 @@ extension RuleSet {
             let context = PluginContext(program: program, parameters: parameters.values, previousMentor: previous,
                                         previousGroup: previousGroups)
             do {
-                if case .builtIn = loaded.source {
+                let isBuiltIn = if case .builtIn = loaded.source { true } else { false }
+                if isBuiltIn || !crashGuard {
                     let rule = try loaded.plugin.prepare(context)
                     rules.append(ActiveRule(name: loaded.name, role: loaded.plugin.role, source: loaded.source, rule: rule))
                 } else {

@@ -69,11 +69,13 @@ public struct CheckedProgram: @unchecked Sendable {
     }
 
     /// The folder read and its plugins prepared as a first run would (no database): what the
-    /// benchmarks solve, with the program's own plugin settings and libraries.
-    public static func rulesForFirstRun(_ workspace: ProgramWorkspace) throws(WorkflowError) -> (LoadedProgram, RuleSet) {
+    /// benchmarks solve, with the program's own plugin settings and libraries. `crashGuard: false`
+    /// runs district plugins unguarded, to measure the guard (`RuleSet.prepare`).
+    public static func rulesForFirstRun(_ workspace: ProgramWorkspace, crashGuard: Bool = true) throws(WorkflowError) -> (LoadedProgram, RuleSet) {
         let loaded = try load(workspace)
         let catalog = try Rules.catalog(folder: workspace.folder, settings: loaded.program.settings)
-        return (loaded, try Rules.prepare(catalog, loaded: loaded, placements: PreviousPlacements(nil, program: loaded.program)))
+        return (loaded, try Rules.prepare(catalog, loaded: loaded, placements: PreviousPlacements(nil, program: loaded.program),
+                                          crashGuard: crashGuard))
     }
 
     /// Stores the program in the database, in one transaction (nothing changes if it fails), with

@@ -14,10 +14,11 @@ public enum Rules {
     }
 
     /// Every enabled plugin of `catalog` prepared once for `loaded` and the previous run.
-    static func prepare(_ catalog: PluginCatalog, loaded: LoadedProgram, placements: PreviousPlacements) throws(WorkflowError) -> RuleSet {
+    static func prepare(_ catalog: PluginCatalog, loaded: LoadedProgram, placements: PreviousPlacements,
+                        crashGuard: Bool = true) throws(WorkflowError) -> RuleSet {
         do {
             return try RuleSet.prepare(catalog, program: loaded.program, previousMentor: placements.mentor,
-                                       previousGroup: placements.group, settingsText: loaded.settingsText)
+                                       previousGroup: placements.group, settingsText: loaded.settingsText, crashGuard: crashGuard)
         } catch {
             throw .wrapping(error, "Nothing was imported; the database is unchanged.")
         }
