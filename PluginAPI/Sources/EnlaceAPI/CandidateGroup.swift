@@ -12,12 +12,16 @@ public struct CandidateGroup: Sendable, Hashable {
         case openHouse
     }
 
-    /// Position of the group among all candidate groups of the run; plugins may use it to cache
-    /// per-group work.
+    /// Position of the group in the array the matcher is going through: in `admits(_:)`, among
+    /// all generated candidates; in later hooks, among the groups that exist (the array
+    /// `pairIndex(groups:)` receives, whose `groupKeys` it indexes). The unmatched explanations
+    /// also number the groups filters refused among themselves, so key a per-group cache by `id`.
     public let index: Int
     /// Index of the mentor in `Program.mentors`.
     public let mentor: Int
+    /// A weekly slot or the open houses of the site.
     public let timing: Timing
+    /// Virtual or in person (open-house groups are in person).
     public let mode: MeetingMode
     /// Index of the site in `Program.sites`; nil for virtual groups.
     public let site: Int?

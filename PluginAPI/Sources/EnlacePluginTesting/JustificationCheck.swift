@@ -12,14 +12,37 @@ extension PluginVerifier {
     /// - a hard rule that limits a mentor (capacity, most groups) says so (`justify(mentor:)`),
     ///   and one that does not is silent;
     /// - a soft rule that gives points for a parent in a group, or for opening a group, says what
-    ///   for.
+    ///   for;
+    /// - a rule about pairs of parents says, to each parent of each pair it keeps apart or scores,
+    ///   why (`justify(parent:apartFrom:)`, `justify(parent:together:)`), without naming the other
+    ///   family (its name or id): explanations reach one family.
     ///
     ///     #expect(verifier.justificationMismatches() == [])
     public func justificationMismatches() -> [String] {
         switch role {
-        case .hard: groupMismatches() + pairMismatches() + mentorMismatches()
-        case .soft: pointMismatches()
+        case .hard: groupMismatches() + pairMismatches() + mentorMismatches() + familyPairMismatches()
+        case .soft: pointMismatches() + familyPairMismatches()
         }
+    }
+
+    private func familyPairMismatches() -> [String] {
+        let apart = keptApart().map { ($0, "keeps apart", justification(parent:apartFrom:), "justify(parent:apartFrom:)") }
+        let together = together().filter { $0.value != 0 }.keys.sorted { $0.lexicographicallyPrecedes($1) }
+            .map { ($0, "scores together", justification(parent:together:), "justify(parent:together:)") }
+        var lines: [String] = []
+        for (pair, verb, sentence, method) in apart + together {
+            for (parent, other) in [(pair[0], pair[1]), (pair[1], pair[0])] {
+                let names = [other, program.parents[parentIndex(other)].name]
+                switch sentence(parent, other) {
+                case nil:
+                    lines.append("\(verb) \(parent) and \(other) but \(method) gives \(parent) no reason")
+                case let said? where names.contains(where: said.contains):
+                    lines.append("\(method) tells \(parent) \"\(said)\", which names the other family")
+                default: break
+                }
+            }
+        }
+        return lines
     }
 
     private func groupMismatches() -> [String] {

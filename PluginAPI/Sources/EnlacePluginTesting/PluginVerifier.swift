@@ -169,4 +169,32 @@ public struct PluginVerifier {
     }
     public func conflict(_ a: CandidateGroup, _ b: CandidateGroup) -> Bool { rule.hooks.contains(.conflicts) && rule.conflict(a, b) }
     public func blockedDays() -> [LocalDate] { rule.hooks.contains(.blockedDays) ? rule.blockedDays() : [] }
+
+    /// The pairs of parents the rule keeps apart (`.parentsApart`), as ids, each pair once and
+    /// sorted (empty without the hook).
+    public func keptApart() -> [[String]] {
+        guard rule.hooks.contains(.parentsApart) else { return [] }
+        return Set(rule.parentsApart()).sorted().map { [id($0.first), id($0.second)] }
+    }
+
+    /// The points the rule gives pairs of parents who share a group (`.parentsTogether`), by pair of
+    /// ids (a pair named twice adds up; empty without the hook).
+    public func together() -> [[String]: Int] {
+        guard rule.hooks.contains(.parentsTogether) else { return [:] }
+        var points: [[String]: Int] = [:]
+        for item in rule.parentsTogether() { points[[id(item.pair.first), id(item.pair.second)], default: 0] += item.points }
+        return points
+    }
+
+    /// The rule's sentence on why `parent` may not share a group with `other` (ids).
+    public func justification(parent: String, apartFrom other: String) -> String? {
+        rule.justify(parent: parentIndex(parent), apartFrom: parentIndex(other))
+    }
+
+    /// The rule's sentence on what sharing a group with `other` adds for `parent` (ids).
+    public func justification(parent: String, together other: String) -> String? {
+        rule.justify(parent: parentIndex(parent), together: parentIndex(other))
+    }
+
+    private func id(_ p: Int32) -> String { program.parents[Int(p)].id.rawValue }
 }
