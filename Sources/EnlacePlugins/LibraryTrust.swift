@@ -14,7 +14,8 @@ import Glibc
 /// hash is computed from it, and `dlopen` loads that same descriptor (`/proc/self/fd/N`), so the
 /// file cannot be swapped between the check and the load.
 public enum LibraryTrust {
-    /// A library file opened and verified, ready for `dlopen(path)`; `close()` once loaded.
+    /// A library file opened and verified, ready for `dlopen(path)`; `close()` it only if it was
+    /// not loaded (a loaded library keeps its descriptor, and so its path, to itself).
     struct Verified {
         /// `/proc/self/fd/N`: the verified file, whatever its path names by now.
         let path: String

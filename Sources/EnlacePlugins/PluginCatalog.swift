@@ -102,10 +102,13 @@ public struct PluginCatalog: @unchecked Sendable {
     /// any of its Swift code runs.
     static func loadLibrary(_ path: String, plugin name: String, sha256: String) throws(PluginLoadError) -> LoadedPlugin {
         let verified = try LibraryTrust.open(path, plugin: name, expected: sha256)
-        defer { verified.close() }
         guard let handle = dlopen(verified.path, RTLD_NOW | RTLD_LOCAL) else {
+            verified.close()
             throw .cannotOpen(path, dlerror().map { String(cString: $0) } ?? "unknown error")
         }
+        // The descriptor stays open, as the library stays loaded, for the life of the process:
+        // dlopen returns an object already loaded under the same name, so a second library opened
+        // at a reused descriptor number (the same /proc/self/fd/N) would be taken for this one.
         let module = moduleName(path)
         let symbol = "enlace_plugin_\(module)"
         guard let abiSymbol = dlsym(handle, symbol + "_abi") else { throw .missingEntry(path, symbol + "_abi") }

@@ -107,6 +107,24 @@ import Testing
         #expect(seated.stdout.contains("  - the parent has a group: +100 (matched)"))
     }
 
+    /// Two pinned libraries both load (each is opened at its own descriptor: dlopen would take a
+    /// second file at a reused /proc/self/fd/N for the first) and both take part in the match.
+    @Test func twoPinnedLibrariesBothRun() throws {
+        let folder = try program()
+        try install(try Self.library.get(), as: "friday_evenings", in: folder, parameters: "sites = [\"FHS\"]\n")
+        try install(try PluginCrashTests.library.get(), as: "crashing", in: folder)
+        let listed = try CLI.run(["plugins", "--program", folder.path, "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let plugins = (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as! [String: Any])["plugins"] as! [[String: Any]]
+        #expect(plugins.filter { $0["source"] as? String == "library" }.map { $0["name"] as! String } == ["crashing", "friday_evenings"])
+        let matched = try CLI.run(["match", "--program", folder.path])
+        #expect(matched.status == 0, "\(matched.stderr)")
+        #expect(try schedule(folder)["score"].flatMap { ($0 as? [String: Any])?["terms"] as? [String: Int] }?["crashing"] == 0,
+                "the second library's term is scored")
+        #expect((try schedule(folder)["unmatched"] as! [[String: Any]]).map { $0["parent"] as! String } == ["P1", "P2", "P3"],
+                "the first library still refuses the Friday group")
+    }
+
     @Test func aPluginThatStopsTheRunChangesNothing() throws {
         let library = try Self.library.get()
         let folder = try program()
