@@ -114,6 +114,23 @@ import Testing
 
     // MARK: Refusals
 
+    /// Files are read on every core, but their rows come in file-name order, and of several bad
+    /// files the first by name is the one reported.
+    @Test func manyFilesKeepTheirOrderAndTheFirstProblem() throws {
+        var files: [String: String] = [:]
+        for month in 1...12 {
+            let name = String(format: "data/attendance/%02d.csv", month)
+            files[name] = "date,group,parent,mode\n2026-09-08,g1,p\(month),in_person\n2026-09-09,g1,q\(month),virtual\n"
+        }
+        let read = try Self.read(files)
+        #expect(read.files == files.keys.sorted())
+        #expect(read.signIns.map(\.parent) == (1...12).flatMap { ["p\($0)", "q\($0)"] })
+        files["data/attendance/07.csv"] = "date,group,parent,mode\n2026-09-08,g1,p7,walked\n"
+        files["data/attendance/03.csv"] = "date,group,parent,mode\n2026-09-08,g1,p3,in_person\nsoon,g1,q3,in_person\n"
+        let error = try Self.refusal(files)
+        #expect(error.file == "data/attendance/03.csv" && error.line == 3 && error.field == "date")
+    }
+
     @Test func aBadModeIsRefusedWithFileLineAndColumn() throws {
         let error = try Self.refusal(["data/attendance/sept.csv": "date,group,parent,mode\n2026-09-08,g1,p1,in_person\n2026-09-08,g1,p2,in-person\n"])
         #expect(error.file == "data/attendance/sept.csv" && error.line == 3 && error.field == "mode")
