@@ -94,6 +94,9 @@ let package = Package(
         // Test support, outside the product: the spec's rules written directly (the oracle of the
         // built-in model) and the one way tests run a process (`Subprocess`).
         .target(name: "EnlaceTestSupport", dependencies: ["EnlaceCore", "EnlacePlugins", "EnlaceSolver"]),
+        // Golden files for the test targets that compare written text byte for byte (test-only:
+        // it uses Swift Testing, which enlace-bench, a user of EnlaceTestSupport, does not link).
+        .target(name: "EnlaceGolden", path: "Tests/EnlaceGolden"),
         // Benchmark commands (Benchmarks/*.sh), outside the product.
         .executableTarget(name: "enlace-bench", dependencies: [
             "EnlaceCore", "EnlaceCurriculum", "EnlaceDemo", "EnlaceIO", "EnlaceReport", "EnlaceSolver", "EnlaceStore", "EnlaceTestSupport",
@@ -109,7 +112,7 @@ let package = Package(
         .testTarget(name: "EnlacePluginsTests", dependencies: ["EnlacePlugins", .product(name: "EnlacePluginTesting", package: "PluginAPI")]),
         .testTarget(name: "EnlaceDemoTests", dependencies: ["EnlaceDemo"]),
         .testTarget(name: "EnlaceStoreTests", dependencies: ["EnlaceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "EnlaceTestSupport", "enlace"],
+        .testTarget(name: "EnlaceFeedsTests", dependencies: ["EnlaceFeeds", "EnlaceCalendar", "EnlaceStore", "EnlaceTestSupport", "EnlaceGolden", "enlace"],
                     exclude: ["Golden"]),
         .testTarget(name: "EnlaceTranslationsTests", dependencies: ["EnlaceTranslations", "EnlaceFeeds", "EnlaceCalendar"],
                     resources: [.copy("Fixtures")]),
@@ -121,8 +124,9 @@ let package = Package(
         ]),
         .testTarget(name: "EnlaceQRTests", dependencies: ["EnlaceQR", "EnlaceTestSupport"]),
         .testTarget(name: "EnlaceLettersTests", dependencies: ["EnlaceLetters", "EnlaceFeeds", "EnlaceTestSupport"]),
-        .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts"], exclude: ["Golden"]),
-        .testTarget(name: "EnlaceReportPageTests", dependencies: ["EnlaceReportPage", "EnlaceWorkflows", "EnlaceDemo", "enlace", "EnlaceTestSupport", "EnlaceMarkup"],
+        .testTarget(name: "EnlaceChartsTests", dependencies: ["EnlaceCharts", "EnlaceGolden"], exclude: ["Golden"]),
+        .testTarget(name: "EnlaceReportPageTests", dependencies: ["EnlaceReportPage", "EnlaceWorkflows", "EnlaceDemo", "enlace", "EnlaceTestSupport", "EnlaceMarkup",
+                                                            "EnlaceGolden"],
                     exclude: ["Golden"]),
         .testTarget(name: "EnlaceCLITests", dependencies: ["enlace", "EnlacePlugins", "EnlaceStore", "EnlaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EnlaceWorkflowsTests", dependencies: ["EnlaceWorkflows", "EnlaceDemo", "EnlaceTestSupport"]),

@@ -1,3 +1,4 @@
+import EnlaceGolden
 import EnlaceCharts
 import Testing
 

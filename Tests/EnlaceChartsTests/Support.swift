@@ -5,23 +5,6 @@ import Testing
 import FoundationXML
 #endif
 
-/// Golden SVGs under `Golden/`, compared byte for byte; `ENLACE_RECORD=1` rewrites them.
-enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func check(_ svg: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ENLACE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(svg.utf8).write(to: url)
-            return
-        }
-        let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-        #expect(expected == svg, "\(name) differs from the golden file; re-record with ENLACE_RECORD=1 if the change is intended",
-                sourceLocation: sourceLocation)
-    }
-}
-
 /// An SVG read back by Foundation's XML parser, which throws on anything not well-formed: every
 /// element in document order with its attributes and its own text.
 final class ParsedSVG: NSObject, XMLParserDelegate {

@@ -1,3 +1,4 @@
+import EnlaceGolden
 import EnlaceCalendar
 import EnlaceCore
 import EnlaceFeeds

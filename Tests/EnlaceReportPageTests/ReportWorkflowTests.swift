@@ -1,3 +1,4 @@
+import EnlaceGolden
 import EnlaceCore
 import EnlaceDemo
 import EnlaceMarkup

@@ -36,19 +36,3 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     }
 }
 
-/// Golden files under `Golden/`, compared byte for byte; `ENLACE_RECORD=1` rewrites them.
-enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ENLACE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-        #expect(expected == text, "\(name) differs from the golden file; re-record with ENLACE_RECORD=1 if the change is intended",
-                sourceLocation: sourceLocation)
-    }
-}
