@@ -14,6 +14,20 @@ enum Frame {
         y + fontSize * 0.35
     }
 
+    /// Writes a horizontal grid line at each of `axis`'s ticks from `left` to `right` (the
+    /// baseline, tick 0, in ink), each with its value `gap` left of the plot; `y` places a value
+    /// and `label` writes it. Column and line charts share it.
+    static func horizontalGrid(_ axis: CountAxis, left: Double, right: Double, gap: Double, y: (Int) -> Double,
+                               label: (Int) -> String, into svg: inout SVGWriter) {
+        for tick in axis.ticks {
+            let at = y(tick)
+            svg.empty("line", [("x1", formatted(left)), ("y1", formatted(at)), ("x2", formatted(right)), ("y2", formatted(at)),
+                               ("stroke", tick == 0 ? ink : grid)])
+            svg.text(label(tick), [("x", formatted(left - gap)), ("y", formatted(baseline(centredOn: at, fontSize: tickSize))),
+                                   ("class", "tick"), ("font-size", formatted(tickSize)), ("text-anchor", "end"), ("fill", ink)])
+        }
+    }
+
     /// Writes the title, wrapped to the chart's width, from `top`; returns the y below it.
     static func title(_ title: String, into svg: inout SVGWriter, top: Double) -> Double {
         let lineHeight = titleSize * 1.25

@@ -83,13 +83,7 @@ struct LineLayout {
 
     /// Horizontal grid lines at the ticks with their values, and the baseline.
     private func drawGrid(_ plot: Plot, into body: inout SVGWriter) {
-        for tick in plot.axis.ticks {
-            let y = plot.y(tick)
-            body.empty("line", [("x1", formatted(plot.left)), ("y1", formatted(y)), ("x2", formatted(plot.right)), ("y2", formatted(y)),
-                                ("stroke", tick == 0 ? Frame.ink : Frame.grid)])
-            body.text(count(tick), [("x", formatted(plot.left - Self.gap)), ("y", formatted(Frame.baseline(centredOn: y, fontSize: Frame.tickSize))),
-                                    ("class", "tick"), ("font-size", formatted(Frame.tickSize)), ("text-anchor", "end"), ("fill", Frame.ink)])
-        }
+        Frame.horizontalGrid(plot.axis, left: plot.left, right: plot.right, gap: Self.gap, y: plot.y, label: count, into: &body)
     }
 
     private func drawCategories(_ plot: Plot, into body: inout SVGWriter) {
