@@ -23,8 +23,10 @@ let plugin = DeclaredPlugin(
     })
 
 final class Rule: PreparedRule {
-    /// The hook that has the host call each method.
+    /// The hook that has the host call each method. Not crashing (`none`, the default), the rule
+    /// is a term that scores nothing (PluginLibraryTests loads it next to another library).
     static let hookOf: [String: RuleHooks] = [
+        "none": .pairScore,
         "blockedDays()": .blockedDays, "admits(_:)": .groupFilter, "pairIndex(groups:)": .pairIndex,
         "filter(_:in:)": .pairFilter, "groupSize(_:)": .groupSize, "capacity(ofMentor:)": .mentorCapacity,
         "maxGroups(ofMentor:)": .groupsPerMentor, "conflict(_:_:)": .conflicts, "score(_:in:into:)": .pairScore,
