@@ -9,8 +9,8 @@ import NIOCore
 /// (slowloris) cannot extend its time by trickling bytes, because bytes extend nothing while a
 /// request is being read, and a connection that never sends anything gets the header timeout.
 /// A client that stops reading its answers stops the server reading its requests (NIO's
-/// backpressure), so its deadline passes too. Hummingbird's own `idleTimeout` counts from the
-/// last decoded request part and cannot tell these cases apart.
+/// backpressure, `FeedHandler`), so its deadline passes too. A timeout counted from the last
+/// decoded request part could not tell a slow-header client from an idle one.
 final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer

@@ -1,10 +1,14 @@
 import Foundation
-import Hummingbird
-import HummingbirdCore
 import Logging
+import NIOCore
+import NIOExtras
+import NIOPosix
 
 /// `enlace serve`: the feeds and join pages over HTTP, until SIGTERM or SIGINT (graceful: requests
 /// in flight finish first).
+///
+/// SwiftNIO directly: one event loop per core accepts connections and answers their requests
+/// (`FeedConnection`, `FeedHandler`), with no task or thread hop per request.
 ///
 /// At start the soft file-descriptor limit is raised to the hard limit, and the connection cap
 /// lowered if the limit cannot hold it. The listen backlog (1,024, nginx's is 511) lets a burst
@@ -54,16 +58,67 @@ public enum FeedServer {
         // Looking a token up reads the folder and starts the background pass over its files.
         _ = feeds.file(token: "")
         _ = joinPages.file(token: "")
-        let connections = ConnectionCount(limit: cap, logger: logger)
-        let limits = options.limits
-        let server = HTTPServerBuilder { responder in
-            GuardedHTTP1Channel(http1: HTTP1Channel(responder: responder), limits: limits, connections: connections)
+        let log = AccessLog(label: logger.label)
+        let connection = FeedConnection(limits: options.limits, connections: ConnectionCount(limit: cap, logger: logger),
+                                        responder: FeedResponder(feeds: feeds, joinPages: joinPages, routes: options.routes), log: log)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let flusher = Self.flushing(log)
+        defer {
+            flusher.cancel()
+            log.flush()
         }
-        let app = Application(responder: FeedRouter.responder(feeds: feeds, joinPages: joinPages, routes: options.routes, logger: logger),
-                              server: server,
-                              configuration: .init(address: .hostname(options.host, port: options.port), serverName: "enlace", backlog: 1024),
-                              logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await serve(on: group, connection, host: options.host, port: options.port, logger: logger)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
+    }
+
+    /// Listens until SIGTERM or SIGINT, then stops accepting and returns once every open
+    /// connection has closed (each after the answers to the requests it sent).
+    private static func serve(on group: MultiThreadedEventLoopGroup, _ connection: FeedConnection, host: String, port: Int,
+                              logger: Logger) async throws {
+        let quiescing = ServerQuiescingHelper(group: group)
+        let channel = try await bootstrap(group, quiescing, connection).bind(host: host, port: port).get()
+        logger.info("listening on \(host):\(port)")
+        // The signal handlers hold only this promise: the helper must be gone before the event
+        // loops stop (its deinit completes a promise on one of them).
+        let signalled = group.next().makePromise(of: Void.self)
+        let signals = ShutdownSignals { signalled.succeed() }
+        defer { signals.cancel() }
+        try await signalled.futureResult.get()
+        let stopped = group.next().makePromise(of: Void.self)
+        quiescing.initiateShutdown(promise: stopped)
+        try await stopped.futureResult.get()
+        try await channel.closeFuture.get()
+    }
+
+    /// The listening socket's setup: backlog, address reuse, the connections collected for the
+    /// graceful shutdown, each accepted connection set up by `connection`.
+    private static func bootstrap(_ group: MultiThreadedEventLoopGroup, _ quiescing: ServerQuiescingHelper,
+                                  _ connection: FeedConnection) -> ServerBootstrap {
+        ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelInitializer { connection.setup($0) }
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+    }
+
+    /// Flushes `log` every 100 ms.
+    private static func flushing(_ log: AccessLog) -> any DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "enlace.serve.log"))
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { log.flush() }
+        timer.resume()
+        return timer
     }
 
     /// Logs what a background pass over a folder did, e.g. `feeds: 63120 files ready (12.3 s

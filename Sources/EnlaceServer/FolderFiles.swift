@@ -1,6 +1,6 @@
 import EnlaceFeeds
 import Foundation
-import Hummingbird
+import NIOCore
 
 /// The files of one published folder (`calendars/feeds/*.ics`, `calendars/join/*.html`) as the
 /// commands that write it left them, picking up new, changed and removed files without a restart.

@@ -1,6 +1,6 @@
 import CompressNIO
 import Foundation
-import Hummingbird
+import NIOCore
 
 /// One published file (a feed or a join page) as the server answers it, in both codings. A
 /// class: an answer passes it around several times, and a copy is then one reference count.

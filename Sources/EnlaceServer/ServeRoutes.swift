@@ -39,6 +39,12 @@ public struct ServeRoutes: Sendable, Equatable {
     /// What `path` asks for and the token in it; nil for anything that is not a route with a
     /// well-formed token.
     public func match(_ path: String) -> (kind: Kind, token: Substring)? {
+        match(path[...])
+    }
+
+    /// What `path` asks for and the token in it; nil for anything that is not a route with a
+    /// well-formed token.
+    public func match(_ path: Substring) -> (kind: Kind, token: Substring)? {
         for prefix in feedPrefixes where path.utf8.starts(with: prefix.utf8) {
             let file = path.utf8.dropFirst(prefix.utf8.count)
             guard file.count == FeedToken.length + 4, file.suffix(4).elementsEqual(".ics".utf8) else { continue }
@@ -56,7 +62,7 @@ public struct ServeRoutes: Sendable, Equatable {
     /// `/` for the root and `/…` for anything else. Nothing a client chose reaches the log: a
     /// token requested at a wrong place is as secret as one requested at the right place, and a
     /// prefix of it would narrow a guess.
-    public func redacted(_ path: String) -> String {
+    public func redacted(_ path: some StringProtocol) -> String {
         for prefix in feedPrefixes + [Self.joinPrefix] where path.utf8.starts(with: prefix.utf8) {
             if path.utf8.count == prefix.utf8.count { return prefix }
             let feed = prefix != Self.joinPrefix || feedPrefixes.contains(Self.joinPrefix)

@@ -1,5 +1,4 @@
 @testable import EnlaceServer
-import HummingbirdCore
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -78,16 +77,17 @@ struct ConnectionLimitsTests {
     @Test("the cap: one connection over it is closed at once; a closed one frees its place")
     func cap() throws {
         let count = ConnectionCount(limit: 2, logger: Logger(label: "test"))
-        let guarded = GuardedHTTP1Channel(http1: HTTP1Channel(responder: { _, _, _ in }), limits: .standard, connections: count)
+        let guarded = FeedConnection(limits: .standard, connections: count, responder: FeedResponder(feeds: InMemoryFiles([:])),
+                                     log: AccessLog(label: "test", output: { _ in }))
         var channels: [EmbeddedChannel] = []
         for _ in 0..<3 {
             let channel = EmbeddedChannel()
             try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-            let setUp = guarded.setup(channel: channel, logger: Logger(label: "test"))
+            let setUp = guarded.setup(channel)
             channel.embeddedEventLoop.run()
             channels.append(channel)
             if channels.count <= 2 {
-                _ = try setUp.wait()
+                try setUp.wait()
                 #expect(channel.isActive)
             } else {
                 #expect(throws: ConnectionLimitReached.self) { try setUp.wait() }
@@ -100,13 +100,15 @@ struct ConnectionLimitsTests {
         #expect(count.openCount == 1)
         let next = EmbeddedChannel()
         try next.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-        _ = try guarded.setup(channel: next, logger: Logger(label: "test")).wait()
+        try guarded.setup(next).wait()
         #expect(count.openCount == 2)
-        // The deadlines handler is first in the pipeline, before the HTTP decoder.
+        // The deadlines handler is first in the pipeline, before the HTTP decoder; the feed
+        // handler last.
         let pipeline = next.pipeline.debugDescription
         let deadlines = try #require(pipeline.range(of: "ConnectionDeadlines")).lowerBound
         let decoder = try #require(pipeline.range(of: "ByteToMessageHandler<HTTPDecoder")).lowerBound
-        #expect(deadlines < decoder, "\(pipeline)")
+        let feeds = try #require(pipeline.range(of: "FeedHandler")).lowerBound
+        #expect(deadlines < decoder && decoder < feeds, "\(pipeline)")
     }
 
     @Test("the connection cap follows the file-descriptor limit")

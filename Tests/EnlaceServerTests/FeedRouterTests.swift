@@ -1,9 +1,7 @@
 import EnlaceFeeds
 @testable import EnlaceServer
 import Foundation
-import Hummingbird
-import HummingbirdTesting
-import Logging
+import NIOHTTP1
 import Testing
 
 @Suite("enlace serve routes (no sockets)")
@@ -13,99 +11,77 @@ struct FeedRouterTests {
     static let body = Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".utf8)
     static let modified = Date(timeIntervalSince1970: 1_785_585_600)
 
-    private func app(_ source: any PublishedFiles = InMemoryFiles([Self.token: PublishedFile(bytes: Self.body, lastModified: Self.modified)]),
-                     logger: Logger = Logger(label: "test")) -> some ApplicationProtocol {
-        Application(responder: FeedRouter.responder(feeds: source, logger: logger))
+    private func client(_ source: any PublishedFiles = InMemoryFiles([Self.token: PublishedFile(bytes: Self.body, lastModified: Self.modified)])) throws -> TestClient {
+        try TestClient(FeedResponder(feeds: source))
     }
 
     @Test("GET answers 200 with the calendar, its content type, a strong ETag and Last-Modified")
-    func get() async throws {
-        try await app().test(.router) { client in
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(Array(buffer: response.body) == Self.body)
-                #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
-                #expect(response.headers[.eTag] == PublishedFile(bytes: Self.body, lastModified: Self.modified).etag)
-                #expect(response.headers[.eTag]?.hasPrefix("\"") == true)
-                #expect(response.headers[.lastModified] == "Sat, 01 Aug 2026 12:00:00 GMT")
-                #expect(response.headers[.contentDisposition] == nil)
-            }
-        }
+    func get() throws {
+        let response = try client().execute(uri: "/feeds/\(Self.token).ics")
+        #expect(response.status == .ok)
+        #expect(response.body == Self.body)
+        #expect(response.header("Content-Type") == "text/calendar; charset=utf-8")
+        #expect(response.header("ETag") == PublishedFile(bytes: Self.body, lastModified: Self.modified).etag)
+        #expect(response.header("ETag")?.hasPrefix("\"") == true)
+        #expect(response.header("Last-Modified") == "Sat, 01 Aug 2026 12:00:00 GMT")
+        #expect(response.header("Content-Disposition") == nil)
+        #expect(response.header("Date") != nil)
     }
 
     @Test("HEAD answers like GET without a body")
-    func head() async throws {
-        try await app().test(.router) { client in
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .head) { response in
-                #expect(response.status == .ok)
-                #expect(response.body.readableBytes == 0)
-                #expect(response.headers[.contentLength] == String(Self.body.count))
-                #expect(response.headers[.eTag] != nil)
-            }
-        }
+    func head() throws {
+        let response = try client().execute(uri: "/feeds/\(Self.token).ics", method: .HEAD)
+        #expect(response.status == .ok)
+        #expect(response.body.isEmpty)
+        #expect(response.header("Content-Length") == String(Self.body.count))
+        #expect(response.header("ETag") != nil)
     }
 
     @Test("If-None-Match with the current ETag gives 304; with an old one, 200")
-    func ifNoneMatch() async throws {
+    func ifNoneMatch() throws {
         let etag = PublishedFile(bytes: Self.body, lastModified: Self.modified).etag
-        try await app().test(.router) { client in
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get, headers: [.ifNoneMatch: etag]) { response in
-                #expect(response.status == .notModified)
-                #expect(response.body.readableBytes == 0)
-                #expect(response.headers[.eTag] == etag)
-            }
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get, headers: [.ifNoneMatch: "\"old\", W/\(etag)"]) { response in
-                #expect(response.status == .notModified)
-            }
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get, headers: [.ifNoneMatch: "\"old\""]) { response in
-                #expect(response.status == .ok)
-            }
-            // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get,
-                                     headers: [.ifNoneMatch: "\"old\"", .ifModifiedSince: "Sun, 02 Aug 2026 12:00:00 GMT"]) { response in
-                #expect(response.status == .ok)
-            }
-        }
+        let client = try client()
+        let uri = "/feeds/\(Self.token).ics"
+        let matched = try client.execute(uri: uri, headers: [("If-None-Match", etag)])
+        #expect(matched.status == .notModified)
+        #expect(matched.body.isEmpty)
+        #expect(matched.header("ETag") == etag)
+        #expect(try client.execute(uri: uri, headers: [("If-None-Match", "\"old\", W/\(etag)")]).status == .notModified)
+        #expect(try client.execute(uri: uri, headers: [("If-None-Match", "\"old\"")]).status == .ok)
+        // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
+        #expect(try client.execute(uri: uri, headers: [("If-None-Match", "\"old\""), ("If-Modified-Since", "Sun, 02 Aug 2026 12:00:00 GMT")]).status == .ok)
     }
 
     @Test("If-Modified-Since: 304 at or after Last-Modified, 200 before it or when unreadable")
-    func ifModifiedSince() async throws {
-        try await app().test(.router) { client in
-            for (since, status) in [("Sat, 01 Aug 2026 12:00:00 GMT", HTTPResponse.Status.notModified),
-                                    ("Sat, 01 Aug 2026 13:00:00 GMT", .notModified),
-                                    ("Sat, 01 Aug 2026 11:59:59 GMT", .ok),
-                                    ("yesterday", .ok)] {
-                try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get, headers: [.ifModifiedSince: since]) { response in
-                    #expect(response.status == status, "\(since)")
-                }
-            }
+    func ifModifiedSince() throws {
+        let client = try client()
+        for (since, status) in [("Sat, 01 Aug 2026 12:00:00 GMT", HTTPResponseStatus.notModified),
+                                ("Sat, 01 Aug 2026 13:00:00 GMT", .notModified),
+                                ("Sat, 01 Aug 2026 11:59:59 GMT", .ok),
+                                ("yesterday", .ok)] {
+            let response = try client.execute(uri: "/feeds/\(Self.token).ics", headers: [("If-Modified-Since", since)])
+            #expect(response.status == status, "\(since)")
         }
     }
 
     @Test("unknown tokens, malformed names and other paths give 404",
           arguments: ["/feeds/\(FeedRouterTests.other).ics", "/feeds/\(FeedRouterTests.token)", "/feeds/../enlace.sqlite",
                       "/feeds/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567.ics", "/feeds/", "/enlace.sqlite", "/"])
-    func notFound(path: String) async throws {
-        try await app().test(.router) { client in
-            try await client.execute(uri: path, method: .get) { response in
-                #expect(response.status == .notFound)
-            }
-        }
+    func notFound(path: String) throws {
+        #expect(try client().execute(uri: path).status == .notFound)
     }
 
     @Test("access logs carry no part of any token, wherever it is requested")
-    func logs() async throws {
-        let sink = LogSink()
-        let logger = Logger(label: "test") { _ in sink }
-        try await app(logger: logger).test(.router) { client in
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { _ in }
-            try await client.execute(uri: "/feeds/\(Self.other).ics", method: .head) { _ in }
-            try await client.execute(uri: "/\(Self.token).ics", method: .get) { _ in }
-            try await client.execute(uri: "/feeds/\(Self.token)/x", method: .get) { _ in }
-            try await client.execute(uri: "/feeds/\(Self.token).ics?t=\(Self.other)", method: .get) { _ in }
-        }
-        let lines = sink.lines
-        #expect(lines.count == 5)
+    func logs() throws {
+        let client = try client()
+        _ = try client.execute(uri: "/feeds/\(Self.token).ics")
+        _ = try client.execute(uri: "/feeds/\(Self.other).ics", method: .HEAD)
+        _ = try client.execute(uri: "/\(Self.token).ics")
+        _ = try client.execute(uri: "/feeds/\(Self.token)/x")
+        _ = try client.execute(uri: "/feeds/\(Self.token).ics?t=\(Self.other)")
+        _ = try client.execute(uri: "http://x.org/feeds/\(Self.token).ics")
+        let lines = client.logLines
+        #expect(lines.count == 6)
         for line in lines {
             for token in [Self.token, Self.other] {
                 // Not even four characters: a prefix narrows a guess.
@@ -116,10 +92,12 @@ struct FeedRouterTests {
                 }
             }
         }
-        #expect(lines[0].contains("GET /feeds/….ics 200"))
+        #expect(lines[0].contains(" info test: [EnlaceServer] GET /feeds/….ics 200 "))
         #expect(lines[1].contains("HEAD /feeds/….ics 404"))
         #expect(lines[2].contains("GET /… 404"))
         #expect(lines[3].contains("GET /feeds/… 404"))
+        #expect(lines[4].contains("GET /feeds/….ics 200"))
+        #expect(lines[5].contains("GET /feeds/….ics 200"))
     }
 
     @Test("path redaction", arguments: [("/", "/"), ("/feeds/x.ics", "/feeds/….ics"), ("/feeds", "/…"), ("/feeds/", "/feeds/"),
@@ -131,57 +109,50 @@ struct FeedRouterTests {
     }
 
     @Test("every answer is private, sends no referrer and forbids sniffing")
-    func privacyHeaders() async throws {
+    func privacyHeaders() throws {
         let etag = PublishedFile(bytes: Self.body, lastModified: Self.modified).etag
-        try await app().test(.router) { client in
-            let requests: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status)] = [
-                ("/feeds/\(Self.token).ics", .get, [:], .ok),
-                ("/feeds/\(Self.token).ics", .head, [:], .ok),
-                ("/feeds/\(Self.token).ics", .get, [.ifNoneMatch: etag], .notModified),
-                ("/feeds/\(Self.other).ics", .get, [:], .notFound),
-                ("/elsewhere", .get, [:], .notFound),
-            ]
-            for (uri, method, headers, status) in requests {
-                try await client.execute(uri: uri, method: method, headers: headers) { response in
-                    #expect(response.status == status, "\(uri)")
-                    #expect(response.headers[.cacheControl] == "private", "\(uri)")
-                    #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(uri)")
-                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
-                }
-            }
+        let client = try client()
+        let requests: [(String, HTTPMethod, [(String, String)], HTTPResponseStatus)] = [
+            ("/feeds/\(Self.token).ics", .GET, [], .ok),
+            ("/feeds/\(Self.token).ics", .HEAD, [], .ok),
+            ("/feeds/\(Self.token).ics", .GET, [("If-None-Match", etag)], .notModified),
+            ("/feeds/\(Self.other).ics", .GET, [], .notFound),
+            ("/elsewhere", .GET, [], .notFound),
+        ]
+        for (uri, method, headers, status) in requests {
+            let response = try client.execute(uri: uri, method: method, headers: headers)
+            #expect(response.status == status, "\(uri)")
+            #expect(response.header("Cache-Control") == "private", "\(uri)")
+            #expect(response.header("Referrer-Policy") == "no-referrer", "\(uri)")
+            #expect(response.header("X-Content-Type-Options") == "nosniff", "\(uri)")
         }
     }
 
     @Test("revoked, unknown and malformed tokens, other paths and methods: one identical 404")
-    func identicalNotFound() async throws {
+    func identicalNotFound() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enlace-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(Self.token).ics")
         try Data(Self.body).write(to: file)
-        let app = Application(responder: FeedRouter.responder(feeds: FolderFiles(folder: folder, suffix: ".ics", budget: ByteBudget(limit: 1 << 20), loadsInBackground: false),
-                                                             logger: Logger(label: "test")))
-        try await app.test(.router) { client in
-            try await client.execute(uri: "/feeds/\(Self.token).ics", method: .get) { #expect($0.status == .ok) }
-            try FileManager.default.removeItem(at: file)  // what `enlace feeds revoke` does
-            var answers: [String: (HTTPResponse.Status, [String], [UInt8])] = [:]
-            for (name, uri, method) in [("revoked", "/feeds/\(Self.token).ics", HTTPRequest.Method.get),
-                                        ("unknown", "/feeds/\(Self.other).ics", .get),
-                                        ("malformed", "/feeds/\(Self.token.uppercased()).ics", .get),
-                                        ("no suffix", "/feeds/\(Self.token)", .get),
-                                        ("elsewhere", "/enlace.sqlite", .get),
-                                        ("method", "/feeds/\(Self.other).ics", .post)] {
-                try await client.execute(uri: uri, method: method) { response in
-                    let headers = response.headers.filter { $0.name != .date }.map { "\($0.name.canonicalName): \($0.value)" }
-                    answers[name] = (response.status, headers, Array(buffer: response.body))
-                }
-            }
-            let revoked = try #require(answers["revoked"])
-            #expect(revoked.0 == .notFound)
-            #expect(revoked.2 == Array("No such feed.\n".utf8))
-            for (name, answer) in answers {
-                #expect(answer.0 == revoked.0 && answer.1 == revoked.1 && answer.2 == revoked.2, "\(name): \(answer)")
-            }
+        let client = try client(FolderFiles(folder: folder, suffix: ".ics", budget: ByteBudget(limit: 1 << 20), loadsInBackground: false))
+        #expect(try client.execute(uri: "/feeds/\(Self.token).ics").status == .ok)
+        try FileManager.default.removeItem(at: file)  // what `enlace feeds revoke` does
+        var answers: [String: TestResponse] = [:]
+        for (name, uri, method) in [("revoked", "/feeds/\(Self.token).ics", HTTPMethod.GET),
+                                    ("unknown", "/feeds/\(Self.other).ics", .GET),
+                                    ("malformed", "/feeds/\(Self.token.uppercased()).ics", .GET),
+                                    ("no suffix", "/feeds/\(Self.token)", .GET),
+                                    ("elsewhere", "/enlace.sqlite", .GET),
+                                    ("method", "/feeds/\(Self.other).ics", .POST),
+                                    ("method on a feed", "/feeds/\(Self.token).ics", .DELETE)] {
+            answers[name] = try client.execute(uri: uri, method: method)
+        }
+        let revoked = try #require(answers["revoked"])
+        #expect(revoked.status == .notFound)
+        #expect(revoked.body == Array("No such feed.\n".utf8))
+        for (name, answer) in answers {
+            #expect(answer.comparable == revoked.comparable, "\(name): \(answer.comparable)")
         }
     }
 
@@ -243,30 +214,5 @@ extension PublishedFiles {
     func bytes(_ token: String, _ coding: ContentCoding = .identity) -> [UInt8]? {
         guard let file = file(token: token[...]), let answer = body(of: file, token: token[...], coding: coding) else { return nil }
         return Array(answer.body.readableBytesView)
-    }
-}
-
-/// Collects log lines.
-final class LogSink: LogHandler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lock.lock()
-        stored.append("\(event.message)")
-        lock.unlock()
-    }
-
-    var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }

@@ -1,24 +1,33 @@
 import Foundation
-import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 
-/// Hummingbird's HTTP/1.1 child channel with the server's limits around it: a connection over
-/// the cap is closed as soon as it is accepted, and every other one gets `ConnectionDeadlines`
-/// in front of the HTTP decoder.
+/// How each accepted connection is set up: closed at once when it is over the cap, else the
+/// server's limits in front of NIO's HTTP/1.1 decoder and encoder and the feed handler behind:
+/// `ConnectionDeadlines` → HTTP decoder (request heads of at most 80 KiB and 1,000 fields) →
+/// response encoder → 400 for a malformed request → `FeedHandler`.
 ///
-/// Hummingbird's own cap (`ServerConfiguration.availableConnectionsDelegate`) stops accepting at
-/// the limit, which leaves excess clients waiting in the listen queue for as long as the
-/// connections holding the places live; closing at once tells them immediately, and calendar
+/// Closing at once tells an excess client immediately, where not accepting would leave it
+/// waiting in the listen queue for as long as the connections holding the places live; calendar
 /// clients try again at their next poll.
-struct GuardedHTTP1Channel: ServerChildChannel {
-    typealias Value = HTTP1Channel.Value
-
-    let http1: HTTP1Channel
+struct FeedConnection: Sendable {
     let limits: ServerLimits
     let connections: ConnectionCount
+    let responder: FeedResponder
+    let log: AccessLog
 
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+    /// The limits on a request head (those of Hummingbird, which served before, and of nginx's
+    /// order of magnitude): a larger head gets 400 and the connection is closed.
+    static var decoderLimits: NIOHTTPDecoderLimitConfiguration {
+        var limits = NIOHTTPDecoderLimitConfiguration()
+        (limits.maxHeaderFieldSize, limits.maxHeaderListSize, limits.maxHeaderFieldCount) = (80 << 10, 80 << 10, 1000)
+        return limits
+    }
+
+    /// Sets up `channel`'s pipeline, or closes it (and fails with `ConnectionLimitReached`) when
+    /// the cap is reached.
+    func setup(_ channel: any Channel) -> EventLoopFuture<Void> {
         guard connections.open() else {
             channel.close(promise: nil)
             return channel.eventLoop.makeFailedFuture(ConnectionLimitReached())
@@ -26,14 +35,14 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         channel.closeFuture.whenComplete { [connections] _ in connections.close() }
         let (header, idle) = (TimeAmount(limits.headerTimeout), TimeAmount(limits.idleTimeout))
         return channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(ConnectionDeadlines(headerTimeout: header, idleTimeout: idle), position: .first)
-        }.flatMap {
-            http1.setup(channel: channel, logger: logger)
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(ConnectionDeadlines(headerTimeout: header, idleTimeout: idle))
+            // No pipelining assistance: answers are written in order as heads arrive. No outbound
+            // header validation: every header value is the server's own.
+            try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true, withOutboundHeaderValidation: false, withEncoderConfiguration: .init(),
+                                                     withDecoderLimitConfiguration: Self.decoderLimits)
+            try pipeline.addHandler(FeedHandler(responder: responder, log: log))
         }
-    }
-
-    func handle(value: Value, logger: Logger) async {
-        await http1.handle(value: value, logger: logger)
     }
 }
 
