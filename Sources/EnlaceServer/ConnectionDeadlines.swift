@@ -64,9 +64,13 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(data)
     }
 
+    /// The first write of an answer starts the idle time (an answer's other writes follow it at
+    /// once: the server answers synchronously).
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        phase = .idle
-        move(context, to: context.eventLoop.now + idleTimeout)
+        if phase == .request {
+            phase = .idle
+            move(context, to: context.eventLoop.now + idleTimeout)
+        }
         context.write(data, promise: promise)
     }
 

@@ -49,13 +49,21 @@ public struct ServeRoutes: Sendable, Equatable {
             let file = path.utf8.dropFirst(prefix.utf8.count)
             guard file.count == FeedToken.length + 4, file.suffix(4).elementsEqual(".ics".utf8) else { continue }
             let token = Substring(file.dropLast(4))
-            if FeedToken.isWellFormed(token) { return (.feed, token) }
+            if Self.isToken(token) { return (.feed, token) }
         }
         if path.utf8.starts(with: Self.joinPrefix.utf8) {
             let token = Substring(path.utf8.dropFirst(Self.joinPrefix.utf8.count))
-            if FeedToken.isWellFormed(token) { return (.joinPage, token) }
+            if Self.isToken(token) { return (.joinPage, token) }
         }
         return nil
+    }
+
+    /// Whether `text` has the shape of a token: `FeedToken.isWellFormed` (32 characters of the
+    /// lower-case base32 alphabet), written for bytes because every request asks it.
+    static func isToken(_ text: Substring) -> Bool {
+        text.utf8.count == FeedToken.length && text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "2")...UInt8(ascii: "7")).contains(byte)
+        }
     }
 
     /// `path` as the log shows it: a route's prefix followed by `…` (and `.ics` for a feed path),

@@ -1,3 +1,4 @@
+import EnlaceFeeds
 @testable import EnlaceServer
 import Foundation
 import NIOCore
@@ -120,5 +121,23 @@ private final class ReadCounter: ChannelOutboundHandler {
     func read(context: ChannelHandlerContext) {
         count += 1
         context.read()
+    }
+}
+
+@Suite("enlace serve: the shape of a token in a path")
+struct TokenShapeTests {
+    @Test("ServeRoutes.isToken agrees with FeedToken.isWellFormed on every byte in every place")
+    func agrees() {
+        let token = Array(FeedRouterTests.token.utf8)
+        for place in [0, 13, 31] {
+            for byte in UInt8(0)...UInt8(127) {
+                var bytes = token
+                bytes[place] = byte
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(ServeRoutes.isToken(text[...]) == FeedToken.isWellFormed(text), "\(byte) at \(place)")
+            }
+        }
+        #expect(!ServeRoutes.isToken(FeedRouterTests.token.dropLast()))
+        #expect(!ServeRoutes.isToken((FeedRouterTests.token + "a")[...]))
     }
 }
