@@ -45,6 +45,10 @@ public enum FeedServer {
     /// request, the log, the standard streams.
     static let reservedDescriptors = 64
 
+    /// How often the published folders are checked for changes: a publication or a revocation
+    /// is served within this time (`FolderFiles`).
+    static let folderCheckInterval = Duration.milliseconds(100)
+
     /// Serves `options` and returns when the server has shut down.
     public static func run(_ options: Options, logger: Logger) async throws {
         let descriptors = FileDescriptorLimit.raiseToHardLimit()
@@ -53,8 +57,10 @@ public enum FeedServer {
             logger.warning("at most \(cap) connections: the limit on open files is \(descriptors) (raise it with `ulimit -Hn` or LimitNOFILE)")
         }
         let budget = ByteBudget(limit: options.limits.cacheBytes)
-        let feeds = FolderFiles(folder: options.feedsFolder, suffix: ".ics", budget: budget, onLoaded: reporter("feeds", budget, logger))
-        let joinPages = FolderFiles(folder: options.joinFolder, suffix: ".html", budget: budget, onLoaded: reporter("join pages", budget, logger))
+        let feeds = FolderFiles(folder: options.feedsFolder, suffix: ".ics", budget: budget, folderCheckInterval: folderCheckInterval,
+                                onLoaded: reporter("feeds", budget, logger))
+        let joinPages = FolderFiles(folder: options.joinFolder, suffix: ".html", budget: budget, folderCheckInterval: folderCheckInterval,
+                                    onLoaded: reporter("join pages", budget, logger))
         // Looking a token up reads the folder and starts the background pass over its files.
         _ = feeds.file(token: "")
         _ = joinPages.file(token: "")

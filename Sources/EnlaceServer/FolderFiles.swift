@@ -5,11 +5,23 @@ import NIOCore
 /// The files of one published folder (`calendars/feeds/*.ics`, `calendars/join/*.html`) as the
 /// commands that write it left them, picking up new, changed and removed files without a restart.
 ///
-/// Publishing replaces the whole folder at once (and a revocation deletes a file), which changes
-/// the folder's inode or modification time; the token index is rebuilt when either changes. Each
-/// file is described once (`PublishedFile`: tags, lengths, gzip bytes) with its inode, size and
-/// modification time, and described again when any of them changes: a request costs two `stat`
-/// calls. Bodies are kept in memory while the shared `ByteBudget` allows, gzip first (it serves
+/// Publishing replaces the whole folder at once, or files in it by renaming (and a revocation
+/// deletes a file), which changes the folder's inode or modification time; the token index is
+/// rebuilt when either changes. Each file is described once (`PublishedFile`: tags, lengths, gzip
+/// bytes) with its inode, size and modification time, and described again when any of them
+/// changes.
+///
+/// Checking a file's stamp costs a `stat` (a walk of its path), which the server avoids: the
+/// folder is checked at most every `folderCheckInterval` (100 ms in the server), and a file whose
+/// stamp was checked since the folder last changed is trusted without another `stat`. So a
+/// publication or a revocation is noticed within that interval (at once for a token not yet in
+/// the index), and a file edited in place, which leaves its folder unchanged (Enlace never does
+/// that), within `recheckInterval` (60 s). A folder modified less than two seconds before it was
+/// checked is not trusted (its modification time has the file system's coarse resolution, so a
+/// second change in the same tick would go unseen); while it is that young, every request checks
+/// its file. With an interval of zero (the tests' default) every request checks the folder.
+///
+/// Bodies are kept in memory while the shared `ByteBudget` allows, gzip first (it serves
 /// most calendar clients at about a tenth of the size); a body not kept is read from disk per
 /// request. A background pass describes every file ahead of the requests, at start and after each
 /// change of the folder. The lock is held for index lookups only: files are read and compressed
@@ -32,6 +44,15 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     private var files: [PublishedFile?] = []
     private var loadPending = false
     private var nextFolderCheck = ContinuousClock.now
+    private let folderCheckInterval: Duration
+    private let recheckInterval: Duration
+    /// Counts the folder's changes (and every `recheckInterval`); a file checked in the current
+    /// epoch of a settled folder is trusted.
+    private var epoch = 0
+    private var nextEpoch = ContinuousClock.now
+    private var folderSettled = false
+    /// The epoch in which each file's stamp was last checked (-1: not yet).
+    private var checked: [Int] = []
 
     /// What a pass over the folder did.
     public struct LoadReport: Sendable {
@@ -48,9 +69,14 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     /// - Parameters:
     ///   - loadsInBackground: whether a change of the folder starts a background pass over its
     ///     files (the server's choice; tests call `preload()` themselves).
+    ///   - folderCheckInterval: how often the folder is checked for changes (see above).
+    ///   - recheckInterval: how long a checked file is trusted while its folder does not change.
     ///   - onLoaded: told after each background pass that described something.
     public init(folder: URL, suffix: String, budget: ByteBudget, loadsInBackground: Bool = true,
+                folderCheckInterval: Duration = .zero, recheckInterval: Duration = .seconds(60),
                 onLoaded: (@Sendable (LoadReport) -> Void)? = nil) {
+        self.folderCheckInterval = folderCheckInterval
+        self.recheckInterval = recheckInterval
         self.folder = folder
         self.folderPath = folder.path
         self.suffix = suffix
@@ -60,20 +86,26 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     }
 
     public func file(token: Substring) -> PublishedFile? {
-        guard let (position, path, known) = lookUp(token) else { return nil }
-        guard let stamp = FileStamp(path: path), stamp.isRegularFile else { return nil }
-        if let known, known.stamp == stamp { return known }
-        return load(position: position, path: path, keepIdentity: true)?.file
+        guard let found = lookUp(token) else { return nil }
+        if found.trusted, let known = found.file { return known }
+        guard let stamp = FileStamp(path: found.path), stamp.isRegularFile else { return nil }
+        if let known = found.file, known.stamp == stamp {
+            markChecked(found.position, found.path, epoch: found.epoch)
+            return known
+        }
+        let loaded = load(position: found.position, path: found.path, keepIdentity: true)?.file
+        if loaded != nil { markChecked(found.position, found.path, epoch: found.epoch) }
+        return loaded
     }
 
     public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: ByteBuffer)? {
         if let body = file.body(coding) { return (file, body) }
-        guard let (position, path, _) = lookUp(token), let read = Self.read(path) else { return nil }
+        guard let found = lookUp(token), let read = Self.read(found.path) else { return nil }
         if read.stamp == file.stamp {
             return (file, ByteBuffer(bytes: coding == .gzip ? PublishedFile.gzip(read.bytes) : read.bytes))
         }
         let loaded = describe(read, keepIdentity: true)
-        store(loaded.file, position: position, path: path)
+        store(loaded.file, position: found.position, path: found.path)
         return (loaded.file, ByteBuffer(bytes: coding == .gzip ? loaded.gzip : read.bytes))
     }
 
@@ -112,26 +144,43 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
 
     // MARK: - Index
 
-    /// The token's place in the index, its path and its description.
-    ///
-    /// The folder is read again when a token is not in the index, and at most once a second
-    /// otherwise: a known token's own file, which the caller checks, already tells a revocation
-    /// (the file is gone) and a publication (its path leads into the new folder) apart, so a
-    /// request for a known feed costs one `stat`, not two. The once-a-second check starts the
-    /// background pass soon after a publication.
-    private func lookUp(_ token: Substring) -> (Int, String, PublishedFile?)? {
+    /// What the index holds for a token: its place, path and description, the epoch of the
+    /// lookup, and whether the description can be trusted without checking the file.
+    private struct Found {
+        let position: Int
+        let path: String
+        let file: PublishedFile?
+        let epoch: Int
+        let trusted: Bool
+    }
+
+    /// The token's entry; the folder is checked first when `folderCheckInterval` has passed, and
+    /// when the token is not in the index.
+    private func lookUp(_ token: Substring) -> Found? {
         lock.lock()
         defer { lock.unlock() }
         let now = ContinuousClock.now
         var refreshed = false
         if now >= nextFolderCheck {
             refreshIndex()
-            (nextFolderCheck, refreshed) = (now.advanced(by: .seconds(1)), true)
+            (nextFolderCheck, refreshed) = (now.advanced(by: folderCheckInterval), true)
         }
-        if let position = index.find(token) { return (position, paths[position], files[position]) }
-        if !refreshed { refreshIndex() }
-        guard let position = index.find(token) else { return nil }
-        return (position, paths[position], files[position])
+        if now >= nextEpoch { (epoch, nextEpoch) = (epoch + 1, now.advanced(by: recheckInterval)) }
+        var position = index.find(token)
+        if position == nil && !refreshed {
+            refreshIndex()
+            position = index.find(token)
+        }
+        guard let position else { return nil }
+        return Found(position: position, path: paths[position], file: files[position], epoch: epoch,
+                     trusted: folderSettled && checked[position] == epoch)
+    }
+
+    /// Records that the file at `position` was found current in `epoch`.
+    private func markChecked(_ position: Int, _ path: String, epoch: Int) {
+        lock.lock()
+        if position < paths.count && paths[position] == path { checked[position] = epoch }
+        lock.unlock()
     }
 
     private func cached(_ position: Int, _ path: String) -> PublishedFile? {
@@ -143,8 +192,10 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
     /// Rebuilds the index when the folder changed (the lock is held).
     private func refreshIndex() {
         let stamp = FileStamp(path: folderPath)
+        folderSettled = stamp.map { time(nil) - $0.seconds >= 2 } ?? false
         if stamp == folderStamp { return }
         folderStamp = stamp
+        epoch += 1
         let names = stamp == nil ? [] : (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
         let tokens = names.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.filter { FeedToken.isWellFormed($0) }.sorted()
         // Keep what is described for tokens still there (the stamps decide whether it is current).
@@ -156,6 +207,7 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
         index = TokenIndex(tokens)
         paths = tokens.map { folderPath + "/" + $0 + suffix }
         files = tokens.map { kept.removeValue(forKey: $0) }
+        checked = Array(repeating: -1, count: tokens.count)
         for gone in kept.values { budget.release(gone.keptBytes) }
         if loadsInBackground && !tokens.isEmpty && !loadPending {
             loadPending = true
