@@ -85,6 +85,7 @@ let package = Package(
         .target(name: "EnlaceWorkflows", dependencies: [
             "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
             "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum", "EnlaceLetters", "EnlaceReportPage",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "enlace", dependencies: [
             "EnlaceCore", "EnlaceCalendar", "EnlaceProgram", "EnlaceDemo", "EnlaceIO", "EnlacePlugins", "EnlaceSolver", "EnlaceReport",

@@ -8,16 +8,23 @@
 #
 # Usage: Benchmarks/feeds-benchmark.sh WORKDIR [ENLACE_BINARY]     (default .build/release/enlace)
 #   Env: PARENTS (60000) MENTORS (3000) SITES (120) PYTHON_FEEDS (3000: how
-#   many feeds the Python comparison writes; its events per second are compared; 0 skips it).
-# Prints: wall and CPU seconds and peak memory of the first publication (every feed written) and
-# of publishing again (nothing changed), each after the load average, the feed and event counts,
-# and the Python figures. ENLACE_FEEDS_TIMINGS=1 adds each phase's seconds (stderr).
+#   many feeds the Python comparison writes; its events per second are compared; 0 skips it);
+#   REPUBLISH (1: also time republishing on a later day and after 1% of families changed; 0 skips
+#   it); LATER (2026-10-15T19:00:00Z: the later day, in the term, with sessions held since).
+# Prints: wall and CPU seconds and peak memory of the first publication (every feed written), of
+# publishing again (nothing changed, same moment), of publishing on the later day (nothing
+# changed), and, on a copy of the district, of publishing after 1% of the families (every
+# hundredth row of data/parents.csv) moved to the next site and the district was matched again on
+# the later day, and of publishing once more after that; each after the load average, with the
+# feed and event counts, and the Python figures. ENLACE_FEEDS_TIMINGS=1 adds each phase's seconds
+# (stderr).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(realpath -m "$1")"
 enlace="$(realpath "${2:-$here/../.build/release/enlace}")"
 parents="${PARENTS:-60000}"; mentors="${MENTORS:-3000}"; sites="${SITES:-120}"
 python_feeds="${PYTHON_FEEDS:-3000}"
+republish="${REPUBLISH:-1}"; later="${LATER:-2026-10-15T19:00:00Z}"
 program="$work/district"
 
 if [[ ! -f "$work/matched" ]]; then
@@ -32,7 +39,8 @@ fi
 python3 - "$program/enlace.sqlite" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM feed_events")
-if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'feed_contents'").fetchone(): db.execute("DELETE FROM feed_contents")
+for table in ("feed_contents", "feed_publication"):
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone(): db.execute(f"DELETE FROM {table}")
 db.commit()
 PY
 # The old feeds are moved aside and deleted after the timings: deleting 63,000 files just before
@@ -50,6 +58,35 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "publishing again:  $(cat "$work/time-again") — $(cat "$work/again.txt")"
 echo "feeds folder: $(find "$program/calendars/feeds" -name '*.ics' | wc -l) files, $(du -sh "$program/calendars/feeds" | cut -f1)"
 rm -rf "$aside"
+
+# timed LABEL FOLDER NOW: one `enlace feeds`, after the load average.
+timed() {
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    /usr/bin/time -f '%e s wall, %U s user, %S s sys, %M KB peak' -o "$work/time-$1" "$enlace" feeds --program "$2" --now "$3" >"$work/$1.txt"
+    echo "$1: $(cat "$work/time-$1") — $(cat "$work/$1.txt")"
+}
+if [[ "$republish" != 0 ]]; then
+    timed later-day "$program" "$later"
+    # 1% of the families change, on a copy (the district stays as matched for the next run).
+    changed="$work/changed"
+    rm -rf "$changed"; cp -a "$program" "$changed"
+    python3 - "$changed/data/parents.csv" "$changed/data/sites.csv" <<'PY'
+import csv, sys
+sites = [row["id"] for row in csv.DictReader(open(sys.argv[2], newline=""))]
+with open(sys.argv[1], newline="") as f:
+    reader = csv.DictReader(f); fields = reader.fieldnames; rows = list(reader)
+for row in rows[::100]:
+    row["site"] = sites[(sites.index(row["site"]) + 1) % len(sites)]
+with open(sys.argv[1], "w", newline="") as f:
+    writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n"); writer.writeheader(); writer.writerows(rows)
+print(f"moved {len(rows[::100])} of {len(rows)} families to the next site", file=sys.stderr)
+PY
+    "$enlace" match --program "$changed" --json --now "$later" >"$work/rematch.json" 2>/dev/null
+    sync
+    timed one-percent "$changed" "$later"
+    timed after-that "$changed" "$later"
+    rm -rf "$changed"
+fi
 
 [[ "$python_feeds" == 0 ]] && exit 0
 rm -rf "$work/python-feeds"

@@ -76,6 +76,16 @@ public struct FeedWriter: Sendable {
         }
     }
 
+    /// The VTIMEZONE every feed carries, as text: what feeds depend on besides their own values
+    /// (libical builds it from the system's time-zone data, which an update may change).
+    public func timeZoneText() -> [UInt8] {
+        libical.run {
+            guard let zone = FeedTimeZone.component(named: timezone) else { return [] }
+            defer { icalcomponent_free(zone) }
+            return text(of: zone)
+        }
+    }
+
     /// The first part of one VEVENT's text: BEGIN:VEVENT and the properties that identify and
     /// version the event (UID, DTSTAMP, DTSTART, DTEND, SEQUENCE, LAST-MODIFIED, STATUS).
     /// `eventHead` followed by `eventTail` is exactly the event's text as libical writes it inside a

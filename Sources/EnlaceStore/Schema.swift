@@ -309,6 +309,21 @@ enum Schema {
             // them again.
             try db.execute(sql: "ALTER TABLE run_unmatched ADD COLUMN cause TEXT CHECK (cause IS NULL OR cause <> '')")
         }
+        migrator.registerMigration("v11-feed-publication") { db in
+            // What the last publication was made from and left published (digests, see
+            // Store+FeedPublication.swift), so that publishing again when nothing changed costs
+            // next to nothing. Every statement that changes feed_events outside a publication
+            // deletes the row; a later migration that rewrites the history must delete it too.
+            try db.execute(sql: """
+                CREATE TABLE feed_publication (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    inputs TEXT NOT NULL,
+                    folder TEXT NOT NULL,
+                    list TEXT NOT NULL,
+                    summary TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

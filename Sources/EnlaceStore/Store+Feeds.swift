@@ -117,6 +117,8 @@ extension Store {
         try write("the feed history was not stored; the next run will publish the same changes again") { db in
             // A first publication replaces nothing, so it has nothing to clean up.
             let hadContents = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feed_contents)") ?? false
+            // The record of the last publication describes the history it was stored with.
+            try Store.invalidateFeedPublication(db)
             var contents = FeedContents.Writer(db)
             let upsert = try RowStatement(db, sql: """
                 INSERT INTO feed_events (kind, owner_id, uid, start_minute, end_minute, sequence, last_modified, status, content_id)

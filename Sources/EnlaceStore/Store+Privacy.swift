@@ -122,6 +122,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM run_changes WHERE parent_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_tokens WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM feed_events WHERE kind = 'parent' AND owner_id = ?", arguments: [id])
+                try Store.invalidateFeedPublication(db)
                 try db.execute(sql: "DELETE FROM attendance WHERE parent_id = ?", arguments: [id])
                 try FeedContents.deleteUnreferenced(db)
                 return .commit
@@ -190,6 +191,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM feed_events WHERE end_minute <= ?",
                                arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
                 summary.feedEvents = db.changesCount
+                try Store.invalidateFeedPublication(db)
                 try db.execute(sql: "DELETE FROM attendance WHERE session_minute < ?",
                                arguments: [LocalDateTime(date: date, minuteOfDay: 0).minutes])
                 summary.attendance = db.changesCount

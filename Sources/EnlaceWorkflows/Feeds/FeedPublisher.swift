@@ -13,7 +13,7 @@ public struct FeedPublication: Sendable {
     /// What `--check` found wrong in the written feeds (a bug in Enlace if not empty).
     public var problems: [String] = []
     public var seconds = 0.0
-    /// Every feed's token, for feeds.csv.
+    /// Every feed's token, for feeds.csv (empty when nothing was published anew: `FeedPublisher.reuse`).
     public var listings: [FeedListing] = []
     /// The first parent with meetings, for the demo's example link.
     public var example: FeedListing?
@@ -46,15 +46,20 @@ struct FeedPublisher {
     var listFile: URL { workspace.outFolder.appendingPathComponent("feeds.csv") }
 
     /// Publishes every feed of `schedule` (the latest run) for `program` (as that run matched it).
-    func publish(program: Program, schedule: Schedule, store: Store) throws -> FeedPublication {
+    ///
+    /// - Parameters:
+    ///   - translations: the program's translations, when the caller read them already (and gave
+    ///     their warnings); read here otherwise.
+    ///   - databaseDigest: `PublishedState.databaseDigest`, taken before `program` and `schedule`
+    ///     were read; with it, the publication leaves a `FeedPublicationRecord` for `reuse`.
+    func publish(program: Program, schedule: Schedule, store: Store, translations: TranslationCatalog? = nil,
+                 databaseDigest: String? = nil) throws -> FeedPublication {
         let started = Date()
         var phases = PhaseClock()
         let catalog: TranslationCatalog
         let writer: FeedWriter
         do {
-            let translations = try TranslationCatalog.forProgram(folder: workspace.folder)
-            for warning in translations.warnings { log.warn("\(warning)") }
-            catalog = translations.catalog
+            catalog = try (translations ?? Self.readTranslations(workspace, log: log))
             writer = try FeedWriter(timezone: program.settings.timezone)
         } catch {
             throw WorkflowError.wrapping(error)
@@ -62,16 +67,22 @@ struct FeedPublisher {
         phases.lap("read run")
         let planner = FeedPlanner(program: program, schedule: schedule, catalog: catalog, publishedOn: clock.local.date,
                                   recordings: try store.recordings())
+        var warnings: [String] = []
         for (mentor, name, scripts) in planner.mentorsWithoutLatinNames {
             let written = scripts.map(\.englishName).joined(separator: " and ")
-            log.warn("data/mentors.csv: mentor \(mentor) is shown as \(name), in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: give the mentor a display_name in Latin letters, as families should read it (the display_name column; add it if the file has none).")
+            warnings.append("data/mentors.csv: mentor \(mentor) is shown as \(name), in \(written) script, which Enlace cannot write in Latin letters reliably: families who read another script see it as written. Fix: give the mentor a display_name in Latin letters, as families should read it (the display_name column; add it if the file has none).")
         }
+        for warning in warnings { log.warn(warning) }
         let planned = planner.plan()
         phases.lap("plan")
         try refuseLinkLeadingNowhere()
         try refuseLostLinks(store)
         var generator = SystemRandomNumberGenerator()
         let tokens = try store.ensureFeedTokens(for: planned.map(\.owner), createdAt: clock.isoText, using: &generator)
+        // The tokens as this publication uses them (new ones included), for the record.
+        let inputs = try databaseDigest.map {
+            PublishedState.inputs(database: $0, tokens: try PublishedState.tokensDigest(store), catalog: catalog, writer: writer)
+        }
         phases.lap("tokens")
         let history = try store.feedHistory()
         phases.lap("history")
@@ -92,7 +103,9 @@ struct FeedPublisher {
             }
             return chunk
         }
+        var legacyEvents = false
         for chunk in merged {
+            legacyEvents = legacyEvents || chunk.legacyEvents
             calendars += chunk.calendars
             changes.upserts += chunk.changes.upserts
             changes.deletions += chunk.changes.deletions
@@ -117,12 +130,16 @@ struct FeedPublisher {
         // CPU work, writing mostly waits for the disk); the folder replaces the published one
         // only once the history is stored.
         let storing = InBackground { [changes] in try store.saveFeedHistory(changes) }
+        // History stored before events kept their language changes as it becomes held, though
+        // nothing else does: such a publication leaves no record (see `reuse`).
+        let record = legacyEvents ? nil : inputs.map { PendingRecord(inputs: $0, clock: clock, warnings: warnings) }
         do {
             try writeFiles(rendered, names: names, listings: FeedsCSV.text(result.listings, feedBaseURL: program.settings.feedBaseURL),
-                           &result, beforeCommit: {
+                           &result, beforeCommit: { staging, list, result in
                                phases.lap("write files (history stored meanwhile)")
                                try storing.wait()
                                phases.lap("store history (what was left)")
+                               try record?.save(result, staging: staging, list: list, store: store)
                            })
         } catch {
             _ = try? storing.wait()  // never leave with the history half-stored
@@ -136,9 +153,10 @@ struct FeedPublisher {
     /// Replaces the feeds folder as a whole (a reader or a crash sees all old feeds or all new ones,
     /// never a mix), then `out/feeds.csv`; the list is staged before the swap and put in place by
     /// the next start if a crash comes between the two, so list and folder always match.
-    /// `beforeCommit` runs once every file is staged; if it throws, nothing is replaced.
+    /// `beforeCommit` runs once every file is staged, with the staging folder, the list's bytes and
+    /// the publication's counts; if it throws, nothing is replaced.
     private func writeFiles(_ rendered: RenderedFeeds, names: [String], listings: String, _ result: inout FeedPublication,
-                            beforeCommit: () throws -> Void) throws {
+                            beforeCommit: (_ staging: URL, _ list: [UInt8], _ result: FeedPublication) throws -> Void) throws {
         let folder = try AtomicFolder(replacing: feedsFolder)
         let validate = validate
         let written = inChunks(of: names.count, chunkSize: 512) { range in
@@ -180,7 +198,7 @@ struct FeedPublisher {
         do {
             // Set before the swap, so the published folder is never seen listable by others.
             try PublishedFolderModes.standard.apply(to: folder.staging)
-            try beforeCommit()
+            try beforeCommit(folder.staging, Array(listings.utf8), result)
         } catch {
             folder.discard()
             throw error
@@ -188,7 +206,7 @@ struct FeedPublisher {
         let kept = Set(names)
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: feedsFolder.path)) ?? []
         result.removed = previous.filter { $0.hasSuffix(".ics") && !kept.contains($0) }.count
-        let list = try AtomicFileSet.stage([("feeds.csv", Array(listings.utf8), 0o600)], in: listFile.deletingLastPathComponent(),
+        let list = try AtomicFileSet.stage([("feeds.csv", Array(listings.utf8), Self.listPermissions)], in: listFile.deletingLastPathComponent(),
                                            tag: "feeds", note: FileIdentity(path: folder.staging.path)?.text)
         do {
             try folder.commit()
@@ -260,9 +278,12 @@ private struct MergedChunk: Sendable {
     var calendars: [FeedCalendar] = []
     var changes = FeedHistoryChanges()
     var events = 0, changedEvents = 0, cancelledEvents = 0
+    /// Whether an event was stored before events kept their own language.
+    var legacyEvents = false
 
     /// Counts the feed's events and notes what the store must write or forget.
     mutating func record(previous: [StoredFeedEvent], merged: [StoredFeedEvent], owner: FeedOwner) {
+        if !legacyEvents { legacyEvents = merged.contains { $0.content.language == nil } }
         if previous.isEmpty {
             // A new feed: every event is new and none is cancelled (only published events are).
             changes.upserts += merged.map { (owner, $0) }

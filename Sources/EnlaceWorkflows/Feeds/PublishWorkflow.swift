@@ -1,6 +1,9 @@
+import EnlaceCalendar
 import EnlaceCore
 import EnlaceFeeds
+import EnlaceProgram
 import EnlaceStore
+import EnlaceTranslations
 import Foundation
 
 /// `enlace feeds`: publishes the latest run, for the program as that run matched it (the stored
@@ -32,19 +35,59 @@ public enum PublishWorkflow {
         return publication
     }
 
-    /// Publishes with an open store (the demo and `revoke` share it).
+    /// Publishes with an open store (the demo and `revoke` share it). When the last publication
+    /// was made from the same inputs and left the feeds folder and `out/feeds.csv` as they are,
+    /// nothing is published anew (`FeedPublisher.reuse`), unless `check` asks to check every feed.
     static func publish(_ workspace: ProgramWorkspace, store: Store, now: Date, check: Bool, newLinks: Bool = false,
                         log: WorkflowLog) throws(WorkflowError) -> FeedPublication {
+        var phases = PhaseClock()
+        let databaseDigest: String
+        let record: FeedPublicationRecord?
+        do {
+            databaseDigest = try PublishedState.databaseDigest(store)
+            record = try store.feedPublication()
+        } catch {
+            throw .wrapping(error)
+        }
+        phases.lap("digest the database")
+        var translations: TranslationCatalog?
+        if !check, let record {
+            do {
+                translations = try? FeedPublisher.readTranslations(workspace, log: log)
+                if let reused = try reuse(record, workspace, store: store, now: now, translations: translations, databaseDigest: databaseDigest,
+                                          log: log) {
+                    phases.lap("compare with the published feeds: unchanged")
+                    return reused
+                }
+            } catch {
+                throw .wrapping(error)
+            }
+            phases.lap("compare with the published feeds: publishing")
+        }
         let run = try workspace.latestRun(store)
         let (program, _) = try workspace.storedProgram(store)
         var publisher = FeedPublisher(workspace: workspace, clock: WallClock.feedClock(now, timezone: program.settings.timezone), log: log)
         publisher.validate = check
         publisher.allowNewLinks = newLinks
         do {
-            return try publisher.publish(program: program, schedule: run.schedule, store: store)
+            return try publisher.publish(program: program, schedule: run.schedule, store: store, translations: translations,
+                                         databaseDigest: databaseDigest)
         } catch {
             throw .wrapping(error)
         }
+    }
+
+    /// The publication `record` reported, when publishing now would change nothing; nil when it
+    /// may (or when the settings or translations no longer read: publishing says why).
+    private static func reuse(_ record: FeedPublicationRecord, _ workspace: ProgramWorkspace, store: Store, now: Date,
+                              translations: TranslationCatalog?, databaseDigest: String, log: WorkflowLog) throws -> FeedPublication? {
+        guard let translations, let text = try store.storedSettingsText(),
+              let settings = try? SettingsReader.parse(text, file: "enlace.toml (as stored by the last import)"),
+              let writer = try? FeedWriter(timezone: settings.timezone) else { return nil }
+        let inputs = PublishedState.inputs(database: databaseDigest, tokens: try PublishedState.tokensDigest(store), catalog: translations,
+                                           writer: writer)
+        let publisher = FeedPublisher(workspace: workspace, clock: WallClock.feedClock(now, timezone: settings.timezone), log: log)
+        return try publisher.reuse(record, inputs: inputs, store: store)
     }
 
     /// `enlace feeds revoke`: gives one feed a new secret link (the old file is removed at once),
