@@ -76,16 +76,17 @@ struct UnchangedPublicationTests {
         try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
     }
 
-    @Test("the same day and later days reuse the publication; an earlier moment, Enlace rebuilt and files edited by hand do not")
+    @Test("the same day and later days reuse the publication; a copy, an earlier moment, another Enlace and files edited by hand do not")
     func clockAndFiles() throws {
         let folder = try DemoDistrict.copy()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // A copied folder has new files (inodes): its first publication is a full one.
+        try publishBoth(folder, now: Self.asOf, reused: false)
         try publishBoth(folder, now: Self.asOf, reused: true)
         try publishBoth(folder, now: Self.threeDaysLater, reused: true)
         try publishBoth(folder, now: Self.aWeekLater, reused: true)
         try publishBoth(folder, now: Self.before, reused: false)
-        try publishBoth(folder, now: Self.aWeekLater, reused: false)  // the record is of the earlier moment now
-        try publishBoth(folder, now: Self.aWeekLater, reused: true)
+        try publishBoth(folder, now: Self.aWeekLater, reused: true)  // the record of the earlier moment
         let feeds = folder.appendingPathComponent("calendars/feeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: feeds.path).sorted()
         try FileManager.default.removeItem(at: feeds.appendingPathComponent(names[0]))
@@ -114,6 +115,7 @@ struct UnchangedPublicationTests {
         let folder = try DemoDistrict.copy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let program = ["--program", folder.path]
+        try publishBoth(folder, now: Self.threeDaysLater, reused: false)
         try publishBoth(folder, now: Self.threeDaysLater, reused: true)
         let translations = folder.appendingPathComponent("translations")
         try FileManager.default.createDirectory(at: translations, withIntermediateDirectories: true)
@@ -122,14 +124,14 @@ struct UnchangedPublicationTests {
         try publishBoth(folder, now: Self.threeDaysLater, reused: true)
         try Self.replace("coordinator_phone = \"(555) 010-0199\"", with: "coordinator_phone = \"(555) 010-0123\"",
                          in: folder.appendingPathComponent("enlace.toml"))
-        try Self.run(["import"] + program + ["--now", Self.threeDaysLater])
+        try Self.run(["import"] + program)
         try publishBoth(folder, now: Self.threeDaysLater, reused: false)
         // A corrected recording link: held sessions gain it (the one change the past may get).
         let recordings = folder.appendingPathComponent("data/recordings.csv")
         let lines = try String(contentsOf: recordings, encoding: .utf8).split(separator: "\n")
         try (lines.map(String.init).enumerated().map { $0.offset == 1 ? $0.element + "-corrected" : $0.element }.joined(separator: "\n") + "\n")
             .write(to: recordings, atomically: true, encoding: .utf8)
-        try Self.run(["import"] + program + ["--now", Self.threeDaysLater])
+        try Self.run(["import"] + program)
         try publishBoth(folder, now: Self.threeDaysLater, reused: false)
         try publishBoth(folder, now: Self.aWeekLater, reused: true)
         // A family now speaks Spanish, not Korean: matched again.

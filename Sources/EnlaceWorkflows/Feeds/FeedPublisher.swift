@@ -139,7 +139,8 @@ struct FeedPublisher {
                                phases.lap("write files (history stored meanwhile)")
                                try storing.wait()
                                phases.lap("store history (what was left)")
-                               try record?.save(result, staging: staging, list: list, store: store)
+                               // Without a record the next run publishes in full: nothing to stop for.
+                               try? record?.save(result, staging: staging, list: list, store: store)
                            })
         } catch {
             _ = try? storing.wait()  // never leave with the history half-stored
