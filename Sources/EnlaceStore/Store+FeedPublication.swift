@@ -71,10 +71,15 @@ extension Store {
 
     /// Passes every row a publication reads from the database besides the feed history, as bytes
     /// in chunks of about 64 KB, to `consume`, from one snapshot: the settings, sites, mentors,
-    /// parents, open houses, blackouts, topics and recordings, the latest run's identity (a run's
-    /// rows never change once stored, except by `forgetParent`, which deletes a feed token too),
-    /// and, when `tokens` is set, the feed tokens instead. Each value is typed and sized, so two
-    /// different sets of rows never give the same bytes.
+    /// parents, open houses, blackouts, topics and recordings, and the latest run's groups,
+    /// sessions and memberships (without the run's number: a re-match that plans the same gives
+    /// the same bytes); when `tokens` is set, the feed tokens instead. Each value is typed and
+    /// sized, so two different sets of rows never give the same bytes.
+    ///
+    /// Of the run itself only what shapes feeds is read: not its moment (`now_minute`), which
+    /// feeds use only to word why an event is cancelled, and a publication whose history is
+    /// stored has no event left to cancel for the same plan; not its score, its input files'
+    /// fingerprint or the changes it lists for families.
     ///
     /// - Complexity: one scan of each table (about 0.2 s at 60,000 parents).
     public func feedInputRows(tokens: Bool, _ consume: (UnsafeRawBufferPointer) -> Void) throws {
@@ -90,13 +95,14 @@ extension Store {
             sink.text(sql)
             let statement = try db.makeStatement(sql: sql)
             let handle = statement.sqliteStatement
-            let columns = sqlite3_column_count(handle)
+            // A run's number differs from run to run, whatever it planned.
+            let columns = (0..<sqlite3_column_count(handle)).filter { String(cString: sqlite3_column_name(handle, $0)) != "run_id" }
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
                 sink.byte(0x1E)
-                for column in 0..<columns { sink.value(handle, column) }
+                for column in columns { sink.value(handle, column) }
             }
             sqlite3_reset(handle)
         }
@@ -115,7 +121,10 @@ extension Store {
         "SELECT * FROM blackouts ORDER BY date",
         "SELECT * FROM topics ORDER BY id",
         "SELECT * FROM recordings ORDER BY kind, target_id, date",
-        "SELECT id, created_at, fingerprint FROM runs ORDER BY id DESC LIMIT 1",
+        "SELECT settings_toml, effort, program_name, timezone FROM runs WHERE id = (SELECT MAX(id) FROM runs)",
+        "SELECT * FROM run_groups WHERE run_id = (SELECT MAX(id) FROM runs) ORDER BY group_id",
+        "SELECT * FROM run_sessions WHERE run_id = (SELECT MAX(id) FROM runs) ORDER BY group_id, start_minute",
+        "SELECT * FROM run_memberships WHERE run_id = (SELECT MAX(id) FROM runs) ORDER BY parent_id, from_minute",
     ]
 }
 

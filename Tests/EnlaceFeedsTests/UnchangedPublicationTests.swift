@@ -87,6 +87,10 @@ struct UnchangedPublicationTests {
         try publishBoth(folder, now: Self.aWeekLater, reused: true)
         try publishBoth(folder, now: Self.before, reused: false)
         try publishBoth(folder, now: Self.aWeekLater, reused: true)  // the record of the earlier moment
+        // The nightly match that plans the same groups, sessions and families stores a new run
+        // with the same rows: the feeds stay as they are.
+        try Self.run(["match", "--program", folder.path, "--now", Self.aWeekLater])
+        try publishBoth(folder, now: Self.aWeekLater, reused: true)
         let feeds = folder.appendingPathComponent("calendars/feeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: feeds.path).sorted()
         try FileManager.default.removeItem(at: feeds.appendingPathComponent(names[0]))
@@ -103,9 +107,11 @@ struct UnchangedPublicationTests {
         try FileManager.default.removeItem(at: feeds)
         try publishBoth(folder, now: Self.aWeekLater, reused: false)
         try publishBoth(folder, now: Self.aWeekLater, reused: true)
-        // Another build of Enlace (here: the same one, copied) may write other bytes.
-        let other = folder.deletingLastPathComponent().appendingPathComponent("enlace-copy-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Subprocess.packageExecutable("enlace"), to: other)
+        // Another build of Enlace (here: the same one, copied beside it, where its libraries are)
+        // may write other bytes.
+        let enlace = Subprocess.packageExecutable("enlace")
+        let other = enlace.deletingLastPathComponent().appendingPathComponent("enlace-copy-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: enlace, to: other)
         defer { try? FileManager.default.removeItem(at: other) }
         try publishBoth(folder, now: Self.aWeekLater, reused: false, enlace: other)
     }

@@ -16,7 +16,10 @@ import Glibc
 // for any later moment: an event that becomes held was published as planned, so it is kept as
 // published, and a recording line it may gain is in it already; an event that was held and never
 // published is still held; a cancelled event stays as cancelled; a waiting family keeps its
-// active notice, whatever day it is now. The two exceptions are handled: an earlier moment may
+// active notice, whatever day it is now. The run's own moment only words why an event is
+// cancelled (a mentor's groups from then on), and the same plan cancels nothing new once its
+// history is stored, so a re-match that plans the same keeps the record. The two exceptions are
+// handled: an earlier moment may
 // add events that were held before (so the record holds its moment, and only a later or equal
 // one reuses it), and history stored before events kept their own language is brought up to
 // date as it becomes held (so a publication with such events leaves no record).

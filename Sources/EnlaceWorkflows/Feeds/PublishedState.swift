@@ -14,8 +14,8 @@ import Glibc
 /// A publication is a function of the stored program and latest run, the recordings, the
 /// translations, the feed tokens, the feed history, Enlace itself and the clock. The history is
 /// covered by the record itself: storing history, purging or forgetting a family deletes the
-/// record. The clock changes nothing once a publication's history is stored (see
-/// `FeedPublisher.reuse`). Everything else is digested here.
+/// record. The clock, and the moment the run planned from, change nothing once a publication's
+/// history is stored (see `FeedPublisher.reuse`). Everything else is digested here.
 enum PublishedState {
     /// Digest of the database rows a publication reads besides the history and the tokens.
     /// Computed before the publication reads them: a change after that only makes the record
