@@ -10,12 +10,14 @@
 #   Env: PARENTS (60000) MENTORS (3000) SITES (120) PYTHON_FEEDS (3000: how
 #   many feeds the Python comparison writes; its events per second are compared; 0 skips it);
 #   REPUBLISH (1: also time republishing on a later day and after 1% of families changed; 0 skips
-#   it); LATER (2026-10-15T19:00:00Z: the later day, in the term, with sessions held since).
+#   it); LATER (2026-10-15T19:00:00Z: the later day, in the term, with sessions held since);
+#   NEXT_DAY (2026-10-16T19:00:00Z: the nightly run after it).
 # Prints: wall and CPU seconds and peak memory of the first publication (every feed written), of
 # publishing again (nothing changed, same moment), of publishing on the later day (nothing
 # changed), and, on a copy of the district, of publishing after 1% of the families (every
 # hundredth row of data/parents.csv) moved to the next site and the district was matched again on
-# the later day, and of publishing once more after that; each after the load average, with the
+# the later day, of publishing once more after that, and of publishing after matching again
+# the next day with nothing changed (a nightly run); each after the load average, with the
 # feed and event counts, and the Python figures. ENLACE_FEEDS_TIMINGS=1 adds each phase's seconds
 # (stderr).
 set -euo pipefail
@@ -24,7 +26,7 @@ work="$(realpath -m "$1")"
 enlace="$(realpath "${2:-$here/../.build/release/enlace}")"
 parents="${PARENTS:-60000}"; mentors="${MENTORS:-3000}"; sites="${SITES:-120}"
 python_feeds="${PYTHON_FEEDS:-3000}"
-republish="${REPUBLISH:-1}"; later="${LATER:-2026-10-15T19:00:00Z}"
+republish="${REPUBLISH:-1}"; later="${LATER:-2026-10-15T19:00:00Z}"; next_day="${NEXT_DAY:-2026-10-16T19:00:00Z}"
 program="$work/district"
 
 if [[ ! -f "$work/matched" ]]; then
@@ -85,6 +87,9 @@ PY
     sync
     timed one-percent "$changed" "$later"
     timed after-that "$changed" "$later"
+    # The nightly run of the next day: matched again with nothing changed, then published.
+    "$enlace" match --program "$changed" --json --now "$next_day" >"$work/nightly.json" 2>/dev/null
+    timed nightly "$changed" "$next_day"
     rm -rf "$changed"
 fi
 
