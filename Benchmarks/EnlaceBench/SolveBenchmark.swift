@@ -39,6 +39,15 @@ extension EnlaceBench {
         @Option(help: "Subgradient steps per neighbourhood.")
         var neighbourhoodSteps: Int?
 
+        @Option(help: "Search models of up to this many fitting pairs whole, over candidates beyond (default: the matcher's, MatchModel.searchablePairs).")
+        var searchablePairs: Int = MatchModel.searchablePairs
+
+        @Option(help: "On districts too large to search whole: subgradient steps of the seat-price bound (default: scaled to the model).")
+        var seatPriceSteps: Int?
+
+        @Option(help: "On districts too large to search whole: parents weighing most in each open group added for the last exact assignment (default: scaled to the model).")
+        var widening: Int?
+
         @Flag(help: "Solve the relaxation exactly whatever the model's size.")
         var exact = false
 
@@ -77,13 +86,13 @@ extension EnlaceBench {
                 throw ValidationError(error.message)
             }
             let read = seconds()
-            let model = try MatchModel(program: loaded.program, rules: rules)
+            let model = try MatchModel(program: loaded.program, rules: rules, searchablePairs: searchablePairs)
             let built = seconds()
             // Without budget options, exactly what `enlace match --effort` runs (for thorough, the
             // standard pass and then the thorough one); with any, one pass with those budgets.
             let overridden = iterations != nil || swaps != nil || rounds != nil || nodes != nil || nodeSteps != nil
                 || neighbourhoods != nil || neighbourhoodSteps != nil || exact || patience != nil || roundEvery != nil || dual != nil
-                || writeColumns != nil
+                || writeColumns != nil || seatPriceSteps != nil || widening != nil
             var solverOptions = SolverOptions.scaled(for: model, effort: effort)
             if let iterations { solverOptions.lagrangianIterations = iterations }
             if let swaps { solverOptions.maxSwapEvaluations = swaps }
@@ -93,6 +102,8 @@ extension EnlaceBench {
             if let neighbourhoods { solverOptions.neighbourhoods = neighbourhoods }
             if let neighbourhoodSteps { solverOptions.neighbourhoodSteps = neighbourhoodSteps }
             if exact { solverOptions.exactRelaxation = true }
+            if let seatPriceSteps { solverOptions.seatPriceSteps = seatPriceSteps }
+            if let widening { solverOptions.widening = widening }
             if let patience { solverOptions.stepPatience = patience }
             if let roundEvery { (solverOptions.roundEvery, solverOptions.bundleRoundEvery) = (roundEvery, roundEvery) }
             if let dual { solverOptions.dualMethod = dual }

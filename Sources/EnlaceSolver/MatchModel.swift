@@ -34,7 +34,7 @@ public struct MatchModel: @unchecked Sendable {
     public let groupsOfMentor: [[Int]]
     /// Parents fitting each group, ascending: all of them, or on a model too large to search
     /// whole (`isTruncated`) each group's candidates (see `candidates`).
-    public let fits: [[Int32]]
+    public internal(set) var fits: [[Int32]]
     /// The groups' fit classes: groups the keyed rules give the same keys share one list of
     /// parents, computed once (and one array in memory).
     public let fitClasses: FitClasses
@@ -42,7 +42,7 @@ public struct MatchModel: @unchecked Sendable {
     /// `searchablePairs`. The matcher's bound then comes from `fitClasses` (`CoverageBound`).
     public let isTruncated: Bool
     /// The weight of each fitting pair: `pairWeights[g][i]` is parent `fits[g][i]`'s in `g`.
-    public let pairWeights: [[Int32]]
+    public internal(set) var pairWeights: [[Int32]]
     /// Points for opening each group (the `group` term and any plugin's group terms).
     public let groupWeight: [Int]
     /// Most parents in each group.

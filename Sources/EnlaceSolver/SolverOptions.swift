@@ -38,6 +38,12 @@ public struct SolverOptions: Sendable {
     public var dualMethod = DualMethod.bundle
     /// The ways of lowering the relaxation's bound (`dualMethod`).
     public enum DualMethod: String, CaseIterable, Sendable { case subgradient, bundle }
+    /// Subgradient steps of the seat-price bound (`SeatPriceBound`) on models too large to search
+    /// whole (0: the coverage bound alone).
+    public var seatPriceSteps = 0
+    /// On models too large to search whole: how many of the parents weighing most in each open
+    /// group join its candidates for a last exact assignment (0: none).
+    public var widening = 0
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
@@ -79,6 +85,8 @@ extension SolverOptions {
         if !model.isSmall { options.improvementRounds = 0 }
         options.branchingNodes = pairs <= Budget.branchingPairs ? Budget.standardNodes : 0
         options.neighbourhoods = model.isSmall ? max(4, Int(Double(model.program.mentors.count) * factor)) : 0
+        options.seatPriceSteps = model.isTruncated ? Budget.seatPriceSteps : 0
+        options.widening = model.isTruncated ? Budget.widening : 0
         return options
     }
 
@@ -150,6 +158,10 @@ extension SolverOptions {
         /// … and, where roundings are cheap, every evaluation per this many pairs (at least
         /// every 4): more roundings found better schedules at 2,000 parents.
         static let pairsPerRounding = 50_000
+        /// Subgradient steps of the seat-price bound on districts too large to search whole.
+        static let seatPriceSteps = 40
+        /// Parents weighing most in each open group added to its candidates on those districts.
+        static let widening = 24
     }
 }
 

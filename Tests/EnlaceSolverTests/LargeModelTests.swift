@@ -116,7 +116,7 @@ import Testing
         let bound = CoverageBound.compute(truncated)
         let matched = solution.groupOfParent.compactMap { $0 }.count
         #expect(matched <= bound.parents)
-        #expect(solution.bound >= solution.score && solution.bound == max(solution.score, bound.score))
+        #expect(solution.bound >= solution.score && solution.bound <= max(solution.score, bound.score))
         #expect(bound == CoverageBound.compute(whole), "the bound reads the classes, which truncation keeps")
         #expect(bound.score >= Solver.solve(whole).score)
         #expect(Solver.solve(truncated) == solution)
@@ -140,6 +140,34 @@ import Testing
         for seed in 300..<320 {
             let (whole, _) = models(seed: seed, parents: 20...60)
             #expect(CoverageBound.compute(whole).parents == referenceCoverage(whole), "seed \(seed)")
+        }
+    }
+
+    /// The seat-price bound is valid — at least the enumerated optimum, and never below the
+    /// transportation relaxation's exact optimum (it bounds that relaxation through its dual) —
+    /// from scored pairs and from ceilings, the same on a truncated model as on the whole one,
+    /// and on most programs tighter than the coverage bound's score.
+    @Test func seatPriceBoundIsValid() {
+        var compared = 0, tighter = 0
+        for (seed, model) in enumerableModels(seeds: 600..<700) {
+            let optimum = bruteForceOptimum(model)
+            let solution = Solver.solve(model)
+            let priced = SeatPriceBound.compute(model, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30)
+            let fromCeilings = SeatPriceBound.compute(model, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30,
+                                                      exhaustiveScoringPairs: 0)
+            let exact = UpperBound.compute(model, target: optimum, mentorOfParent: solution.groupOfParent.map { $0.map { model.groups[$0].mentor } })
+            #expect(priced >= optimum && fromCeilings >= optimum, "seed \(seed): \(priced), \(fromCeilings), optimum \(optimum)")
+            #expect(priced >= exact.bound, "seed \(seed): \(priced) below the relaxation's optimum \(exact.bound)")
+            if priced < CoverageBound.compute(model).score { tighter += 1 }
+            compared += 1
+        }
+        #expect(compared >= 30 && tighter * 2 >= compared, "\(tighter) of \(compared) tighter")
+        for seed in 0..<12 {
+            let (whole, truncated) = models(seed: seed, parents: 20...60)
+            let solution = Solver.solve(truncated)
+            let onWhole = SeatPriceBound.compute(whole, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30)
+            #expect(SeatPriceBound.compute(truncated, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30) == onWhole)
+            #expect(onWhole >= Solver.solve(whole).score, "seed \(seed)")
         }
     }
 

@@ -1,0 +1,244 @@
+import EnlaceCore
+
+/// A score bound for districts too large to search whole that, unlike the coverage bound's best
+/// weights, knows *where* each parent scores: a transportation relaxation (parents to mentors'
+/// seats), bounded through its dual.
+///
+/// *Relaxation.* Mentor m seats at most `CoverageBound.seats(m)` parents; group sizes, overlaps
+/// and which groups open are dropped, and a parent placed with m earns its best weight in m's
+/// groups that admit it. The group weights: when every group of m weighs at most γ_m ≤ 0 and
+/// holds at most s_m parents, n parents need at least ⌈n / s_m⌉ groups, which cost at least
+/// |γ_m|·⌈n / s_m⌉; that step function is at least its convex hull, which charges each of the
+/// first s_m·⌊seats / s_m⌋ seats |γ_m| / s_m and each of the r remaining seats |γ_m| / r (a
+/// seat tier each, the cheaper filled first). Positive group weights are added as in
+/// `CoverageBound`: each mentor's best `maxGroups`. Pricing each tier's seats at μ ≥ 0
+/// (Lagrangian duality) bounds the relaxation by
+///
+///     L(μ) = Σ_p max(0, max_{g admits p} w(p, g) − π_{mentor(g)}) + Σ_tiers seats_t · μ_t,
+///     π_m = min over m's tiers t of (cost_t + μ_t),
+///
+/// for every μ ≥ 0. Subgradient steps (`bound(groupOfParent:target:steps:)`) lower L; every evaluated L
+/// is a valid bound, whatever the prices, and the smallest is kept.
+///
+/// *Weights.* Up to `CoverageBound.exhaustiveScoringPairs` fitting pairs every pair is scored once
+/// and kept in one byte (rounded up to the group's step, so never below the pair's weight); beyond,
+/// each parent's weight is the sum of the rules' ceilings, the same in every group. The steps are
+/// a fixed number (no clock), so the bound depends on the model alone.
+struct SeatPriceBound {
+    /// The groups priced (scoring every pair): those that admit someone, of mentors with seats.
+    private var groups: [Int] = []
+    /// Each priced group's parents and their weights (`offset + code × step`); from ceilings,
+    /// each listed class's members.
+    private var lists: [[Int32]] = []
+    private var codes: [[UInt8]] = []
+    private var offset: [Double] = []
+    private var step: [Double] = []
+    /// From ceilings: each parent's ceiling, and the priced groups of each listed class.
+    private var ceiling: [Double] = []
+    private var classGroups: [[Int]] = []
+    private let model: MatchModel
+    /// Two seat tiers per mentor (`2m`, `2m + 1`): their seats and each seat's group cost.
+    private var tierSeats: [Int] = []
+    private var tierCost: [Double] = []
+
+    /// The bound for `model` after `steps` price updates (see `bound(groupOfParent:target:steps:)`):
+    /// pairs scored one by one where `CoverageBound` scores them, from the rules' ceilings beyond.
+    static func compute(_ model: MatchModel, groupOfParent: [Int?], target: Int, steps: Int,
+                        exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs) -> Int {
+        let scorers = model.rules.with(.pairScore)
+        let fromCeilings = model.fitClasses.pairCount > exhaustiveScoringPairs && scorers.allSatisfy { $0.hooks.contains(.scoreCeiling) }
+        return SeatPriceBound(model, fromCeilings: fromCeilings).bound(groupOfParent: groupOfParent, target: target, steps: steps)
+    }
+
+    /// The table of weights for `model`: every pair scored once, or the rules' ceilings.
+    init(_ model: MatchModel, fromCeilings: Bool) {
+        self.model = model
+        setTiers()
+        let tiers = tierSeats
+        let usable = { (g: Int) in tiers[2 * model.groups[g].mentor] + tiers[2 * model.groups[g].mentor + 1] > 0 }
+        let scorers = model.rules.with(.pairScore)
+        if fromCeilings {
+            ceiling = model.program.parents.indices.map { p in Double(scorers.reduce(0) { $0 + $1.rule.scoreCeiling(parent: p) }) }
+            // Priced per class: every group of a class then admits the same parents (its class's
+            // members, before any predicate rule, which can only take parents out).
+            for (c, members) in model.fitClasses.members.enumerated() where !members.isEmpty {
+                let priced = model.fitClasses.groupsOfClass[c].filter(usable)
+                guard !priced.isEmpty else { continue }
+                classGroups.append(priced)
+                lists.append(members)
+            }
+            return
+        }
+        var scores: [Int] = []
+        for group in model.groups where usable(group.index) {
+            let list = model.fittingParents(of: group.index)
+            guard !list.isEmpty else { continue }
+            groups.append(group.index)
+            lists.append(list)
+            scores.removeAll(keepingCapacity: true)
+            scores.append(contentsOf: repeatElement(0, count: list.count))
+            for scorer in scorers { scorer.rule.score(list, in: group, into: &scores) }
+            let low = scores.min()!, high = scores.max()!
+            let unit = max(1, (high - low + 254) / 255)
+            codes.append(scores.map { UInt8(($0 - low + unit - 1) / unit) })
+            offset.append(Double(low))
+            step.append(Double(unit))
+        }
+    }
+
+    /// Each mentor's two seat tiers (see the type's comment); a mentor whose groups may weigh
+    /// more than zero gets its seats in one tier at no cost.
+    private mutating func setTiers() {
+        for m in model.program.mentors.indices {
+            let seats = CoverageBound.seats(model, mentor: m)
+            let own = model.groupsOfMentor[m].filter { CoverageBound.admitsAnyone(model, $0) && model.groupSize[$0] > 0 }
+            let heaviest = own.map { model.groupWeight[$0] }.max() ?? 0, largest = own.map { model.groupSize[$0] }.max() ?? 1
+            guard heaviest < 0, seats > 0 else {
+                tierSeats += [seats, 0]
+                tierCost += [0, 0]
+                continue
+            }
+            let full = seats / largest * largest, rest = seats - full
+            tierSeats += [full, rest]
+            tierCost += [Double(-heaviest) / Double(largest), rest > 0 ? Double(-heaviest) / Double(rest) : 0]
+        }
+    }
+
+    /// The smallest L over `steps` price updates, rounded down to an integer (scores are
+    /// integers), plus the positive group weights. L depends on the mentors' seat prices π only
+    /// (each tier's μ is then max(0, π − its cost), the least that keeps the tier's seats at π).
+    /// The first prices are the schedule's margins: a full mentor's seats at the least its
+    /// schedule's parents earn there (what one more seat would displace), the others' at the seat
+    /// the best weights would fill last. Then deflected subgradient steps (each direction the
+    /// subgradient plus half the last direction, which damps the zigzag of plain steps), of
+    /// Polyak's length towards the schedule's score, the length halving whenever L has not
+    /// fallen for three steps.
+    ///
+    /// - Parameters:
+    ///   - groupOfParent: a schedule of the model, for the first prices.
+    ///   - target: its score, for the steps' length.
+    /// - Complexity: O(steps × (fitting pairs + groups)), fitting pairs counted by class from
+    ///   ceilings.
+    func bound(groupOfParent: [Int?], target: Int, steps: Int) -> Int {
+        let start = evaluate(Array(repeating: 0, count: model.program.mentors.count))
+        var lowest = start.value
+        var prices = startingPrices(groupOfParent: groupOfParent, best: start.best)
+        var direction = Array(repeating: 0.0, count: prices.count)
+        var scale = 0.5, stalled = 0
+        for _ in 0..<steps {
+            let priced = evaluate(prices)
+            if priced.value < lowest - 1e-9 {
+                lowest = priced.value
+                stalled = 0
+            } else {
+                stalled += 1
+                if stalled >= 3 {
+                    scale /= 2
+                    stalled = 0
+                }
+            }
+            var gradient = prices.indices.map { m in
+                Double((prices[m] > tierCost[2 * m] ? tierSeats[2 * m] : 0) + (prices[m] > tierCost[2 * m + 1] ? tierSeats[2 * m + 1] : 0))
+            }
+            for m in priced.mentor where m >= 0 { gradient[Int(m)] -= 1 }
+            for m in prices.indices {
+                direction[m] = gradient[m] + direction[m] / 2
+                // A price at its floor that the step would lower further stays there.
+                if direction[m] > 0 && prices[m] <= tierCost[2 * m] { direction[m] = 0 }
+            }
+            let norm = direction.reduce(0.0) { $0 + $1 * $1 }
+            guard norm > 0, priced.value > Double(target) else { break }
+            let length = scale * (priced.value - Double(target)) / norm
+            for m in prices.indices { prices[m] = max(tierCost[2 * m], prices[m] - length * direction[m]) }
+        }
+        return Int((lowest + Solver.boundTolerance).rounded(.down)) + positiveGroupWeights()
+    }
+
+    /// The first prices (see `bound(groupOfParent:target:steps:)`).
+    private func startingPrices(groupOfParent: [Int?], best: [Double]) -> [Double] {
+        let total = tierSeats.reduce(0, +)
+        let sorted = best.filter { $0 > 0 }.sorted(by: >)
+        let margin = total < sorted.count ? sorted[total] : 0
+        let mentors = model.program.mentors.count
+        var load = Array(repeating: 0, count: mentors), cheapest = Array(repeating: Double.infinity, count: mentors)
+        for (p, g) in groupOfParent.enumerated() {
+            guard let g else { continue }
+            let m = model.groups[g].mentor
+            load[m] += 1
+            cheapest[m] = min(cheapest[m], Double(model.fullWeight(parent: p, group: g)))
+        }
+        return (0..<mentors).map { m in
+            let full = load[m] >= tierSeats[2 * m] + tierSeats[2 * m + 1] && cheapest[m].isFinite
+            return max(tierCost[2 * m], full ? cheapest[m] : margin)
+        }
+    }
+
+    /// L at some seat prices, with what the next step and the first prices are taken from.
+    private struct Evaluation {
+        var value: Double
+        /// Each parent's mentor of its best priced weight (-1: none above zero) …
+        var mentor: [Int32]
+        /// … and each parent's best weight before prices.
+        var best: [Double]
+    }
+
+    /// L at the mentors' seat prices `prices` (see the type's comment).
+    private func evaluate(_ prices: [Double]) -> Evaluation {
+        let parentCount = model.program.parents.count
+        var surplus = Array(repeating: 0.0, count: parentCount), best = surplus
+        var chosen = Array(repeating: Int32(-1), count: parentCount)
+        if ceiling.isEmpty {
+            for (k, g) in groups.enumerated() {
+                let m = model.groups[g].mentor
+                visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &chosen, best: &best)
+            }
+        } else {
+            for (k, priced) in classGroups.enumerated() {
+                // The class's cheapest mentor, for all its members.
+                var first = (price: Double.infinity, mentor: -1)
+                for g in priced where prices[model.groups[g].mentor] < first.price {
+                    first = (prices[model.groups[g].mentor], model.groups[g].mentor)
+                }
+                for p in lists[k] {
+                    let weight = ceiling[Int(p)]
+                    best[Int(p)] = max(best[Int(p)], weight)
+                    if weight - first.price > surplus[Int(p)] {
+                        surplus[Int(p)] = weight - first.price
+                        chosen[Int(p)] = Int32(first.mentor)
+                    }
+                }
+            }
+        }
+        var value = surplus.reduce(0, +)
+        for m in prices.indices {
+            value += Double(tierSeats[2 * m]) * max(0, prices[m] - tierCost[2 * m])
+            value += Double(tierSeats[2 * m + 1]) * max(0, prices[m] - tierCost[2 * m + 1])
+        }
+        return Evaluation(value: value, mentor: chosen, best: best)
+    }
+
+    /// Prices the `k`-th priced group's parents (of mentor `m`) into the running maxima.
+    private func visit(_ k: Int, mentor m: Int, price: Double, surplus: inout [Double], chosen: inout [Int32], best: inout [Double]) {
+        let base = offset[k], unit = step[k]
+        lists[k].withUnsafeBufferPointer { list in
+            codes[k].withUnsafeBufferPointer { code in
+                for i in 0..<list.count {
+                    let p = Int(list[i]), weight = base + Double(code[i]) * unit
+                    best[p] = max(best[p], weight)
+                    if weight - price > surplus[p] {
+                        surplus[p] = weight - price
+                        chosen[p] = Int32(m)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each mentor's best `maxGroups` positive group weights, summed.
+    private func positiveGroupWeights() -> Int {
+        model.program.mentors.indices.reduce(0) { sum, m in
+            let positive = model.groupsOfMentor[m].map { model.groupWeight[$0] }.filter { $0 > 0 }.sorted(by: >)
+            return sum + positive.prefix(model.maxGroups[m]).reduce(0, +)
+        }
+    }
+}
