@@ -25,10 +25,11 @@ import EnlaceCore
 /// each parent's weight is the sum of the rules' ceilings, the same in every group. The steps are
 /// a fixed number (no clock), so the bound depends on the model alone.
 struct SeatPriceBound {
-    /// The groups priced (scoring every pair): those that admit someone, of mentors with seats.
-    private var groups: [Int] = []
-    /// Each priced group's parents and their weights (`offset + code × step`); from ceilings,
-    /// each listed class's members.
+    /// Scoring every pair: the mentor of each list (mentors with seats whose groups admit
+    /// someone).
+    private var mentorOfList: [Int] = []
+    /// Each mentor's parents and their best weights there (`offset + code × step`); from
+    /// ceilings, each listed class's members.
     private var lists: [[Int32]] = []
     private var codes: [[UInt8]] = []
     private var offset: [Double] = []
@@ -69,18 +70,32 @@ struct SeatPriceBound {
             }
             return
         }
-        var scores: [Int] = []
-        for group in model.groups where usable(group.index) {
-            let list = model.fittingParents(of: group.index)
-            guard !list.isEmpty else { continue }
-            groups.append(group.index)
-            lists.append(list)
-            scores.removeAll(keepingCapacity: true)
-            scores.append(contentsOf: repeatElement(0, count: list.count))
-            for scorer in scorers { scorer.rule.score(list, in: group, into: &scores) }
-            let low = scores.min()!, high = scores.max()!
+        // One list per mentor: each parent's best weight over the mentor's groups, which is all
+        // the relaxation asks (a parent fits several groups of most mentors it fits).
+        var scores: [Int] = [], touched: [Int32] = []
+        var bestOf = Array(repeating: Int.min, count: model.program.parents.count)
+        for m in model.program.mentors.indices where tiers[2 * m] + tiers[2 * m + 1] > 0 {
+            touched.removeAll(keepingCapacity: true)
+            for g in model.groupsOfMentor[m] {
+                let list = model.fittingParents(of: g)
+                guard !list.isEmpty else { continue }
+                scores.removeAll(keepingCapacity: true)
+                scores.append(contentsOf: repeatElement(0, count: list.count))
+                for scorer in scorers { scorer.rule.score(list, in: model.groups[g], into: &scores) }
+                for (i, p) in list.enumerated() {
+                    if bestOf[Int(p)] == Int.min { touched.append(p) }
+                    bestOf[Int(p)] = max(bestOf[Int(p)], scores[i])
+                }
+            }
+            guard !touched.isEmpty else { continue }
+            touched.sort()
+            let weights = touched.map { bestOf[Int($0)] }
+            for p in touched { bestOf[Int(p)] = Int.min }
+            let low = weights.min()!, high = weights.max()!
             let unit = max(1, (high - low + 254) / 255)
-            codes.append(scores.map { UInt8(($0 - low + unit - 1) / unit) })
+            mentorOfList.append(m)
+            lists.append(touched)
+            codes.append(weights.map { UInt8(($0 - low + unit - 1) / unit) })
             offset.append(Double(low))
             step.append(Double(unit))
         }
@@ -188,8 +203,7 @@ struct SeatPriceBound {
         var surplus = Array(repeating: 0.0, count: parentCount), best = surplus
         var chosen = Array(repeating: Int32(-1), count: parentCount)
         if ceiling.isEmpty {
-            for (k, g) in groups.enumerated() {
-                let m = model.groups[g].mentor
+            for (k, m) in mentorOfList.enumerated() {
                 visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &chosen, best: &best)
             }
         } else {
@@ -217,7 +231,7 @@ struct SeatPriceBound {
         return Evaluation(value: value, mentor: chosen, best: best)
     }
 
-    /// Prices the `k`-th priced group's parents (of mentor `m`) into the running maxima.
+    /// Prices the `k`-th list's parents (of mentor `m`) into the running maxima.
     private func visit(_ k: Int, mentor m: Int, price: Double, surplus: inout [Double], chosen: inout [Int32], best: inout [Double]) {
         let base = offset[k], unit = step[k]
         lists[k].withUnsafeBufferPointer { list in

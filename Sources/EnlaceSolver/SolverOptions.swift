@@ -159,7 +159,7 @@ extension SolverOptions {
         /// every 4): more roundings found better schedules at 2,000 parents.
         static let pairsPerRounding = 50_000
         /// Subgradient steps of the seat-price bound on districts too large to search whole.
-        static let seatPriceSteps = 40
+        static let seatPriceSteps = 80
         /// Parents weighing most in each open group added to its candidates on those districts.
         static let widening = 24
     }
