@@ -143,10 +143,9 @@ import Testing
         }
     }
 
-    /// The seat-price bound is valid — at least the enumerated optimum, and never below the
-    /// transportation relaxation's exact optimum (it bounds that relaxation through its dual) —
-    /// from scored pairs and from ceilings, the same on a truncated model as on the whole one,
-    /// and on most programs tighter than the coverage bound's score.
+    /// The seat-price bound is valid — at least the enumerated optimum — from scored pairs and
+    /// from ceilings, the same on a truncated model as on the whole one, and on most programs
+    /// tighter than the coverage bound's score.
     @Test func seatPriceBoundIsValid() {
         var compared = 0, tighter = 0
         for (seed, model) in enumerableModels(seeds: 600..<700) {
@@ -155,9 +154,7 @@ import Testing
             let priced = SeatPriceBound.compute(model, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30)
             let fromCeilings = SeatPriceBound.compute(model, groupOfParent: solution.groupOfParent, target: solution.score, steps: 30,
                                                       exhaustiveScoringPairs: 0)
-            let exact = UpperBound.compute(model, target: optimum, mentorOfParent: solution.groupOfParent.map { $0.map { model.groups[$0].mentor } })
             #expect(priced >= optimum && fromCeilings >= optimum, "seed \(seed): \(priced), \(fromCeilings), optimum \(optimum)")
-            #expect(priced >= exact.bound, "seed \(seed): \(priced) below the relaxation's optimum \(exact.bound)")
             if priced < CoverageBound.compute(model).score { tighter += 1 }
             compared += 1
         }
