@@ -60,10 +60,13 @@ import EnlaceCore
 // **Large districts.** Above `MatchModel.searchablePairs` (3 million) fitting pairs, the model
 // keeps, per group, a sample of candidates from its fit class (every member of a class with enough
 // groups is someone's candidate, the parents with fewest alternatives first) and only stages 1 and
-// 2 run, over the candidates (`Solver+LargeModels.swift`). The relaxations of stages 3–5 would
-// bound the candidates, not the district, so the bound comes from `CoverageBound`: a maximum flow
-// from parents through fit classes to mentors' seats (how many parents any schedule can match)
-// and, for the score, that many parents' best weights.
+// 2 run, over the candidates (`Solver+LargeModels.swift`); then each open group's heaviest
+// parents of its class, when unmatched, take the seats of lighter members. The relaxations of
+// stages 3–5 would bound the candidates, not the district, so the bound is the smaller of
+// `CoverageBound` (a maximum flow from parents through fit classes to mentors' seats — how many
+// parents any schedule can match — and that many parents' best weights) and `SeatPriceBound`
+// (the transportation relaxation to mentors' seats, group costs as seat tiers, bounded through
+// seat prices).
 //
 // **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
 // Lagrangian value L(λ) (which keeps K, overlaps and group sizes; only evaluated values count,
