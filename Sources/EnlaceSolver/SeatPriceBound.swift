@@ -20,56 +20,36 @@ import EnlaceCore
 /// for every μ ≥ 0. Subgradient steps (`bound(groupOfParent:target:steps:)`) lower L; every evaluated L
 /// is a valid bound, whatever the prices, and the smallest is kept.
 ///
-/// *Weights.* Up to `CoverageBound.exhaustiveScoringPairs` fitting pairs every pair is scored once
-/// and kept in one byte (rounded up to the group's step, so never below the pair's weight); beyond,
-/// each parent's weight is the sum of the rules' ceilings, the same in every group. The steps are
-/// a fixed number (no clock), so the bound depends on the model alone.
+/// *Weights.* Every fitting pair is scored once, and each parent's best weight over a mentor's
+/// groups kept in one byte (rounded up to the list's step, so never below the weight). The solver
+/// computes it up to `CoverageBound.exhaustiveScoringPairs` fitting pairs: beyond, scoring every
+/// pair takes minutes, and the rules' ceilings (the same in every group) gave a bound looser than
+/// `CoverageBound`'s (docs/PERFORMANCE.md, "Large districts"). The steps are a fixed number (no
+/// clock), so the bound depends on the model alone.
 struct SeatPriceBound {
-    /// Scoring every pair: the mentor of each list (mentors with seats whose groups admit
-    /// someone).
+    /// The mentor of each list (mentors with seats whose groups admit someone).
     private var mentorOfList: [Int] = []
-    /// Each mentor's parents and their best weights there (`offset + code × step`); from
-    /// ceilings, each listed class's members.
+    /// Each mentor's parents and their best weights there (`offset + code × step`).
     private var lists: [[Int32]] = []
     private var codes: [[UInt8]] = []
     private var offset: [Double] = []
     private var step: [Double] = []
-    /// From ceilings: each parent's ceiling, and the priced groups of each listed class.
-    private var ceiling: [Double] = []
-    private var classGroups: [[Int]] = []
     private let model: MatchModel
     /// Two seat tiers per mentor (`2m`, `2m + 1`): their seats and each seat's group cost.
     private var tierSeats: [Int] = []
     private var tierCost: [Double] = []
 
-    /// The bound for `model` after `steps` price updates (see `bound(groupOfParent:target:steps:)`):
-    /// pairs scored one by one where `CoverageBound` scores them, from the rules' ceilings beyond.
-    static func compute(_ model: MatchModel, groupOfParent: [Int?], target: Int, steps: Int,
-                        exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs) -> Int {
-        let scorers = model.rules.with(.pairScore)
-        let fromCeilings = model.fitClasses.pairCount > exhaustiveScoringPairs && scorers.allSatisfy { $0.hooks.contains(.scoreCeiling) }
-        return SeatPriceBound(model, fromCeilings: fromCeilings).bound(groupOfParent: groupOfParent, target: target, steps: steps)
+    /// The bound for `model` after `steps` subgradient steps (see `bound(groupOfParent:target:steps:)`).
+    static func compute(_ model: MatchModel, groupOfParent: [Int?], target: Int, steps: Int) -> Int {
+        SeatPriceBound(model).bound(groupOfParent: groupOfParent, target: target, steps: steps)
     }
 
-    /// The table of weights for `model`: every pair scored once, or the rules' ceilings.
-    init(_ model: MatchModel, fromCeilings: Bool) {
+    /// The table of weights for `model`: every fitting pair scored once.
+    init(_ model: MatchModel) {
         self.model = model
         setTiers()
         let tiers = tierSeats
-        let usable = { (g: Int) in tiers[2 * model.groups[g].mentor] + tiers[2 * model.groups[g].mentor + 1] > 0 }
         let scorers = model.rules.with(.pairScore)
-        if fromCeilings {
-            ceiling = model.program.parents.indices.map { p in Double(scorers.reduce(0) { $0 + $1.rule.scoreCeiling(parent: p) }) }
-            // Priced per class: every group of a class then admits the same parents (its class's
-            // members, before any predicate rule, which can only take parents out).
-            for (c, members) in model.fitClasses.members.enumerated() where !members.isEmpty {
-                let priced = model.fitClasses.groupsOfClass[c].filter(usable)
-                guard !priced.isEmpty else { continue }
-                classGroups.append(priced)
-                lists.append(members)
-            }
-            return
-        }
         // One list per mentor: each parent's best weight over the mentor's groups, which is all
         // the relaxation asks (a parent fits several groups of most mentors it fits).
         var scores: [Int] = [], touched: [Int32] = []
@@ -132,8 +112,7 @@ struct SeatPriceBound {
     /// - Parameters:
     ///   - groupOfParent: a schedule of the model, for the first prices.
     ///   - target: its score, for the steps' length.
-    /// - Complexity: O(steps × (fitting pairs + groups)), fitting pairs counted by class from
-    ///   ceilings.
+    /// - Complexity: O(steps × (distinct fitting parent–mentor pairs + mentors)).
     func bound(groupOfParent: [Int?], target: Int, steps: Int) -> Int {
         let start = evaluate(Array(repeating: 0, count: model.program.mentors.count))
         var lowest = start.value
@@ -202,26 +181,8 @@ struct SeatPriceBound {
         let parentCount = model.program.parents.count
         var surplus = Array(repeating: 0.0, count: parentCount), best = surplus
         var chosen = Array(repeating: Int32(-1), count: parentCount)
-        if ceiling.isEmpty {
-            for (k, m) in mentorOfList.enumerated() {
-                visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &chosen, best: &best)
-            }
-        } else {
-            for (k, priced) in classGroups.enumerated() {
-                // The class's cheapest mentor, for all its members.
-                var first = (price: Double.infinity, mentor: -1)
-                for g in priced where prices[model.groups[g].mentor] < first.price {
-                    first = (prices[model.groups[g].mentor], model.groups[g].mentor)
-                }
-                for p in lists[k] {
-                    let weight = ceiling[Int(p)]
-                    best[Int(p)] = max(best[Int(p)], weight)
-                    if weight - first.price > surplus[Int(p)] {
-                        surplus[Int(p)] = weight - first.price
-                        chosen[Int(p)] = Int32(first.mentor)
-                    }
-                }
-            }
+        for (k, m) in mentorOfList.enumerated() {
+            visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &chosen, best: &best)
         }
         var value = surplus.reduce(0, +)
         for m in prices.indices {

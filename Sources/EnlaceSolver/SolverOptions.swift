@@ -39,10 +39,12 @@ public struct SolverOptions: Sendable {
     /// The ways of lowering the relaxation's bound (`dualMethod`).
     public enum DualMethod: String, CaseIterable, Sendable { case subgradient, bundle }
     /// Subgradient steps of the seat-price bound (`SeatPriceBound`) on models too large to search
-    /// whole (0: the coverage bound alone).
+    /// whole, up to `CoverageBound.exhaustiveScoringPairs` fitting pairs (0: the coverage bound
+    /// alone).
     public var seatPriceSteps = 0
-    /// On models too large to search whole: how many of the parents weighing most in each open
-    /// group join its candidates for a last exact assignment (0: none).
+    /// On models too large to search whole, up to `CoverageBound.exhaustiveScoringPairs` fitting
+    /// pairs: how many of the parents weighing most in each open group may take the seats of
+    /// lighter members (`Solver.upgrade`; 0: none).
     public var widening = 0
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
@@ -85,8 +87,11 @@ extension SolverOptions {
         if !model.isSmall { options.improvementRounds = 0 }
         options.branchingNodes = pairs <= Budget.branchingPairs ? Budget.standardNodes : 0
         options.neighbourhoods = model.isSmall ? max(4, Int(Double(model.program.mentors.count) * factor)) : 0
-        options.seatPriceSteps = model.isTruncated ? Budget.seatPriceSteps : 0
-        options.widening = model.isTruncated ? Budget.widening : 0
+        // Both score every pair of the classes they read: beyond the pairs scored one by one,
+        // that takes minutes (docs/PERFORMANCE.md, "Large districts").
+        let scored = model.isTruncated && model.fitClasses.pairCount <= CoverageBound.exhaustiveScoringPairs
+        options.seatPriceSteps = scored ? Budget.seatPriceSteps : 0
+        options.widening = scored ? Budget.widening : 0
         return options
     }
 
