@@ -1,3 +1,4 @@
+import Dispatch
 import EnlaceCore
 
 /// A score bound for districts too large to search whole that, unlike the coverage bound's best
@@ -174,22 +175,54 @@ struct SeatPriceBound {
         var mentor: [Int32]
         /// … and each parent's best weight before prices.
         var best: [Double]
+        /// Each parent's best priced weight, at least zero (the terms of L's first sum).
+        var surplus: [Double] = []
     }
+
+    /// The lists are priced in this many contiguous slices, each on a core of its own, whatever
+    /// the machine: the slices' maxima are merged in slice order, so the result is the serial
+    /// loop's on any number of cores.
+    static let slices = 16
 
     /// L at the mentors' seat prices `prices` (see the type's comment).
     private func evaluate(_ prices: [Double]) -> Evaluation {
         let parentCount = model.program.parents.count
-        var surplus = Array(repeating: 0.0, count: parentCount), best = surplus
-        var chosen = Array(repeating: Int32(-1), count: parentCount)
-        for (k, m) in mentorOfList.enumerated() {
-            visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &chosen, best: &best)
+        let slices = min(Self.slices, max(1, mentorOfList.count))
+        var parts = [Evaluation?](repeating: nil, count: slices)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            // Each slot is written by exactly one slice, and read only after every slice is done.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var part = Evaluation(value: 0, mentor: Array(repeating: -1, count: parentCount),
+                                      best: Array(repeating: 0, count: parentCount))
+                var surplus = Array(repeating: 0.0, count: parentCount)
+                let lists = (slice * mentorOfList.count / slices)..<((slice + 1) * mentorOfList.count / slices)
+                for k in lists {
+                    let m = mentorOfList[k]
+                    visit(k, mentor: m, price: prices[m], surplus: &surplus, chosen: &part.mentor, best: &part.best)
+                }
+                part.surplus = surplus
+                output[slice] = part
+            }
         }
-        var value = surplus.reduce(0, +)
+        // Slice by slice in list order, a strictly larger surplus wins: the serial loop's choice.
+        var merged = parts[0]!
+        for part in parts.dropFirst().map({ $0! }) {
+            for p in 0..<parentCount {
+                merged.best[p] = max(merged.best[p], part.best[p])
+                if part.surplus[p] > merged.surplus[p] {
+                    merged.surplus[p] = part.surplus[p]
+                    merged.mentor[p] = part.mentor[p]
+                }
+            }
+        }
+        var value = merged.surplus.reduce(0, +)
         for m in prices.indices {
             value += Double(tierSeats[2 * m]) * max(0, prices[m] - tierCost[2 * m])
             value += Double(tierSeats[2 * m + 1]) * max(0, prices[m] - tierCost[2 * m + 1])
         }
-        return Evaluation(value: value, mentor: chosen, best: best)
+        merged.value = value
+        return merged
     }
 
     /// Prices the `k`-th list's parents (of mentor `m`) into the running maxima.

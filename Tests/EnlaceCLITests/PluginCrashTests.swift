@@ -77,8 +77,8 @@ import Testing
             outputs = try Dictionary(uniqueKeysWithValues: names.sorted().compactMap { name in
                 let file = out.appendingPathComponent(name)
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
-                return isFolder.boolValue ? nil : (name, try Data(contentsOf: file))
+                let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
+                return !exists || isFolder.boolValue ? nil : (name, try Data(contentsOf: file))
             })
             let store = try Store(path: folder.appendingPathComponent("enlace.sqlite").path)
             parents = try store.parentIDs()
