@@ -4,9 +4,9 @@ import NIOCore
 import NIOHTTP1
 
 /// How each accepted connection is set up: closed at once when it is over the cap, else the
-/// server's limits in front of NIO's HTTP/1.1 decoder and encoder and the feed handler behind:
+/// server's limits in front of NIO's HTTP/1.1 decoder and the feed handler behind:
 /// `ConnectionDeadlines` → HTTP decoder (request heads of at most 80 KiB and 1,000 fields) →
-/// response encoder → 400 for a malformed request → `FeedHandler`.
+/// `FeedHandler` (which writes answers as bytes, and 400 for a malformed request).
 ///
 /// Closing at once tells an excess client immediately, where not accepting would leave it
 /// waiting in the listen queue for as long as the connections holding the places live; calendar
@@ -37,10 +37,9 @@ struct FeedConnection: Sendable {
         return channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ConnectionDeadlines(headerTimeout: header, idleTimeout: idle))
-            // No pipelining assistance: answers are written in order as heads arrive. No outbound
-            // header validation: every header value is the server's own.
-            try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true, withOutboundHeaderValidation: false, withEncoderConfiguration: .init(),
-                                                     withDecoderLimitConfiguration: Self.decoderLimits)
+            // No pipelining assistance: answers are written in order as heads arrive. No response
+            // encoder: `FeedHandler` writes each answer's bytes itself (and the 400).
+            try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(limitConfiguration: Self.decoderLimits)))
             try pipeline.addHandler(FeedHandler(responder: responder, log: log))
         }
     }

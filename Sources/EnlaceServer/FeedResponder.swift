@@ -3,14 +3,20 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// An answer of `enlace serve` before it is sent: status, headers and body.
+/// An answer of `enlace serve` before it is sent: status, head bytes and body.
+///
+/// The head is kept as the bytes it is sent as, worked out once (per kind of answer in
+/// `FeedHeaders`, per file and coding in `PublishedFile`), so answering formats nothing; the
+/// connection's handler puts the version before it and `Date`, `Server` and `Connection` after.
 public struct FeedAnswer: Sendable {
     /// The status.
-    public var status: HTTPResponseStatus
-    /// The headers (the connection's handler adds `Date`, `Server` and `Connection`).
-    public var headers: HTTPHeaders
+    public let status: HTTPResponseStatus
+    /// The status line after the version (`200 OK` and CRLF) and the fields of this kind of answer.
+    let head: [UInt8]
+    /// The fields about the file (validators, and the coding and length of a 200).
+    let fileFields: ArraySlice<UInt8>
     /// The body of a full answer to `GET`; nil for `HEAD`, 304 and answers without one.
-    public var body: ByteBuffer?
+    public let body: [UInt8]?
 }
 
 /// The answers of `enlace serve`: `GET` and `HEAD` of feeds and join pages (`ServeRoutes`).
@@ -68,28 +74,16 @@ public struct FeedResponder: Sendable {
         guard let file = files.file(token: token) else { return notFound(head: head) }
         let coding: ContentCoding = AcceptEncoding.prefersGzip(headers[canonicalForm: "accept-encoding"].map(String.init)) ? .gzip : .identity
         if notModified(headers, etag: file.etag(coding), lastModified: file.lastModified) {
-            return FeedAnswer(status: .notModified, headers: Self.headers(kind, file, coding, full: false))
+            return FeedAnswer(status: .notModified, head: FeedHeaders.head(kind, .notModified), fileFields: file.fields(coding).fields(full: false), body: nil)
         }
-        if head { return FeedAnswer(status: .ok, headers: Self.headers(kind, file, coding, full: true)) }
+        if head { return FeedAnswer(status: .ok, head: FeedHeaders.head(kind, .ok), fileFields: file.fields(coding).fields(full: true), body: nil) }
         guard let (current, body) = files.body(of: file, token: token, coding: coding) else { return notFound(head: head) }
-        return FeedAnswer(status: .ok, headers: Self.headers(kind, current, coding, full: true), body: body)
-    }
-
-    /// The headers of an answer about `file`; `full` for a 200 (which says its coding and length).
-    static func headers(_ kind: ServeRoutes.Kind, _ file: PublishedFile, _ coding: ContentCoding, full: Bool) -> HTTPHeaders {
-        var headers = kind == .feed ? FeedHeaders.feed : FeedHeaders.joinPage
-        headers.add(name: "ETag", value: file.etag(coding))
-        headers.add(name: "Last-Modified", value: file.lastModifiedText)
-        if full {
-            if coding == .gzip { headers.add(name: "Content-Encoding", value: "gzip") }
-            headers.add(name: "Content-Length", value: file.lengthText(coding))
-        }
-        return headers
+        return FeedAnswer(status: .ok, head: FeedHeaders.head(kind, .ok), fileFields: current.fields(coding).fields(full: true), body: body)
     }
 
     /// The one 404 answer.
     static func notFound(head: Bool) -> FeedAnswer {
-        FeedAnswer(status: .notFound, headers: FeedHeaders.notFound, body: head ? nil : FeedHeaders.notFoundBody)
+        FeedAnswer(status: .notFound, head: FeedHeaders.notFound, fileFields: [], body: head ? nil : FeedHeaders.notFoundBody)
     }
 
     static func notModified(_ headers: HTTPHeaders, etag current: String, lastModified: Date) -> Bool {
@@ -105,22 +99,42 @@ public struct FeedResponder: Sendable {
     }
 }
 
-/// The fixed headers of each kind of answer.
+/// The fixed part of each kind of answer's head, as sent: the status line after the version, then
+/// the fields every answer of that kind carries.
 enum FeedHeaders {
-    /// Headers of every answer: private to the family, no referrer leaking the secret URL from a
+    /// Fields of every answer: private to the family, no referrer leaking the secret URL from a
     /// page a client might render, no content sniffing.
     private static let common = [("Cache-Control", "private"), ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff")]
 
-    static let feed = HTTPHeaders([("Content-Type", "text/calendar; charset=utf-8")] + common + [("Vary", "Accept-Encoding")])
+    private static let feed = [("Content-Type", "text/calendar; charset=utf-8")] + common + [("Vary", "Accept-Encoding")]
 
     /// A letter is a page with a family's name on it: it loads nothing from anywhere (its QR code
     /// and styles are inline), runs no script, cannot be framed by another site, and sends no
     /// form anywhere.
     static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-    static let joinPage = HTTPHeaders([("Content-Type", "text/html; charset=utf-8")] + common
-        + [("Vary", "Accept-Encoding"), ("Content-Security-Policy", contentSecurityPolicy), ("X-Frame-Options", "DENY")])
+    private static let joinPage = [("Content-Type", "text/html; charset=utf-8")] + common
+        + [("Vary", "Accept-Encoding"), ("Content-Security-Policy", contentSecurityPolicy), ("X-Frame-Options", "DENY")]
 
-    static let notFoundBody = ByteBuffer(string: "No such feed.\n")
-    static let notFound = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")] + common + [("Content-Length", String(notFoundBody.readableBytes))])
+    private static let feedOK = bytes(.ok, feed)
+    private static let feedNotModified = bytes(.notModified, feed)
+    private static let joinPageOK = bytes(.ok, joinPage)
+    private static let joinPageNotModified = bytes(.notModified, joinPage)
+
+    static let notFoundBody = Array("No such feed.\n".utf8)
+    static let notFound = bytes(.notFound, [("Content-Type", "text/plain; charset=utf-8")] + common + [("Content-Length", String(notFoundBody.count))])
+
+    /// The fixed part of a 200 or a 304 about a file of `kind`.
+    static func head(_ kind: ServeRoutes.Kind, _ status: HTTPResponseStatus) -> [UInt8] {
+        switch (kind, status == .ok) {
+        case (.feed, true): feedOK
+        case (.feed, false): feedNotModified
+        case (.joinPage, true): joinPageOK
+        case (.joinPage, false): joinPageNotModified
+        }
+    }
+
+    private static func bytes(_ status: HTTPResponseStatus, _ fields: [(String, String)]) -> [UInt8] {
+        Array(("\(status.code) \(status.reasonPhrase)\r\n" + fields.map { "\($0.0): \($0.1)\r\n" }.joined()).utf8)
+    }
 }

@@ -98,15 +98,15 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
         return loaded
     }
 
-    public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: ByteBuffer)? {
+    public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: [UInt8])? {
         if let body = file.body(coding) { return (file, body) }
         guard let found = lookUp(token), let read = Self.read(found.path) else { return nil }
         if read.stamp == file.stamp {
-            return (file, ByteBuffer(bytes: coding == .gzip ? PublishedFile.gzip(read.bytes) : read.bytes))
+            return (file, coding == .gzip ? PublishedFile.gzip(read.bytes) : read.bytes)
         }
         let loaded = describe(read, keepIdentity: true)
         store(loaded.file, position: found.position, path: found.path)
-        return (loaded.file, ByteBuffer(bytes: coding == .gzip ? loaded.gzip : read.bytes))
+        return (loaded.file, coding == .gzip ? loaded.gzip : read.bytes)
     }
 
     /// Describes every file not yet described (or changed), keeping gzip bodies while the budget

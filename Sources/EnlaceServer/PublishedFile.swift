@@ -5,9 +5,9 @@ import NIOCore
 /// One published file (a feed or a join page) as the server answers it, in both codings. A
 /// class: an answer passes it around several times, and a copy is then one reference count.
 ///
-/// Everything an answer needs is worked out once, when the file is read: the ETags, the lengths,
-/// the Last-Modified text and the gzip bytes (compressed then, never per request while the body
-/// is kept). The bodies themselves are kept only while the server's byte budget allows; a file
+/// Everything an answer needs is worked out once, when the file is read: the ETags, the header
+/// fields about the file as they are sent (`fields(_:)`) and the gzip bytes (compressed then,
+/// never per request while the body is kept). The bodies themselves are kept only while the server's byte budget allows; a file
 /// without a kept body is read from disk (and compressed) when a full answer needs it. Bodies are
 /// kept as arrays of exactly their size (a `ByteBuffer` rounds its memory up to a power of two,
 /// which would waste about a third of the budget) and copied into the answer's buffer, a copy
@@ -23,9 +23,10 @@ public final class PublishedFile: Sendable {
     public let gzipETag: String
     /// When the file last changed (Enlace rewrites a feed only when its bytes change).
     public let lastModified: Date
-    let lastModifiedText: String
-    let identityLengthText: String
-    let gzipLengthText: String
+    /// The length of the bytes as written.
+    let identityLength: Int
+    let identityFields: HeadFields
+    let gzipFields: HeadFields
     /// The bytes as written, when kept in memory.
     let identityBody: [UInt8]?
     /// The gzip bytes, when kept in memory.
@@ -38,9 +39,10 @@ public final class PublishedFile: Sendable {
         etag = "\"" + digest + "\""
         gzipETag = "\"" + digest + "-gz\""
         lastModified = stamp.date
-        lastModifiedText = HTTPDate.string(stamp.date)
-        identityLengthText = String(bytes.count)
-        gzipLengthText = String(gzip.count)
+        identityLength = bytes.count
+        let lastModified = HTTPDate.string(stamp.date)
+        identityFields = HeadFields(etag: etag, lastModified: lastModified, encoding: nil, length: bytes.count)
+        gzipFields = HeadFields(etag: gzipETag, lastModified: lastModified, encoding: "gzip", length: gzip.count)
         identityBody = keep.identity ? bytes : nil
         gzipBody = keep.gzip ? gzip : nil
     }
@@ -58,7 +60,7 @@ public final class PublishedFile: Sendable {
 
     private init(copying other: PublishedFile, identity: [UInt8]?, gzip: [UInt8]?) {
         (stamp, etag, gzipETag, lastModified) = (other.stamp, other.etag, other.gzipETag, other.lastModified)
-        (lastModifiedText, identityLengthText, gzipLengthText) = (other.lastModifiedText, other.identityLengthText, other.gzipLengthText)
+        (identityLength, identityFields, gzipFields) = (other.identityLength, other.identityFields, other.gzipFields)
         (identityBody, gzipBody) = (identity, gzip)
     }
 
@@ -68,11 +70,11 @@ public final class PublishedFile: Sendable {
     /// The tag of the answer in `coding`.
     func etag(_ coding: ContentCoding) -> String { coding == .gzip ? gzipETag : etag }
 
-    /// `Content-Length` of a full answer in `coding`.
-    func lengthText(_ coding: ContentCoding) -> String { coding == .gzip ? gzipLengthText : identityLengthText }
+    /// The header fields of an answer in `coding`.
+    func fields(_ coding: ContentCoding) -> HeadFields { coding == .gzip ? gzipFields : identityFields }
 
-    /// The kept body in `coding`, if any, in a buffer of its own for the answer.
-    func body(_ coding: ContentCoding) -> ByteBuffer? { (coding == .gzip ? gzipBody : identityBody).map { ByteBuffer(bytes: $0) } }
+    /// The kept body in `coding`, if any (an array shares its storage: nothing is copied).
+    func body(_ coding: ContentCoding) -> [UInt8]? { coding == .gzip ? gzipBody : identityBody }
 
     /// `bytes` compressed with gzip at level 9.
     ///
@@ -114,7 +116,7 @@ public protocol PublishedFiles: Sendable {
 
     /// The body of `file` (found for `token`) in `coding`: the kept one, else read again. When
     /// the file changed meanwhile, the answer describes the new file; nil when it is gone.
-    func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: ByteBuffer)?
+    func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: [UInt8])?
 }
 
 /// A fixed set of files, every body kept: for tests.
@@ -133,7 +135,27 @@ public struct InMemoryFiles: PublishedFiles {
         index.find(token).map { files[$0] }
     }
 
-    public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: ByteBuffer)? {
+    public func body(of file: PublishedFile, token: Substring, coding: ContentCoding) -> (file: PublishedFile, body: [UInt8])? {
         file.body(coding).map { (file, $0) }
     }
+}
+
+/// The header fields about one file in one coding, as sent: `ETag` and `Last-Modified` (all a 304
+/// says about the file), then `Content-Encoding` (gzip only) and `Content-Length` (a 200's).
+/// Written once per file, so an answer copies bytes instead of formatting headers.
+struct HeadFields: Sendable {
+    /// The fields, each ending in CRLF.
+    let bytes: [UInt8]
+    /// How many of `bytes` are the validators (`ETag`, `Last-Modified`).
+    let validatorsCount: Int
+
+    init(etag: String, lastModified: String, encoding: String?, length: Int) {
+        let validators = "ETag: \(etag)\r\nLast-Modified: \(lastModified)\r\n"
+        let content = (encoding.map { "Content-Encoding: \($0)\r\n" } ?? "") + "Content-Length: \(length)\r\n"
+        bytes = Array((validators + content).utf8)
+        validatorsCount = validators.utf8.count
+    }
+
+    /// The fields of a 200 (`full`) or of a 304.
+    func fields(full: Bool) -> ArraySlice<UInt8> { full ? bytes[...] : bytes[..<validatorsCount] }
 }

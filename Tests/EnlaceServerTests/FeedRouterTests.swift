@@ -213,6 +213,6 @@ extension PublishedFiles {
     /// The body a full answer for `token` carries in `coding`, or nil when there is no such file.
     func bytes(_ token: String, _ coding: ContentCoding = .identity) -> [UInt8]? {
         guard let file = file(token: token[...]), let answer = body(of: file, token: token[...], coding: coding) else { return nil }
-        return Array(answer.body.readableBytesView)
+        return answer.body
     }
 }
