@@ -202,7 +202,7 @@ public final class FolderFiles: PublishedFiles, @unchecked Sendable {
         var kept: [String: PublishedFile] = [:]
         for (position, token) in index.tokens.enumerated() {
             guard let file = files[position] else { continue }
-            kept[String(decoding: token, as: UTF8.self)] = file
+            kept[token] = file
         }
         index = TokenIndex(tokens)
         paths = tokens.map { folderPath + "/" + $0 + suffix }
