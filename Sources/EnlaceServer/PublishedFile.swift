@@ -7,11 +7,11 @@ import NIOCore
 ///
 /// Everything an answer needs is worked out once, when the file is read: the ETags, the header
 /// fields about the file as they are sent (`fields(_:)`) and the gzip bytes (compressed then,
-/// never per request while the body is kept). The bodies themselves are kept only while the server's byte budget allows; a file
-/// without a kept body is read from disk (and compressed) when a full answer needs it. Bodies are
-/// kept as arrays of exactly their size (a `ByteBuffer` rounds its memory up to a power of two,
-/// which would waste about a third of the budget) and copied into the answer's buffer, a copy
-/// that costs far less than the rest of the answer.
+/// never per request while the body is kept). The bodies themselves are kept only while the
+/// server's byte budget allows; a file without a kept body is read from disk (and compressed)
+/// when a full answer needs it. Bodies are kept as arrays of exactly their size (a `ByteBuffer`
+/// rounds its memory up to a power of two, which would waste about a third of the budget) and
+/// copied into the answer's buffer, a copy that costs far less than the rest of the answer.
 public final class PublishedFile: Sendable {
     /// The file's identity, size and modification time when it was read.
     let stamp: FileStamp
@@ -23,8 +23,6 @@ public final class PublishedFile: Sendable {
     public let gzipETag: String
     /// When the file last changed (Enlace rewrites a feed only when its bytes change).
     public let lastModified: Date
-    /// The length of the bytes as written.
-    let identityLength: Int
     let identityFields: HeadFields
     let gzipFields: HeadFields
     /// The bytes as written, when kept in memory.
@@ -39,7 +37,6 @@ public final class PublishedFile: Sendable {
         etag = "\"" + digest + "\""
         gzipETag = "\"" + digest + "-gz\""
         lastModified = stamp.date
-        identityLength = bytes.count
         let lastModified = HTTPDate.string(stamp.date)
         identityFields = HeadFields(etag: etag, lastModified: lastModified, encoding: nil, length: bytes.count)
         gzipFields = HeadFields(etag: gzipETag, lastModified: lastModified, encoding: "gzip", length: gzip.count)
@@ -60,7 +57,7 @@ public final class PublishedFile: Sendable {
 
     private init(copying other: PublishedFile, identity: [UInt8]?, gzip: [UInt8]?) {
         (stamp, etag, gzipETag, lastModified) = (other.stamp, other.etag, other.gzipETag, other.lastModified)
-        (identityLength, identityFields, gzipFields) = (other.identityLength, other.identityFields, other.gzipFields)
+        (identityFields, gzipFields) = (other.identityFields, other.gzipFields)
         (identityBody, gzipBody) = (identity, gzip)
     }
 

@@ -104,6 +104,20 @@ struct FeedHandlerTests {
         #expect(reads.count == 2)
     }
 
+    @Test("answers written as bytes: each field once; a 304 has the validators, no length or coding")
+    func fieldsOnce() throws {
+        let client = try client()
+        let full = try client.execute(uri: Self.uri, headers: [("Accept-Encoding", "gzip")])
+        let names = ["Content-Type", "Cache-Control", "Vary", "ETag", "Last-Modified", "Content-Encoding", "Content-Length", "Date", "Server"]
+        for name in names { #expect(full.fields.filter { $0.name == name }.count == 1, "\(name)") }
+        #expect(full.fields.count == names.count + 2)
+        let etag = try #require(full.header("ETag"))
+        let same = try client.execute(uri: Self.uri, headers: [("Accept-Encoding", "gzip"), ("If-None-Match", etag)])
+        #expect(same.status == .notModified && same.header("ETag") == etag && same.header("Last-Modified") == full.header("Last-Modified"))
+        #expect(same.header("Content-Length") == nil && same.header("Content-Encoding") == nil && same.body.isEmpty)
+        #expect(same.fields.count == full.fields.count - 2)
+    }
+
     @Test("the Date header is now's, in the HTTP format")
     func date() throws {
         let answer = try client().execute(uri: Self.uri)
