@@ -19,10 +19,10 @@ import Glibc
 // active notice, whatever day it is now. The run's own moment only words why an event is
 // cancelled (a mentor's groups from then on), and the same plan cancels nothing new once its
 // history is stored, so a re-match that plans the same keeps the record. The two exceptions are
-// handled: an earlier moment may
-// add events that were held before (so the record holds its moment, and only a later or equal
-// one reuses it), and history stored before events kept their own language is brought up to
-// date as it becomes held (so a publication with such events leaves no record).
+// handled: an earlier moment may add events that were held before (so the record holds its
+// moment, and only a later or equal one reuses it), and history stored before events kept their
+// own language is brought up to date as it becomes held (so a publication with such events
+// leaves no record).
 
 extension FeedPublisher {
     /// `out/feeds.csv`'s permission bits before the umask.

@@ -20,16 +20,14 @@ enum PublishedState {
     /// Digest of the database rows a publication reads besides the history and the tokens.
     /// Computed before the publication reads them: a change after that only makes the record
     /// disagree with the database, which costs one full publication.
-    static func databaseDigest(_ store: Store) throws -> String {
-        var hash = SHA256()
-        try store.feedInputRows(tokens: false) { hash.update(bufferPointer: $0) }
-        return hex(hash.finalize())
-    }
+    static func databaseDigest(_ store: Store) throws -> String { try rowsDigest(store, tokens: false) }
 
     /// Digest of the feed tokens (revoked and new links change it).
-    static func tokensDigest(_ store: Store) throws -> String {
+    static func tokensDigest(_ store: Store) throws -> String { try rowsDigest(store, tokens: true) }
+
+    private static func rowsDigest(_ store: Store, tokens: Bool) throws -> String {
         var hash = SHA256()
-        try store.feedInputRows(tokens: true) { hash.update(bufferPointer: $0) }
+        try store.feedInputRows(tokens: tokens) { hash.update(bufferPointer: $0) }
         return hex(hash.finalize())
     }
 
