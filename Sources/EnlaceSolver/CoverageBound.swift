@@ -29,11 +29,14 @@ public struct CoverageBound: Sendable, Equatable {
     /// - Parameter exhaustiveScoringPairs: above this many fitting pairs (before predicate rules),
     ///   the score bound takes each parent's best weight from the pair-score rules' ceilings
     ///   (`RuleHooks.scoreCeiling`) when every one of them gives one, instead of scoring every pair.
-    public static func compute(_ model: MatchModel, exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs) -> CoverageBound {
+    /// - Parameter bestWeights: each parent's best weight (or more) in a group of a mentor with
+    ///   seats, when already known (`SeatPriceBound.bestWeights()`), instead of scoring again.
+    public static func compute(_ model: MatchModel, exhaustiveScoringPairs: Int = CoverageBound.exhaustiveScoringPairs,
+                               bestWeights known: [Int]? = nil) -> CoverageBound {
         let (parents, reachable) = maximumCoverage(model)
         let scorers = model.rules.with(.pairScore)
-        let weights = model.fitClasses.pairCount > exhaustiveScoringPairs && scorers.allSatisfy({ $0.hooks.contains(.scoreCeiling) })
-            ? ceilings(model) : bestWeights(model)
+        let weights = known ?? (model.fitClasses.pairCount > exhaustiveScoringPairs && scorers.allSatisfy({ $0.hooks.contains(.scoreCeiling) })
+            ? ceilings(model) : bestWeights(model))
         let best = weights.indices.filter { reachable[$0] && weights[$0] > 0 }.map { weights[$0] }.sorted(by: >)
         var score = best.prefix(parents).reduce(0, +)
         for m in model.program.mentors.indices {

@@ -39,10 +39,25 @@ struct SeatPriceBound {
     /// Two seat tiers per mentor (`2m`, `2m + 1`): their seats and each seat's group cost.
     private var tierSeats: [Int] = []
     private var tierCost: [Double] = []
+    /// Per group: every parent fitting it (`MatchModel.fittingParents(of:)`) and each one's weight
+    /// there (`groupOffset + code × groupStep`, rounded up like the mentors' lists), for the
+    /// configuration bound (`ConfigurationBound`), which values the groups one by one.
+    private(set) var groupParents: [[Int32]] = []
+    private var groupCodes: [[UInt8]] = []
+    private var groupOffset: [Double] = []
+    private var groupStep: [Double] = []
+
+    /// The seat-price bound and the parent prices of the evaluation that gave it: each parent's
+    /// best priced weight (at least zero), the Lagrangian prices the configuration bound starts
+    /// from.
+    struct Result {
+        let bound: Int
+        let parentPrices: [Double]
+    }
 
     /// The bound for `model` after `steps` subgradient steps (see `bound(groupOfParent:target:steps:)`).
     static func compute(_ model: MatchModel, groupOfParent: [Int?], target: Int, steps: Int) -> Int {
-        SeatPriceBound(model).bound(groupOfParent: groupOfParent, target: target, steps: steps)
+        SeatPriceBound(model).bound(groupOfParent: groupOfParent, target: target, steps: steps).bound
     }
 
     /// The table of weights for `model`: every fitting pair scored once.
@@ -55,6 +70,11 @@ struct SeatPriceBound {
         // the relaxation asks (a parent fits several groups of most mentors it fits).
         var scores: [Int] = [], touched: [Int32] = []
         var bestOf = Array(repeating: Int.min, count: model.program.parents.count)
+        let groupCount = model.groups.count
+        groupParents = Array(repeating: [], count: groupCount)
+        groupCodes = Array(repeating: [], count: groupCount)
+        groupOffset = Array(repeating: 0, count: groupCount)
+        groupStep = Array(repeating: 1, count: groupCount)
         for m in model.program.mentors.indices where tiers[2 * m] + tiers[2 * m + 1] > 0 {
             touched.removeAll(keepingCapacity: true)
             for g in model.groupsOfMentor[m] {
@@ -63,6 +83,7 @@ struct SeatPriceBound {
                 scores.removeAll(keepingCapacity: true)
                 scores.append(contentsOf: repeatElement(0, count: list.count))
                 for scorer in scorers { scorer.rule.score(list, in: model.groups[g], into: &scores) }
+                storeGroup(g, parents: list, scores: scores)
                 for (i, p) in list.enumerated() {
                     if bestOf[Int(p)] == Int.min { touched.append(p) }
                     bestOf[Int(p)] = max(bestOf[Int(p)], scores[i])
@@ -80,6 +101,34 @@ struct SeatPriceBound {
             offset.append(Double(low))
             step.append(Double(unit))
         }
+    }
+
+    /// Keeps group `g`'s parents and their weights `scores`, one byte each, rounded up.
+    private mutating func storeGroup(_ g: Int, parents: [Int32], scores: [Int]) {
+        let low = scores.min()!, high = scores.max()!
+        let unit = max(1, (high - low + 254) / 255)
+        groupParents[g] = parents
+        groupCodes[g] = scores.map { UInt8(($0 - low + unit - 1) / unit) }
+        groupOffset[g] = Double(low)
+        groupStep[g] = Double(unit)
+    }
+
+    /// Group `g`'s parents and an upper bound of each one's weight there (exact when the group's
+    /// weights span at most 255 points), parallel arrays.
+    func groupWeights(_ g: Int) -> (parents: [Int32], weights: [Double]) {
+        let base = groupOffset[g], unit = groupStep[g]
+        return (groupParents[g], groupCodes[g].map { base + Double($0) * unit })
+    }
+
+    /// Each parent's best weight over the groups of mentors with seats (rounded up as the table
+    /// keeps it; `Int.min` where none admits the parent): what `CoverageBound` would score again.
+    func bestWeights() -> [Int] {
+        var best = Array(repeating: Int.min, count: model.program.parents.count)
+        for g in groupParents.indices where !groupParents[g].isEmpty {
+            let base = Int(groupOffset[g]), unit = Int(groupStep[g])
+            for (p, code) in zip(groupParents[g], groupCodes[g]) { best[Int(p)] = max(best[Int(p)], base + Int(code) * unit) }
+        }
+        return best
     }
 
     /// Each mentor's two seat tiers (see the type's comment); a mentor whose groups may weigh
@@ -114,9 +163,9 @@ struct SeatPriceBound {
     ///   - groupOfParent: a schedule of the model, for the first prices.
     ///   - target: its score, for the steps' length.
     /// - Complexity: O(steps × (distinct fitting parent–mentor pairs + mentors)).
-    func bound(groupOfParent: [Int?], target: Int, steps: Int) -> Int {
+    func bound(groupOfParent: [Int?], target: Int, steps: Int) -> Result {
         let start = evaluate(Array(repeating: 0, count: model.program.mentors.count))
-        var lowest = start.value
+        var lowest = start.value, lowestPrices = start.surplus
         var prices = startingPrices(groupOfParent: groupOfParent, best: start.best)
         var direction = Array(repeating: 0.0, count: prices.count)
         var scale = 0.5, stalled = 0
@@ -124,6 +173,7 @@ struct SeatPriceBound {
             let priced = evaluate(prices)
             if priced.value < lowest - 1e-9 {
                 lowest = priced.value
+                lowestPrices = priced.surplus
                 stalled = 0
             } else {
                 stalled += 1
@@ -146,7 +196,8 @@ struct SeatPriceBound {
             let length = scale * (priced.value - Double(target)) / norm
             for m in prices.indices { prices[m] = max(tierCost[2 * m], prices[m] - length * direction[m]) }
         }
-        return Int((lowest + Solver.boundTolerance).rounded(.down)) + positiveGroupWeights()
+        return Result(bound: Int((lowest + Solver.boundTolerance).rounded(.down)) + positiveGroupWeights(),
+                      parentPrices: lowestPrices)
     }
 
     /// The first prices (see `bound(groupOfParent:target:steps:)`).

@@ -1,31 +1,77 @@
 extension Solver {
-    /// Models too large to search whole (`MatchModel.isTruncated`): the greedy and the exact
-    /// assignment run over each group's candidates (the local search is left out: it found
-    /// nothing there; docs/PERFORMANCE.md, "Large districts"); then the parents of each open
-    /// group's class who weigh most there, whom the candidates (dealt without looking at weights)
-    /// often miss, take the seats of lighter members when they are unmatched (`upgrade`). The
-    /// bound ignores the group structure (`CoverageBound`, `SeatPriceBound`), since the
-    /// relaxation's would bound the candidates only.
+    /// Models too large to search whole (`MatchModel.isTruncated`):
+    /// 1. on a re-run, the previous run's groups and members as far as they still fit
+    ///    (`keepPreviousGroups`); the greedy over each group's candidates; then the parents of each open group's class
+    ///    who weigh most there, whom the candidates (dealt without looking at weights) often
+    ///    miss, take the seats of lighter members when they are unmatched (`upgrade`);
+    /// 2. the coverage bound (`CoverageBound`) and, up to `CoverageBound.exhaustiveScoringPairs`
+    ///    fitting pairs, the seat-price bound (`SeatPriceBound`), whose parent prices start the
+    ///    Lagrangian relaxation, evaluated once over lists drawn from every fitting parent
+    ///    (`ConfigurationBound`): the bound is the smallest of the three;
+    /// 3. that evaluation's configurations rounded into a second schedule
+    ///    (`roundConfigurations`), which ends with an exact assignment; the better schedule is
+    ///    kept. Beyond `exhaustiveScoringPairs` there is no such schedule, and the greedy's is
+    ///    assigned exactly instead (the local search is left out: it found nothing there;
+    ///    docs/PERFORMANCE.md, "Large districts").
     static func solveLarge(_ model: MatchModel, options: SolverOptions) -> Solution {
         var clock = StageClock(trace: options.trace)
         var best = SearchState(model: model)
+        best.keepPreviousGroups()
         best.openGreedily()
         clock.lap("greedy over \(model.pairCount) candidate pairs", model.weightedScore(best.groupOfParent))
-        best.reassignExactly()
-        clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
+        let table = options.seatPriceSteps > 0 ? SeatPriceBound(model) : nil
+        if table != nil { clock.lap("every fitting pair scored", model.weightedScore(best.groupOfParent)) }
+        if table == nil {
+            best.reassignExactly()
+            clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
+        }
         if options.widening > 0 {
             best = upgrade(best, by: options.widening)
             clock.lap("unmatched parents among the open groups' \(options.widening) heaviest in place of lighter members", best.model.weightedScore(best.groupOfParent))
         }
-        let bound = CoverageBound.compute(model)
+        let bound = CoverageBound.compute(model, bestWeights: table?.bestWeights())
         let matched = best.groupOfParent.lazy.filter { $0 != nil }.count, weighted = best.model.weightedScore(best.groupOfParent)
         clock.lap("coverage bound: \(matched) of at most \(bound.parents) parents matched; score bound \(bound.score)", weighted)
-        let priced = options.seatPriceSteps > 0
-            ? SeatPriceBound.compute(model, groupOfParent: best.groupOfParent, target: weighted, steps: options.seatPriceSteps) : Int.max
-        clock.lap("seat-price bound \(priced) (\(options.seatPriceSteps) steps)", weighted)
+        var priced = Int.max
+        if let table {
+            let seats = table.bound(groupOfParent: best.groupOfParent, target: weighted, steps: options.seatPriceSteps)
+            clock.lap("seat-price bound \(seats.bound) (\(options.seatPriceSteps) steps)", weighted)
+            let configured = ConfigurationBound(model, table: table, prices: seats.parentPrices)
+            priced = min(seats.bound, configured.bound)
+            clock.lap("configuration bound \(configured.bound)", weighted)
+            let rounded = roundConfigurations(model, configured, prices: seats.parentPrices, widening: options.widening, clock: &clock)
+            if rounded.model.weightedScore(rounded.groupOfParent) > weighted { best = rounded }
+        }
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent, score: score, terms: terms,
                         bound: max(score, min(bound.score, priced) + model.togetherSlack), matchedBound: bound.parents)
+    }
+
+    /// A schedule from the configuration bound's evaluation: each mentor's configuration opened
+    /// (as far as the others' leave it room: the configurations may share parents, not groups),
+    /// over the candidates joined by the groups' listed parents; the free seats filled pair by
+    /// pair, largest reduced weight first (`SearchState.fill`: the prices say who is worth a seat
+    /// where); the greedy opens groups for parents still unmatched; chains of moves seat parents
+    /// whose seats went to others with alternatives (`seatByChains`); the exact assignment over
+    /// each open group's candidates and members; and `upgrade`.
+    static func roundConfigurations(_ model: MatchModel, _ configured: ConfigurationBound, prices: [Double], widening: Int,
+                                    clock: inout StageClock) -> SearchState {
+        var state = SearchState(model: model.joined(configured.lists))
+        for groups in configured.configurations {
+            for g in groups where state.canOpen(g) { state.open(g) }
+        }
+        state.fill(prices: prices)
+        state.openGreedily()
+        state.seatByChains()
+        clock.lap("configurations opened, filled by reduced weight, chains", state.model.weightedScore(state.groupOfParent))
+        state = state.reassignedOverCandidates(of: model)
+        state.seatByChains()
+        clock.lap("exact assignment over the candidates and members", state.model.weightedScore(state.groupOfParent))
+        if widening > 0 {
+            state = upgrade(state, by: widening)
+            clock.lap("upgrade", state.model.weightedScore(state.groupOfParent))
+        }
+        return state
     }
 
     /// `state` over a model whose lists of the open groups also hold the `extra` parents of their
@@ -90,4 +136,26 @@ extension MatchModel {
         }
         return copy
     }
+
+    /// This model with each group's list joined by `extra[g]` (parents fitting `g`), their weights
+    /// asked of the pair-score rules. Every pair added fits, so a schedule of the result is one of
+    /// this model, with the same score.
+    func joined(_ extra: [[Int32]]) -> MatchModel {
+        var copy = self
+        let scorers = rules.with(.pairScore)
+        var scores: [Int] = []
+        for g in groups.indices where !extra[g].isEmpty {
+            let added = extra[g].filter { MatchModel.position(of: $0, in: fits[g]) == nil }.sorted()
+            guard !added.isEmpty else { continue }
+            scores.removeAll(keepingCapacity: true)
+            scores.append(contentsOf: repeatElement(0, count: added.count))
+            for scorer in scorers { scorer.rule.score(added, in: self.groups[g], into: &scores) }
+            let merged = (zip(fits[g], pairWeights[g]).map { ($0, $1) } + zip(added, scores.map { Int32(clamping: $0) }).map { ($0, $1) })
+                .sorted { $0.0 < $1.0 }
+            copy.fits[g] = merged.map(\.0)
+            copy.pairWeights[g] = merged.map(\.1)
+        }
+        return copy
+    }
 }
+

@@ -59,14 +59,20 @@ import EnlaceCore
 //
 // **Large districts.** Above `MatchModel.searchablePairs` (3 million) fitting pairs, the model
 // keeps, per group, a sample of candidates from its fit class (every member of a class with enough
-// groups is someone's candidate, the parents with fewest alternatives first) and only stages 1 and
-// 2 run, over the candidates (`Solver+LargeModels.swift`); then each open group's heaviest
-// parents of its class, when unmatched, take the seats of lighter members. The relaxations of
-// stages 3–5 would bound the candidates, not the district, so the bound is the smaller of
+// groups is someone's candidate, the parents with fewest alternatives first) and stage 1 runs over
+// the candidates (`Solver+LargeModels.swift`); then each open group's heaviest parents of its
+// class, when unmatched, take the seats of lighter members. The relaxation of stage 3 over
+// the candidates would bound the candidates, not the district, so the bounds read the fit classes:
 // `CoverageBound` (a maximum flow from parents through fit classes to mentors' seats — how many
-// parents any schedule can match — and that many parents' best weights) and `SeatPriceBound`
-// (the transportation relaxation to mentors' seats, group costs as seat tiers, bounded through
-// seat prices).
+// parents any schedule can match — and that many parents' best weights), `SeatPriceBound` (the
+// transportation relaxation to mentors' seats, group costs as seat tiers, bounded through seat
+// prices), and `ConfigurationBound`: the Lagrangian relaxation of stage 3 evaluated once at the
+// parent prices the seat prices leave, each group's list drawn from every parent of its class
+// (a mentor needs only its groups' T best parents by reduced weight). That evaluation's
+// configurations are rounded into a second schedule over the candidates joined by those lists
+// (filled by reduced weight, chains of moves, the exact assignment, the upgrade); the better
+// schedule is kept. Beyond 400 million fitting pairs, where scoring every pair would take
+// minutes, only the coverage bound is computed and the greedy's schedule is assigned exactly.
 //
 // **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
 // Lagrangian value L(λ) (which keeps K, overlaps and group sizes; only evaluated values count,

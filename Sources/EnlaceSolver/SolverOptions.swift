@@ -163,8 +163,10 @@ extension SolverOptions {
         /// … and, where roundings are cheap, every evaluation per this many pairs (at least
         /// every 4): more roundings found better schedules at 2,000 parents.
         static let pairsPerRounding = 50_000
-        /// Subgradient steps of the seat-price bound on districts too large to search whole.
-        static let seatPriceSteps = 80
+        /// Subgradient steps of the seat-price bound on districts too large to search whole: its
+        /// last prices start the configuration bound, which falls with them (at 60,000 parents
+        /// 3,614,893 after 80 steps, 3,605,143 after 120, for 2 s more; docs/PERFORMANCE.md).
+        static let seatPriceSteps = 120
         /// Parents weighing most in each open group added to its candidates on those districts.
         static let widening = 24
     }

@@ -165,6 +165,69 @@ import Testing
         }
     }
 
+    /// The configuration bound is the Lagrangian relaxation's value at the seat-price bound's
+    /// parent prices: equal to the whole model's relaxation evaluated there (so each group's T
+    /// best parents by reduced weight were enough), the same on a truncated model, at least the
+    /// enumerated optimum, never above the seat-price bound, and below it on most programs of a
+    /// few mentors (on two mentors' programs the seat prices are nearly exact already).
+    @Test func configurationBoundIsTheRelaxationAtTheSeatPrices() {
+        func bounds(_ model: MatchModel, _ solution: Solution) -> (seats: Int, configured: Int, whole: Int) {
+            let table = SeatPriceBound(model)
+            let seats = table.bound(groupOfParent: solution.groupOfParent, target: solution.score, steps: 30)
+            var whole = LagrangianRelaxation(model: model, prices: seats.parentPrices)
+            let value = whole.evaluate().bound
+            return (seats.bound, ConfigurationBound(model, table: table, prices: seats.parentPrices).bound,
+                    Int((value + Solver.boundTolerance).rounded(.down)))
+        }
+        var compared = 0
+        for (seed, model) in enumerableModels(seeds: 600..<700) {
+            let found = bounds(model, Solver.solve(model))
+            #expect(found.configured == found.whole, "seed \(seed)")
+            #expect(found.configured >= bruteForceOptimum(model), "seed \(seed)")
+            #expect(found.configured <= found.seats, "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared >= 30)
+        var tighter = 0
+        for seed in 0..<16 {
+            let (whole, truncated) = models(seed: seed, mentors: 4...8, parents: 30...60)
+            let solution = Solver.solve(truncated)
+            let onTruncated = bounds(truncated, solution), onWhole = bounds(whole, solution)
+            #expect(onTruncated.configured == onWhole.configured, "seed \(seed)")
+            #expect(onWhole.configured == onWhole.whole && onWhole.configured <= onWhole.seats, "seed \(seed)")
+            #expect(onWhole.configured >= Solver.solve(whole).score, "seed \(seed)")
+            if onWhole.configured < onWhole.seats { tighter += 1 }
+        }
+        #expect(tighter >= 5, "\(tighter) of 16 tighter")
+    }
+
+    /// Chains of moves never lower the score or unseat anyone, and keep every hard rule; from a
+    /// schedule that seated the parents with most alternatives first, they seat parents left out.
+    @Test func chainsSeatParentsWithoutUnseatingAnyone() {
+        var seated = 0
+        for seed in 0..<30 {
+            let (whole, truncated) = models(seed: seed, mentors: 2...4, parents: 30...60)
+            var state = SearchState(model: truncated)
+            for g in Solver.solve(truncated).openGroups { state.open(g) }
+            let byAlternatives = truncated.program.parents.indices.sorted {
+                (state.groupsOfParent[$0].count, -$0) > (state.groupsOfParent[$1].count, -$1)
+            }
+            for p in byAlternatives {
+                if let g = state.groupsOfParent[p].map(Int.init).first(where: { state.openGroups.contains($0) && state.room($0) > 0 }) {
+                    state.assign(p, to: g)
+                }
+            }
+            let before = state.groupOfParent, score = truncated.weightedScore(before)
+            state.seatByChains()
+            #expect(truncated.weightedScore(state.groupOfParent) >= score, "seed \(seed)")
+            #expect(zip(before, state.groupOfParent).allSatisfy { $0 == nil || $1 != nil }, "seed \(seed)")
+            let solution = Solution(openGroups: state.openGroups.sorted(), groupOfParent: state.groupOfParent, score: 0, terms: [:], bound: 0)
+            #expect(violations(solution, whole) == [], "seed \(seed)")
+            if state.groupOfParent.compactMap({ $0 }).count > before.compactMap({ $0 }).count { seated += 1 }
+        }
+        #expect(seated >= 2, "chains seated someone on \(seated) of 30 programs")
+    }
+
     /// Each built-in pair-score rule's ceiling is at least what it gives the parent in any fitting
     /// group (continuity included: half the parents have a previous mentor), and the bound from
     /// the ceilings is valid, and no tighter than the one from scoring every pair.

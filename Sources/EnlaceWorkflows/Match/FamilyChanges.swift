@@ -6,10 +6,11 @@ import EnlaceSolver
 enum FamilyChanges {
     /// The families whose group changed, by parent; empty before the first run.
     ///
-    /// The reason is the first of these that holds: new in the roster; was waiting; no group now;
-    /// their mentor left; their group's time and place is no longer possible; their group no
-    /// longer fits them; the new mentor speaks their preferred language and the old one did
-    /// not; the new group meets at their school's open house; otherwise, to make room.
+    /// The reason is the first of these that holds: new in the roster; was waiting; no group now
+    /// (to make room for other families when some group still fits them); their mentor left;
+    /// their group's time and place is no longer possible; their group no longer fits them; the
+    /// new mentor speaks their preferred language and the old one did not; the new group meets at
+    /// their school's open house; otherwise, to make room.
     static func between(previous: Schedule?, model: MatchModel, solution: Solution) -> [FamilyChange] {
         guard let previous else { return [] }
         let program = model.program
@@ -28,7 +29,9 @@ enum FamilyChanges {
             } else if old == nil {
                 reason = .placeOpened
             } else if new == nil {
-                reason = .noGroup
+                // Still fitting some group, the family lost its seat to families with fewer
+                // options; otherwise nothing fits them any more.
+                reason = model.groups.indices.contains { model.admits(parent: p, group: $0) } ? .makeRoom : .noGroup
             } else if let group = previous.group(old!), !mentors.contains(group.mentor) {
                 reason = .mentorLeft
             } else if let g = groupIndex[old!] {
