@@ -8,8 +8,9 @@
 # matched_bound), against which the issue measures their coverage.
 #
 # Usage: Benchmarks/matcher-benchmark.sh [--mip SECONDS] [--effort standard|thorough] [SIZE ...]
-#   SIZE is SITES:MENTORS:PARENTS (default: 3:12:80 8:40:400 40:300:4000); --effort is passed to
-#   `enlace match` (default standard).
+#   SIZE is SITES:MENTORS:PARENTS[:SEED] (default: 3:12:80 8:40:400 40:300:4000; SEED is
+#   `enlace generate --seed`, 2026 when left out); --effort is passed to `enlace match` (default
+#   standard).
 # Output: one line per size, tab-separated, suitable for docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,9 +34,9 @@ bench=.build/release/enlace-bench
 work="$(mktemp -d)"
 printf 'size\tparents\tmatched\tmatched_bound\tscore\tbound\tgap\tseconds\tpeak_MB\tcheck\tmip_objective\tmip_bound\tmip_seconds\n'
 for size in "${sizes[@]}"; do
-    IFS=: read -r sites mentors parents <<<"$size"
+    IFS=: read -r sites mentors parents seed <<<"$size"
     dir="$work/$size"
-    "$enlace" generate "$dir" --sites "$sites" --mentors "$mentors" --parents "$parents" >/dev/null
+    "$enlace" generate "$dir" --sites "$sites" --mentors "$mentors" --parents "$parents" --seed "${seed:-2026}" >/dev/null
     summary=$(/usr/bin/time -f '%M' -o "$work/time" "$enlace" match --program "$dir" --json --effort "$effort" 2>/dev/null)
     peak=$(( $(tail -n 1 "$work/time") / 1024 ))
     check=$(python3 Benchmarks/check_schedule.py "$dir" >/dev/null 2>&1 && echo ok || echo VIOLATIONS)
