@@ -53,7 +53,8 @@ extension Solver {
     /// pair, largest reduced weight first (`SearchState.fill`: the prices say who is worth a seat
     /// where); the greedy opens groups for parents still unmatched; chains of moves seat parents
     /// whose seats went to others with alternatives (`seatByChains`); the exact assignment over
-    /// each open group's candidates and members; and `upgrade`.
+    /// each open group's members and heaviest candidates (`reassignedOverCandidates`), chains
+    /// again; and `upgrade`.
     static func roundConfigurations(_ model: MatchModel, _ configured: ConfigurationBound, prices: [Double], widening: Int,
                                     clock: inout StageClock) -> SearchState {
         var state = SearchState(model: model.joined(configured.lists))
@@ -66,7 +67,7 @@ extension Solver {
         clock.lap("configurations opened, filled by reduced weight, chains", state.model.weightedScore(state.groupOfParent))
         state = state.reassignedOverCandidates(of: model)
         state.seatByChains()
-        clock.lap("exact assignment over the candidates and members", state.model.weightedScore(state.groupOfParent))
+        clock.lap("exact assignment over the members and heaviest candidates", state.model.weightedScore(state.groupOfParent))
         if widening > 0 {
             state = upgrade(state, by: widening)
             clock.lap("upgrade", state.model.weightedScore(state.groupOfParent))
