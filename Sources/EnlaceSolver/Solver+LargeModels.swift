@@ -1,18 +1,20 @@
 extension Solver {
     /// Models too large to search whole (`MatchModel.isTruncated`):
     /// 1. on a re-run, the previous run's groups and members as far as they still fit
-    ///    (`keepPreviousGroups`); the greedy over each group's candidates; then the parents of each open group's class
-    ///    who weigh most there, whom the candidates (dealt without looking at weights) often
-    ///    miss, take the seats of lighter members when they are unmatched (`upgrade`);
+    ///    (`keepPreviousGroups`); the greedy over each group's candidates; then the parents of
+    ///    each open group's class who weigh most there, whom the candidates (dealt without
+    ///    looking at weights) often miss, take the seats of lighter members when they are
+    ///    unmatched (`upgrade`);
     /// 2. the coverage bound (`CoverageBound`) and, up to `CoverageBound.exhaustiveScoringPairs`
     ///    fitting pairs, the seat-price bound (`SeatPriceBound`), whose parent prices start the
     ///    Lagrangian relaxation, evaluated once over lists drawn from every fitting parent
     ///    (`ConfigurationBound`): the bound is the smallest of the three;
     /// 3. that evaluation's configurations rounded into a second schedule
     ///    (`roundConfigurations`), which ends with an exact assignment; the better schedule is
-    ///    kept. Beyond `exhaustiveScoringPairs` there is no such schedule, and the greedy's is
-    ///    assigned exactly instead (the local search is left out: it found nothing there;
-    ///    docs/PERFORMANCE.md, "Large districts").
+    ///    kept (by the whole score, pairs' points included). Beyond `exhaustiveScoringPairs`
+    ///    there is no such schedule, and the greedy's is assigned exactly instead (the local
+    ///    search is left out: it found nothing there; docs/PERFORMANCE.md, "Large districts").
+    /// Parents kept apart are separated last (`separateKeptApart`), as in every other path.
     static func solveLarge(_ model: MatchModel, options: SolverOptions) -> Solution {
         var clock = StageClock(trace: options.trace)
         var best = SearchState(model: model)
@@ -20,10 +22,11 @@ extension Solver {
         best.openGreedily()
         clock.lap("greedy over \(model.pairCount) candidate pairs", model.weightedScore(best.groupOfParent))
         let table = options.seatPriceSteps > 0 ? SeatPriceBound(model) : nil
-        if table != nil { clock.lap("every fitting pair scored", model.weightedScore(best.groupOfParent)) }
         if table == nil {
             best.reassignExactly()
             clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
+        } else {
+            clock.lap("every fitting pair scored", model.weightedScore(best.groupOfParent))
         }
         if options.widening > 0 {
             best = upgrade(best, by: options.widening)
@@ -40,8 +43,11 @@ extension Solver {
             priced = min(seats.bound, configured.bound)
             clock.lap("configuration bound \(configured.bound)", weighted)
             let rounded = roundConfigurations(model, configured, prices: seats.parentPrices, widening: options.widening, clock: &clock)
-            if rounded.model.weightedScore(rounded.groupOfParent) > weighted { best = rounded }
+            if model.score(groupOfParent: rounded.groupOfParent).total > model.score(groupOfParent: best.groupOfParent).total {
+                best = rounded
+            }
         }
+        best.separateKeptApart()
         let (score, terms) = model.score(groupOfParent: best.groupOfParent)
         return Solution(openGroups: best.openGroups.sorted(), groupOfParent: best.groupOfParent, score: score, terms: terms,
                         bound: max(score, min(bound.score, priced) + model.togetherSlack), matchedBound: bound.parents)
@@ -151,12 +157,10 @@ extension MatchModel {
             scores.removeAll(keepingCapacity: true)
             scores.append(contentsOf: repeatElement(0, count: added.count))
             for scorer in scorers { scorer.rule.score(added, in: self.groups[g], into: &scores) }
-            let merged = (zip(fits[g], pairWeights[g]).map { ($0, $1) } + zip(added, scores.map { Int32(clamping: $0) }).map { ($0, $1) })
-                .sorted { $0.0 < $1.0 }
+            let merged = (Array(zip(fits[g], pairWeights[g])) + Array(zip(added, scores.map { Int32(clamping: $0) }))).sorted { $0.0 < $1.0 }
             copy.fits[g] = merged.map(\.0)
             copy.pairWeights[g] = merged.map(\.1)
         }
         return copy
     }
 }
-

@@ -35,7 +35,8 @@ import Testing
         #expect(optimal * 10 >= compared * 9, "optimal on \(optimal) of \(compared)")
     }
 
-    /// Larger random programs, every stage running: no pair ever shares a group.
+    /// Larger random programs, every stage running, searched whole and over candidates: no pair
+    /// ever shares a group.
     @Test(arguments: 0..<20)
     func noPairSharesAGroup(seed: Int) {
         var generator = TinyInstances(seed: UInt64(seed) &+ 77)
@@ -44,11 +45,17 @@ import Testing
         for _ in 0..<generator.int(2...6) {
             pairs.append((generator.int(0...program.parents.count - 1), generator.int(0...program.parents.count - 1)))
         }
-        let model = MatchModel(program: keepingApart(pairs, in: program))
+        let apart = keepingApart(pairs, in: program)
+        let model = MatchModel(program: apart)
         let solution = Solver.solve(model)
         #expect(violations(solution, model) == [])
         #expect(solution.bound >= solution.score)
         #expect(Solver.solve(model) == solution, "deterministic")
+        // The path for districts too large to search whole, forced on this one.
+        let truncated = try! MatchModel(program: apart, rules: RuleSet.builtIn(program: apart), searchablePairs: 0)
+        let large = Solver.solve(truncated)
+        #expect(violations(large, model) == [], "over candidates")
+        #expect(large.bound >= large.score && Solver.solve(truncated) == large)
     }
 
     /// The unmatched reason names the rule, never the other family.
