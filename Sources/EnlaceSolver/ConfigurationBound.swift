@@ -48,48 +48,36 @@ struct ConfigurationBound {
 
     private static func evaluate(_ model: MatchModel, table: SeatPriceBound, prices: [Double], lengths: [Int]) -> Evaluation {
         let groupCount = model.groups.count
-        var listed = [[Int32]](repeating: [], count: groupCount), weights = [[Int32]](repeating: [], count: groupCount)
         let slices = min(64, max(1, groupCount))
-        var parts = [([[Int32]], [[Int32]])?](repeating: nil, count: slices)
+        var parts = [[(parents: [Int32], weights: [Int32])]?](repeating: nil, count: slices)
         parts.withUnsafeMutableBufferPointer { buffer in
             // Each slot is written by exactly one slice, and read only after every slice is done.
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var parents: [[Int32]] = [], scores: [[Int32]] = []
-                for g in (slice * groupCount / slices)..<((slice + 1) * groupCount / slices) {
-                    let best = ConfigurationBound.best(table.groupWeights(g), prices: prices, length: lengths[g])
-                    parents.append(best.parents)
-                    scores.append(best.weights)
+                output[slice] = ((slice * groupCount / slices)..<((slice + 1) * groupCount / slices)).map { g in
+                    ConfigurationBound.best(table.groupWeights(g), prices: prices, length: lengths[g])
                 }
-                output[slice] = (parents, scores)
             }
         }
-        var g = 0
-        for part in parts {
-            for (parents, scores) in zip(part!.0, part!.1) {
-                listed[g] = parents
-                weights[g] = scores
-                g += 1
-            }
-        }
+        let listed = parts.flatMap { $0! }
         // The subproblems read lists in ascending parent order, as the model's.
         var priced = model
-        priced.fits = listed.map { $0.sorted() }
-        priced.pairWeights = zip(listed, weights).map { parents, scores in
-            zip(parents, scores).sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        let ascending = listed.map { list in zip(list.parents, list.weights).sorted { $0.0 < $1.0 } }
+        priced.fits = ascending.map { $0.map(\.0) }
+        priced.pairWeights = ascending.map { $0.map(\.1) }
         var relaxation = LagrangianRelaxation(model: priced, prices: prices)
         let evaluation = relaxation.evaluate()
-        return Evaluation(value: evaluation.bound, configurations: evaluation.configurations, taken: relaxation.taken, lists: listed)
+        return Evaluation(value: evaluation.bound, configurations: evaluation.configurations, taken: relaxation.taken,
+                          lists: listed.map(\.parents))
     }
 
-    /// Per group, how many parents its list needs: the most its mentor can seat (its capacity, at
-    /// most the seats of its `maxGroups` largest groups).
+    /// Per group, how many parents its list needs: the most its mentor can seat
+    /// (`CoverageBound.seats`: its capacity, at most the seats of its `maxGroups` largest groups
+    /// that admit anyone), at least what the mentor's subproblem seats.
     static func listLengths(_ model: MatchModel) -> [Int] {
         var lengths = Array(repeating: 0, count: model.groups.count)
         for m in model.program.mentors.indices {
-            let sizes = model.groupsOfMentor[m].map { model.groupSize[$0] }.sorted(by: >)
-            let most = min(model.mentorCapacity[m], sizes.prefix(model.maxGroups[m]).reduce(0, +))
+            let most = CoverageBound.seats(model, mentor: m)
             for g in model.groupsOfMentor[m] { lengths[g] = most }
         }
         return lengths

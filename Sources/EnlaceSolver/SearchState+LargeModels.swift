@@ -1,5 +1,9 @@
 import EnlaceCore
 
+// The search steps of the path for districts too large to search whole (`Solver.solveLarge`):
+// starting from the previous run, filling seats by reduced weight, chains of moves, and the exact
+// assignment over narrowed lists.
+
 extension SearchState {
     /// Seats unmatched parents in the open groups through chains of moves, without unseating
     /// anyone: the parent takes a member's seat, that member moves to another open group they fit
