@@ -63,7 +63,7 @@ let package = Package(
                                                       .product(name: "Crypto", package: "swift-crypto")]),
         // The solver is optimized in debug builds too: `swift run enlace demo` and the tests solve
         // real districts, which unoptimized code does 20 times slower.
-        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore"],
+        .target(name: "EnlaceSolver", dependencies: ["EnlaceCore", "CSystemCalls"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "EnlaceReport", dependencies: ["EnlaceCore"]),
         // Section 10: each group's topics, an exact assignment per group (the essay opens
@@ -83,7 +83,7 @@ let package = Package(
         // The workflows: load → prepare the rules once → build the model → solve → store → write,
         // publishing, explaining, importing, privacy and recovery. The CLI parses and prints.
         .target(name: "EnlaceWorkflows", dependencies: [
-            "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
+            "CSystemCalls", "EnlaceCore", "EnlaceProgram", "EnlacePlugins", "EnlaceSolver", "EnlaceStore", "EnlaceReport", "EnlaceFeeds",
             "EnlaceCalendar", "EnlaceIO", "EnlaceCurriculum", "EnlaceLetters", "EnlaceReportPage",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -11,7 +11,7 @@ let plugin = DeclaredPlugin(
 final class Rule: PreparedRule {
     let previous: [Int?]
     let weight: Int
-    let hooks: RuleHooks = [.pairScore, .scoreCeiling]
+    let hooks: RuleHooks = [.pairScore, .scoreCeiling, .scoreKeys]
 
     init(_ context: PluginContext) {
         previous = context.previousMentor
@@ -24,6 +24,9 @@ final class Rule: PreparedRule {
     }
 
     func scoreCeiling(parent: Int) -> Int { previous[parent] == nil ? 0 : max(0, weight) }
+
+    /// Parents with one previous mentor (or none) score alike.
+    func scoreKeys() -> [Int32] { previous.map { $0.map { Int32($0) + 1 } ?? 0 } }
 
     func justify(parent: Int, group: CandidateGroup) -> String? {
         previous[parent] == group.mentor ? "the parent stays with the mentor of the previous run: \(weight < 0 ? "\(weight)" : "+\(weight)") (continuity)" : nil

@@ -15,7 +15,7 @@ final class Rule: PreparedRule {
     /// of their primary subtags (compared per fitting pair).
     let preferred: [Int32]
     let mentorLanguages: [[Int32]]
-    let hooks: RuleHooks = [.pairScore, .scoreCeiling]
+    let hooks: RuleHooks = [.pairScore, .scoreCeiling, .scoreKeys]
 
     init(_ program: Program) {
         self.program = program
@@ -40,6 +40,9 @@ final class Rule: PreparedRule {
     }
 
     func scoreCeiling(parent: Int) -> Int { max(0, weight) }
+
+    /// Parents with one preferred language score alike.
+    func scoreKeys() -> [Int32] { preferred }
 
     func justify(parent: Int, group: CandidateGroup) -> String? {
         guard applies(parent, group.mentor) else { return nil }

@@ -12,7 +12,7 @@ let plugin = DeclaredPlugin(
 final class Rule: PreparedRule {
     let previous: [GroupPlacement?]
     let weight: Int
-    let hooks: RuleHooks = [.pairScore, .scoreCeiling]
+    let hooks: RuleHooks = [.pairScore, .scoreCeiling, .scoreKeys]
 
     init(_ context: PluginContext) {
         previous = context.previousGroup.isEmpty ? Array(repeating: nil, count: context.program.parents.count) : context.previousGroup
@@ -26,6 +26,17 @@ final class Rule: PreparedRule {
     }
 
     func scoreCeiling(parent: Int) -> Int { previous[parent] == nil ? 0 : max(0, weight) }
+
+    /// Parents with one previous group (or none) score alike.
+    func scoreKeys() -> [Int32] {
+        var keys: [GroupPlacement: Int32] = [:]
+        return previous.map { placement in
+            guard let placement else { return 0 }
+            if let known = keys[placement] { return known }
+            keys[placement] = Int32(keys.count + 1)
+            return Int32(keys.count)
+        }
+    }
 
     func justify(parent: Int, group: CandidateGroup) -> String? {
         previous[parent] == group.placement

@@ -20,7 +20,7 @@ final class Rule: PreparedRule {
     /// scoring is one AND and a population count per pair.
     let parentMasks: [UInt64]?
     let mentorMasks: [UInt64]?
-    let hooks: RuleHooks = [.pairScore, .scoreCeiling]
+    let hooks: RuleHooks = [.pairScore, .scoreCeiling, .scoreKeys]
 
     init(_ program: Program) {
         self.program = program
@@ -69,6 +69,17 @@ final class Rule: PreparedRule {
     }
 
     func scoreCeiling(parent: Int) -> Int { max(0, weight) * max(0, min(cap, parentCodes[parent].count)) }
+
+    /// Parents with one set of topics score alike.
+    func scoreKeys() -> [Int32] {
+        var keys: [[Int32]: Int32] = [:]
+        return parentCodes.map { codes in
+            let set = codes.sorted()
+            if let known = keys[set] { return known }
+            keys[set] = Int32(keys.count)
+            return Int32(keys.count - 1)
+        }
+    }
 
     func justify(parent: Int, group: CandidateGroup) -> String? {
         let topics = shared(parent, group.mentor)

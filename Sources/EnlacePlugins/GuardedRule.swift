@@ -32,6 +32,7 @@ final class GuardedRule: PreparedRule {
     }
     func score(_ group: CandidateGroup) -> Int { messages.guarded("score") { rule.score(group) } }
     func scoreCeiling(parent: Int) -> Int { messages.guarded("scoreCeiling") { rule.scoreCeiling(parent: parent) } }
+    func scoreKeys() -> [Int32] { messages.guarded("scoreKeys") { rule.scoreKeys() } }
     func parentsApart() -> [ParentPair] { messages.guarded("parentsApart") { rule.parentsApart() } }
     func parentsTogether() -> [ParentPairPoints] { messages.guarded("parentsTogether") { rule.parentsTogether() } }
     func justify(parent: Int, together other: Int) -> String? {

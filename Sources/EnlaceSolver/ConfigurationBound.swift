@@ -30,7 +30,10 @@ struct ConfigurationBound {
     ///   own, so the result does not depend on the scheduling), then one search of each mentor's
     ///   configurations over lists of length T.
     init(_ model: MatchModel, table: SeatPriceBound, prices: [Double]) {
-        let evaluation = ConfigurationBound.evaluate(model, table: table, prices: prices, lengths: ConfigurationBound.listLengths(model))
+        self.init(ConfigurationBound.evaluate(model, table: table, prices: prices, lengths: ConfigurationBound.listLengths(model)))
+    }
+
+    init(_ evaluation: Evaluation) {
         bound = Int((evaluation.value + Solver.boundTolerance).rounded(.down))
         configurations = evaluation.configurations
         taken = evaluation.taken
@@ -39,7 +42,7 @@ struct ConfigurationBound {
 
     /// One evaluation: L at `prices`, the mentors' configurations, the parents they take, and the
     /// groups' lists.
-    private struct Evaluation {
+    struct Evaluation {
         let value: Double
         let configurations: [[Int]]
         let taken: [[Int32]]
@@ -59,7 +62,12 @@ struct ConfigurationBound {
                 }
             }
         }
-        let listed = parts.flatMap { $0! }
+        return relax(model, listed: parts.flatMap { $0! }, prices: prices)
+    }
+
+    /// The relaxation of `model` at `prices` over each group's list `listed` (best reduced weight
+    /// first, with the weights).
+    static func relax(_ model: MatchModel, listed: [(parents: [Int32], weights: [Int32])], prices: [Double]) -> Evaluation {
         // The subproblems read lists in ascending parent order, as the model's.
         var priced = model
         let ascending = listed.map { list in zip(list.parents, list.weights).sorted { $0.0 < $1.0 } }

@@ -41,6 +41,11 @@ public struct MatchModel: @unchecked Sendable {
     /// Whether `fits` holds candidates only: the model has more fitting pairs than
     /// `searchablePairs`. The matcher's bound then comes from `fitClasses` (`CoverageBound`).
     public let isTruncated: Bool
+    /// The parents the pair-score rules score alike (`RuleHooks.scoreKeys`), when every pair-score
+    /// rule says so and no predicate rule narrows the classes group by group; nil otherwise. Read
+    /// on models too large to search whole; asked of every model, so that a plugin's keys are
+    /// checked on a small district too.
+    public let scoreTypes: ScoreTypes?
     /// The weight of each fitting pair: `pairWeights[g][i]` is parent `fits[g][i]`'s in `g`.
     public internal(set) var pairWeights: [[Int32]]
     /// Points for opening each group (the `group` term and any plugin's group terms).
@@ -143,6 +148,7 @@ public struct MatchModel: @unchecked Sendable {
             }
             : classes.classOfGroup.map { classes.members[Int($0)] }
         fits = try MatchModel.filter(lists, groups: groups, rules: rules)
+        scoreTypes = try ScoreTypes(parentCount: parentCount, rules: rules)
 
         var weights: [[Int32]] = []
         weights.reserveCapacity(groups.count)
@@ -192,7 +198,7 @@ public struct MatchModel: @unchecked Sendable {
         }
         positionInMentor = position
         conflictMatrix = matrices
-    }
+            }
 
     /// The fit classes: for each distinct combination of the keyed rules' group keys, the parents
     /// seeded from the most selective rule's index (the union of the parents of the group's keys)
@@ -248,7 +254,9 @@ public struct MatchModel: @unchecked Sendable {
             }
             let c = Int32(members.count)
             classOfSignature[signature] = c
-            members.append(list)
+            // Narrowed in place, a list keeps the capacity of the rule's list it was seeded from
+            // (at 600,000 parents the classes would hold some 300 MB more than their members).
+            members.append(list.capacity - list.count > list.count / 8 ? list.compacted() : list)
             classOfGroup.append(c)
         }
         return FitClasses(classOfGroup: classOfGroup, members: members)
@@ -449,6 +457,15 @@ public struct MatchModel: @unchecked Sendable {
             var value = [0]
             rule.rule.score([Int32(p)], in: groups[g], into: &value)
             return (rule.name, value[0])
+        }
+    }
+}
+
+extension Array {
+    /// A copy with room for its elements only.
+    func compacted() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
         }
     }
 }

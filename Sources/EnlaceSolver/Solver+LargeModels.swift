@@ -1,3 +1,4 @@
+import CSystemCalls
 extension Solver {
     /// Models too large to search whole (`MatchModel.isTruncated`):
     /// 1. on a re-run, the previous run's groups and members as far as they still fit
@@ -11,8 +12,11 @@ extension Solver {
     ///    (`ConfigurationBound`): the bound is the smallest of the three;
     /// 3. that evaluation's configurations rounded into a second schedule
     ///    (`roundConfigurations`), which ends with an exact assignment; the better schedule is
-    ///    kept (by the whole score, pairs' points included). Beyond `exhaustiveScoringPairs`
-    ///    there is no such schedule, and the greedy's is assigned exactly instead (the local
+    ///    kept (by the whole score, pairs' points included). Beyond `exhaustiveScoringPairs`,
+    ///    where scoring every pair would take minutes, the relaxation is evaluated at zero prices
+    ///    over the parents' score types instead (`ConfigurationBound.init(_:types:)`, when the
+    ///    rules give keys: `SolverOptions.typedBound`) and rounded the same way; without keys the
+    ///    greedy's schedule is assigned exactly and the coverage bound stands alone (the local
     ///    search is left out: it found nothing there; docs/PERFORMANCE.md, "Large districts").
     /// Parents kept apart are separated last (`separateKeptApart`), as in every other path.
     static func solveLarge(_ model: MatchModel, options: SolverOptions) -> Solution {
@@ -22,7 +26,8 @@ extension Solver {
         best.openGreedily()
         clock.lap("greedy over \(model.pairCount) candidate pairs", model.weightedScore(best.groupOfParent))
         let table = options.seatPriceSteps > 0 ? SeatPriceBound(model) : nil
-        if table == nil {
+        let types = table == nil && options.typedBound ? model.scoreTypes : nil
+        if table == nil && types == nil {
             best.reassignExactly()
             clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
         } else {
@@ -43,6 +48,18 @@ extension Solver {
             priced = min(seats.bound, configured.bound)
             clock.lap("configuration bound \(configured.bound)", weighted)
             let rounded = roundConfigurations(model, configured, prices: seats.parentPrices, widening: options.widening, clock: &clock)
+            if model.score(groupOfParent: rounded.groupOfParent).total > model.score(groupOfParent: best.groupOfParent).total {
+                best = rounded
+            }
+        } else if let types {
+            let configured = ConfigurationBound(model, types: types)
+            // The relaxation's subproblems are gone: hand their memory back before the rounding
+            // builds its own (at 600,000 parents the heap would otherwise keep some 200 MB).
+            enlace_release_free_memory()
+            priced = configured.bound
+            clock.lap("configuration bound \(configured.bound) over \(types.count) score types", weighted)
+            let zero = Array(repeating: 0.0, count: model.program.parents.count)
+            let rounded = roundConfigurations(model, configured, prices: zero, widening: options.widening, clock: &clock)
             if model.score(groupOfParent: rounded.groupOfParent).total > model.score(groupOfParent: best.groupOfParent).total {
                 best = rounded
             }

@@ -46,6 +46,10 @@ public struct SolverOptions: Sendable {
     /// pairs: how many of the parents weighing most in each open group may take the seats of
     /// lighter members (`Solver.upgrade`; 0: none).
     public var widening = 0
+    /// On models too large to search whole, beyond `CoverageBound.exhaustiveScoringPairs`
+    /// fitting pairs: whether the configuration bound is evaluated over the parents' score types
+    /// (`MatchModel.scoreTypes`, when the rules give them) and rounded into a schedule.
+    public var typedBound = false
     /// Receives one line per stage (what ran, its score or bound, its seconds), for benchmarks.
     /// The clock is read only when this is set, and nothing the solver decides depends on it.
     public var trace: (@Sendable (String) -> Void)? = nil
@@ -92,6 +96,7 @@ extension SolverOptions {
         let scored = model.isTruncated && model.fitClasses.pairCount <= CoverageBound.exhaustiveScoringPairs
         options.seatPriceSteps = scored ? Budget.seatPriceSteps : 0
         options.widening = scored ? Budget.widening : 0
+        options.typedBound = model.isTruncated && !scored && model.scoreTypes != nil
         return options
     }
 

@@ -39,6 +39,7 @@ import Testing
         Crash(method: "conflict(_:_:)", command: ["match"], hook: "conflict"),
         Crash(method: "score(_:in:into:)", command: ["match"], hook: "score"),
         Crash(method: "score(_:)", command: ["match"], hook: "score"),
+        Crash(method: "scoreKeys()", command: ["match"], hook: "scoreKeys"),
         Crash(method: "parentsApart()", command: ["match"], hook: "parentsApart"),
         Crash(method: "parentsTogether()", command: ["match"], hook: "parentsTogether"),
         // Explaining the unmatched families, after solving, with the import's transaction still

@@ -165,7 +165,7 @@ import Testing
     @Test(arguments: [
         ("int unrelated(void) { return 1; }", "has no entry point enlace_plugin_Stub_abi"),
         ("const char *enlace_plugin_Stub_abi(void) { return \"enlace-plugin-api/0 swift/5.9\"; }",
-         "was built for enlace-plugin-api/0 swift/5.9, but this enlace uses enlace-plugin-api/4"),
+         "was built for enlace-plugin-api/0 swift/5.9, but this enlace uses enlace-plugin-api/5"),
     ])
     func foreignLibrariesAreRefused(source: String, message: String) throws {
         let folder = try program()

@@ -144,6 +144,45 @@ func district() -> TinyDistrict {
 }
 
 @Suite struct SoftPluginTests {
+    /// Scores +1 for the first parent only, yet gives every parent one key.
+    final class LyingKeys: ConstraintPlugin {
+        let name = "lying_keys"
+        let summary = "claims to score every parent alike"
+        let role = PluginRole.soft
+        func prepare(_ context: PluginContext) throws -> any PreparedRule { Rule(parentCount: context.program.parents.count) }
+        final class Rule: PreparedRule {
+            let parentCount: Int
+            let hooks: RuleHooks = [.pairScore, .scoreKeys]
+            init(parentCount: Int) { self.parentCount = parentCount }
+            func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {
+                for (i, p) in parents.enumerated() where p == 0 { scores[i] += 1 }
+            }
+            func scoreKeys() -> [Int32] { Array(repeating: 0, count: parentCount) }
+        }
+    }
+
+    /// Parents with one key get the same points from every built-in pair score, in weekly and
+    /// open-house groups; the verifier names a key that does not keep its promise.
+    @Test func scoreKeysKeepTheirPromise() throws {
+        var tiny = district()
+        tiny.parent("P6", languages: ["es"], site: "WAS", availability: "TU 17:00-21:00", topics: ["funding", "biliteracy", "college"])
+        tiny.parent("P7", languages: ["vi"], site: "LIN", availability: "WE 18:00-19:00")
+        tiny.parent("P8", languages: ["hmn", "es"], site: "WAS")
+        let start = LocalDateTime(date: LocalDate(iso: "2026-09-10")!, minuteOfDay: 19 * 60)
+        for name in ["matched", "preferred_language", "open_house", "shared_topic", "continuity", "same_group"] {
+            var verifier = try PluginVerifier(builtIn(name), district: tiny)
+            _ = verifier.weeklyGroup(mentor: "M1", day: .tuesday, start: "18:00")
+            _ = verifier.weeklyGroup(mentor: "M2", day: .thursday, start: "18:00")
+            _ = verifier.openHouseGroup(mentor: "M1", site: "LIN", sessions: [Session(start: start, end: start.adding(minutes: 60))])
+            #expect(verifier.scoreKeyConflicts() == [], "\(name)")
+        }
+        var lying = try PluginVerifier(LyingKeys(), district: tiny)
+        let group = lying.weeklyGroup(mentor: "M1", day: .tuesday, start: "18:00")
+        let conflicts = lying.scoreKeyConflicts()
+        #expect(conflicts.count == 7)
+        #expect(conflicts.first == "P1 and P2 share score key 0 but get 1 and 0 points in \(group.id)")
+    }
+
     @Test func matched() throws {
         var verifier = try PluginVerifier(builtIn("matched"), district: district())
         let group = verifier.weeklyGroup(mentor: "M1", day: .tuesday, start: "18:00")

@@ -56,6 +56,13 @@ import Testing
         let large = Solver.solve(truncated)
         #expect(violations(large, model) == [], "over candidates")
         #expect(large.bound >= large.score && Solver.solve(truncated) == large)
+        // Beyond the pairs scored one by one: the configuration bound over score types.
+        var options = SolverOptions.scaled(for: truncated)
+        options.seatPriceSteps = 0
+        options.typedBound = true
+        let typed = Solver.solve(truncated, options: options)
+        #expect(violations(typed, model) == [], "over score types")
+        #expect(typed.bound >= typed.score)
     }
 
     /// The unmatched reason names the rule, never the other family.

@@ -258,6 +258,101 @@ import Testing
         #expect(exhaustive.score >= Solver.solve(model).score)
     }
 
+    /// Each built-in pair-score rule keeps the promise of its keys: parents with one key get the
+    /// same points in every group both fit (continuity and same-group included: half the parents
+    /// have a previous run), and the types are fewer than the parents.
+    @Test(arguments: 0..<20)
+    func scoreKeysScoreAlike(seed: Int) throws {
+        var generator = TinyInstances(seed: UInt64(seed) &+ 5)
+        let program = generator.program(mentors: generator.int(2...5), parents: generator.int(20...40))
+        let previous = program.parents.indices.map { $0 % 2 == 0 ? Optional($0 % program.mentors.count) : nil }
+        let model = try MatchModel(program: program, rules: RuleSet.builtIn(program: program, previousMentor: previous))
+        let scorers = model.rules.with(.pairScore)
+        #expect(scorers.count >= 5 && scorers.allSatisfy { $0.hooks.contains(.scoreKeys) })
+        let types = try #require(model.scoreTypes)
+        #expect(types.count < program.parents.count)
+        var compared = 0
+        for rule in scorers {
+            let keys = rule.rule.scoreKeys()
+            for g in model.groups.indices where !model.fits[g].isEmpty {
+                var scores = Array(repeating: 0, count: model.fits[g].count)
+                rule.rule.score(model.fits[g], in: model.groups[g], into: &scores)
+                var byKey: [Int32: Int] = [:]
+                for (i, p) in model.fits[g].enumerated() {
+                    if let other = byKey[keys[Int(p)]] {
+                        #expect(other == scores[i], "\(rule.name), parent \(p), group \(g)")
+                        compared += 1
+                    }
+                    byKey[keys[Int(p)]] = scores[i]
+                }
+            }
+        }
+        #expect(compared > 0)
+        for g in model.groups.indices {
+            var byType: [Int32: Int32] = [:]
+            for (i, p) in model.fits[g].enumerated() {
+                let weight = model.pairWeights[g][i]
+                #expect(byType[types.typeOfParent[Int(p)], default: weight] == weight, "parent \(p), group \(g)")
+                byType[types.typeOfParent[Int(p)]] = weight
+            }
+        }
+    }
+
+    /// The configuration bound over score types (each group's list drawn from its class's types,
+    /// without scoring its other parents) is the whole model's Lagrangian relaxation at zero
+    /// prices, on whole and truncated models alike: at least the optimum, by enumeration on tiny
+    /// programs; and its lists hold parents that fit, heaviest first, with their true weights.
+    @Test func typedConfigurationBoundIsTheRelaxationAtZeroPrices() throws {
+        func relaxedAtZero(_ model: MatchModel) -> Int {
+            var whole = LagrangianRelaxation(model: model, prices: Array(repeating: 0, count: model.program.parents.count))
+            return Int((whole.evaluate().bound + Solver.boundTolerance).rounded(.down))
+        }
+        var compared = 0
+        for (seed, model) in enumerableModels(seeds: 600..<700) {
+            let typed = ConfigurationBound(model, types: try #require(model.scoreTypes))
+            #expect(typed.bound == relaxedAtZero(model), "seed \(seed)")
+            #expect(typed.bound >= bruteForceOptimum(model), "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared >= 30)
+        for seed in 0..<16 {
+            let (whole, truncated) = models(seed: seed, mentors: 4...8, parents: 30...60)
+            let types = try #require(truncated.scoreTypes)
+            let typed = ConfigurationBound(truncated, types: types)
+            #expect(typed.bound == relaxedAtZero(whole), "seed \(seed)")
+            #expect(typed.bound >= Solver.solve(whole).score, "seed \(seed)")
+            let lengths = ConfigurationBound.listLengths(truncated)
+            let listed = ConfigurationBound.typedLists(truncated, types: types, lengths: lengths)
+            for g in truncated.groups.indices {
+                #expect(listed[g].parents.count == min(lengths[g], whole.fits[g].count), "seed \(seed), group \(g)")
+                #expect(Set(listed[g].parents).count == listed[g].parents.count)
+                #expect(listed[g].weights == listed[g].weights.sorted(by: >))
+                for (p, weight) in zip(listed[g].parents, listed[g].weights) {
+                    #expect(Int(weight) == whole.weight(parent: Int(p), group: g) && whole.fits[g].contains(p), "seed \(seed), group \(g)")
+                }
+                let heaviest = whole.pairWeights[g].sorted(by: >).prefix(listed[g].parents.count).map { $0 }
+                #expect(listed[g].weights == heaviest, "seed \(seed), group \(g)")
+            }
+        }
+    }
+
+    /// The path for districts beyond the pairs scored one by one, forced on small programs: the
+    /// schedule keeps every hard rule, and its bound is at least the whole model's best score and
+    /// at most the coverage bound from the rules' ceilings it replaces.
+    @Test(arguments: 0..<12)
+    func typedPathKeepsEveryRuleAndBoundsTheOptimum(seed: Int) {
+        let (whole, truncated) = models(seed: seed &+ 300, mentors: 3...8, parents: 30...70)
+        var options = SolverOptions.scaled(for: truncated)
+        options.seatPriceSteps = 0
+        options.widening = 0
+        options.typedBound = true
+        let solution = Solver.solve(truncated, options: options)
+        #expect(violations(solution, whole) == [], "seed \(seed)")
+        #expect(solution.bound >= Solver.solve(whole).score, "seed \(seed)")
+        #expect(solution.bound <= CoverageBound.compute(truncated, exhaustiveScoringPairs: 0).score, "seed \(seed)")
+        #expect(Solver.solve(truncated, options: options) == solution, "deterministic")
+    }
+
     /// Dinic's flow equals a plain breadth-first augmenting-path flow on random networks.
     @Test func flowMatchesEdmondsKarp() {
         var generator = TinyInstances(seed: 77)

@@ -104,7 +104,7 @@ import Testing
 @Suite struct MisbehavingPluginTests {
     final class Broken: ConstraintPlugin {
         let name = "broken"
-        let summary = "adds a parent in its filter, or gives an index of the wrong size"
+        let summary = "adds a parent in its filter, or gives an index, scores or keys of the wrong size"
         let role = PluginRole.hard
         let kind: Int
         init(kind: Int) { self.kind = kind }
@@ -112,15 +112,16 @@ import Testing
         final class Rule: PreparedRule {
             let kind: Int
             init(kind: Int) { self.kind = kind }
-            var hooks: RuleHooks { kind == 0 ? .pairFilter : kind == 1 ? .pairIndex : .pairScore }
+            var hooks: RuleHooks { kind == 0 ? .pairFilter : kind == 1 ? .pairIndex : kind == 2 ? .pairScore : [.pairScore, .scoreKeys] }
             func filter(_ parents: inout [Int32], in group: CandidateGroup) { parents.append(Int32.max) }
             func pairIndex(groups: [CandidateGroup]) -> PairIndex { PairIndex(parentKeys: [], groupKeys: []) }
-            func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) { scores.append(1) }
+            func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) { if kind == 2 { scores.append(1) } }
+            func scoreKeys() -> [Int32] { [7] }
         }
     }
 
     @Test(arguments: [(0, "filter(_:in:) added or reordered parents"), (1, "pairIndex(groups:) gave keys for 0 parents"),
-                      (2, "score(_:in:into:) changed the length of the scores")])
+                      (2, "score(_:in:into:) changed the length of the scores"), (3, "scoreKeys() gave keys for 1 parents; the program has 8 parents")])
     func brokenAnswersAreRefusedWithThePluginsName(kind: Int, message: String) throws {
         var generator = TinyInstances(seed: 11)
         let program = generator.program(mentors: 2, parents: 8)

@@ -22,6 +22,8 @@
 //   | `groupScore`     | points for opening this group               | once per group     |
 //   | `parentsApart`   | which pairs of parents never share a group? | once               |
 //   | `parentsTogether`| points for each pair of parents in one group | once              |
+//   | `scoreCeiling`   | the most `pairScore` gives this parent      | once per parent    |
+//   | `scoreKeys`      | which parents `pairScore` scores alike      | once               |
 //
 //   A rule declares the hooks it implements in `hooks`; the others are never called. Every
 //   decision can be justified in one sentence (`justify…`), which `enlace explain` and the
@@ -40,20 +42,20 @@
 /// layout of these types.
 public enum EnlacePluginAPI {
     /// Raised whenever a change here can break a compiled plugin.
-    @inlinable public static var version: Int { 4 }
+    @inlinable public static var version: Int { 5 }
 
     /// `enlace-plugin-api/VERSION swift/COMPILER`: what a compiled plugin was built with. It is
     /// inlined into the plugin when the plugin is compiled, so the host can compare it with its own
     /// before touching any Swift type of the plugin.
     @inlinable public static var abi: StaticString {
         #if compiler(>=6.4)
-        "enlace-plugin-api/4 swift/6.4+"
+        "enlace-plugin-api/5 swift/6.4+"
         #elseif compiler(>=6.3)
-        "enlace-plugin-api/4 swift/6.3"
+        "enlace-plugin-api/5 swift/6.3"
         #elseif compiler(>=6.2)
-        "enlace-plugin-api/4 swift/6.2"
+        "enlace-plugin-api/5 swift/6.2"
         #else
-        "enlace-plugin-api/4 swift/older"
+        "enlace-plugin-api/5 swift/older"
         #endif
     }
 
@@ -130,6 +132,10 @@ public struct RuleHooks: OptionSet, Sendable, Hashable {
     public static let parentsApart = RuleHooks(rawValue: 1 << 11)
     /// Points when two parents share a group (`parentsTogether()`): siblings' families, say.
     public static let parentsTogether = RuleHooks(rawValue: 1 << 12)
+    /// With `.pairScore`: the rule can say which parents it scores alike (`scoreKeys()`), which
+    /// lets the matcher score one parent of each kind per group instead of every parent, and so
+    /// bound and place a very large district's parents by their weights.
+    public static let scoreKeys = RuleHooks(rawValue: 1 << 13)
 
     /// The hooks that make a rule hard.
     public static let hard: RuleHooks = [.blockedDays, .groupFilter, .pairIndex, .pairFilter, .groupSize,
@@ -220,6 +226,11 @@ public protocol PreparedRule: AnyObject {
     /// It only has to be an upper bound; the closer it is, the closer the reported bound of a very
     /// large district's schedule.
     func scoreCeiling(parent: Int) -> Int
+    /// A key for each parent (by parent index), asked once per run (`.scoreKeys`): two parents with
+    /// the same key get the same points from `score(_:in:into:)` in every group both fit. Any keys
+    /// that say so will do (the parent's index is always right, and spares nothing); the fewer
+    /// distinct keys, the less the matcher scores on a very large district.
+    func scoreKeys() -> [Int32]
     /// Pairs of parents who must never share a group (`.parentsApart`), asked once per run. The
     /// matcher honours them in every stage; the order and repeats do not matter.
     func parentsApart() -> [ParentPair]
@@ -259,6 +270,7 @@ extension PreparedRule {
     public func score(_ parents: [Int32], in group: CandidateGroup, into scores: inout [Int]) {}
     public func score(_ group: CandidateGroup) -> Int { 0 }
     public func scoreCeiling(parent: Int) -> Int { .max }
+    public func scoreKeys() -> [Int32] { [] }
     public func justify(parent: Int, group: CandidateGroup) -> String? { nil }
     public func justify(group: CandidateGroup) -> String? { nil }
     public func justify(mentor: Int) -> String? { nil }

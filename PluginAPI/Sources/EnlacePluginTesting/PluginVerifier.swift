@@ -153,6 +153,36 @@ public struct PluginVerifier {
     /// The rule's points for opening `group`.
     public func score(_ group: CandidateGroup) -> Int { rule.hooks.contains(.groupScore) ? rule.score(group) : 0 }
 
+    /// Where the rule's score keys (`.scoreKeys`) break their promise: for each group made so far,
+    /// two parents the rule lets in with one key but different points there, as sentences naming
+    /// both parents and the group. Empty when the keys keep their promise, or without the hook.
+    public func scoreKeyConflicts() -> [String] {
+        guard rule.hooks.contains(.pairScore), rule.hooks.contains(.scoreKeys) else { return [] }
+        let keys = rule.scoreKeys()
+        guard keys.count == program.parents.count else {
+            return ["scoreKeys() gave keys for \(keys.count) parents; the district has \(program.parents.count)"]
+        }
+        let index = pairIndex()
+        var conflicts: [String] = []
+        for group in groups {
+            let fitting = program.parents.indices.filter { admits($0, into: group, index: index) }.map { Int32($0) }
+            guard !fitting.isEmpty else { continue }
+            var scores = Array(repeating: 0, count: fitting.count)
+            rule.score(fitting, in: group, into: &scores)
+            var firstWithKey: [Int32: Int] = [:]
+            for (i, p) in fitting.enumerated() {
+                guard let j = firstWithKey[keys[Int(p)]] else {
+                    firstWithKey[keys[Int(p)]] = i
+                    continue
+                }
+                if scores[j] != scores[i] {
+                    conflicts.append("\(id(fitting[j])) and \(id(p)) share score key \(keys[Int(p)]) but get \(scores[j]) and \(scores[i]) points in \(group.id)")
+                }
+            }
+        }
+        return conflicts
+    }
+
     /// The rule's sentence about `parent` (id) in `group`.
     public func justification(parent: String, group: CandidateGroup) -> String? { rule.justify(parent: parentIndex(parent), group: group) }
 

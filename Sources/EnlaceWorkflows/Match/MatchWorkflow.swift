@@ -1,3 +1,4 @@
+import CSystemCalls
 import EnlaceCore
 import EnlaceCurriculum
 import EnlaceIO
@@ -66,30 +67,45 @@ public enum MatchWorkflow {
         if cut > asked {
             log.warn("the latest match planned from \(cut); sessions before then are history, so this run plans from then too, not from \(asked).")
         }
-        let solved: (model: MatchModel, solution: Solution)
+        let composed: Composed
         do {
-            solved = try solve(checked, from: cut, effort: effort, log: log)
+            composed = compose(try solve(checked, from: cut, effort: effort, log: log), checked: checked, now: cut)
         } catch {
             try imported(false)  // the import is rolled back and waited for whatever happens
             throw error
         }
+        try imported(true)
+        let planning = Date()
+        let curriculum = planCurriculum(composed.schedule, program: program, log: log)
+        let curriculumSeconds = Date().timeIntervalSince(planning)
+        let schedule = curriculum.schedule
+        try store(schedule, checked: checked, now: now, effort: effort)
+        return Result(schedule: schedule, parents: program.parents.count, matched: composed.matched, groups: composed.groups,
+                      blocked: composed.blocked, changeSummary: FamilyChanges.summary(schedule.changes),
+                      curriculumSummary: curriculum.summary, curriculumSeconds: curriculumSeconds, isTruncated: composed.isTruncated, plannedFrom: cut, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The schedule of a solved model and what the result reports of the model, so that the
+    /// model (some 400 MB at 600,000 parents) is gone before the outputs are written.
+    private struct Composed {
+        let schedule: Schedule
+        let matched: Int
+        let groups: Int
+        let blocked: [(cause: String, count: Int)]
+        let isTruncated: Bool
+    }
+
+    /// Explains the unmatched families (the last plugin code of the run, `justify…`) and composes
+    /// the schedule with the held past and the families' changes.
+    private static func compose(_ solved: (model: MatchModel, solution: Solution), checked: CheckedProgram, now cut: LocalDateTime) -> Composed {
         let (model, solution) = solved
-        // The explanations are the last plugin code of the run (`justify…`).
         let explanations = model.explainUnmatched(solution)
         var schedule = ScheduleComposer.compose(model: model, solution: solution, unmatched: explanations,
                                                 previous: checked.previous?.schedule, now: cut)
         schedule.changes = FamilyChanges.between(previous: checked.previous?.schedule, model: model, solution: solution)
-        try imported(true)
-        let planning = Date()
-        let curriculum = planCurriculum(schedule, program: program, log: log)
-        let curriculumSeconds = Date().timeIntervalSince(planning)
-        schedule = curriculum.schedule
-        try store(schedule, checked: checked, now: now, effort: effort)
-        let matched = solution.groupOfParent.filter { $0 != nil }.count
-        let blocked = model.unmatchedCauses.map { cause in (cause.rawValue, explanations.filter { $0.cause == cause }.count) }
-        return Result(schedule: schedule, parents: program.parents.count, matched: matched, groups: solution.openGroups.count,
-                      blocked: blocked.filter { $0.1 > 0 }, changeSummary: FamilyChanges.summary(schedule.changes),
-                      curriculumSummary: curriculum.summary, curriculumSeconds: curriculumSeconds, isTruncated: model.isTruncated, plannedFrom: cut, seconds: Date().timeIntervalSince(started))
+        let blocked = model.unmatchedCauses.map { cause in (cause: cause.rawValue, count: explanations.filter { $0.cause == cause }.count) }
+        return Composed(schedule: schedule, matched: solution.groupOfParent.filter { $0 != nil }.count, groups: solution.openGroups.count,
+                        blocked: blocked.filter { $0.count > 0 }, isTruncated: model.isTruncated)
     }
 
     /// Builds the model from now on and solves it.
@@ -108,7 +124,11 @@ public enum MatchWorkflow {
             let groupIndex = Dictionary(model.groups.map { ($0.id, Int32($0.index)) }, uniquingKeysWith: { first, _ in first })
             model.previousGroup = checked.placements.groupID.map { $0.flatMap { groupIndex[$0] } ?? -1 }
         }
-        return (model, Solver.solve(model, effort: effort))
+        let solution = Solver.solve(model, effort: effort)
+        // What the search allocated and freed goes back to the system before the outputs, the
+        // largest allocations of what is left of the run, are written.
+        enlace_release_free_memory()
+        return (model, solution)
     }
 
     /// Gives every group's sessions from now on their topics (spec section 10); held sessions keep

@@ -30,7 +30,7 @@ final class Rule: PreparedRule {
         "blockedDays()": .blockedDays, "admits(_:)": .groupFilter, "pairIndex(groups:)": .pairIndex,
         "filter(_:in:)": .pairFilter, "groupSize(_:)": .groupSize, "capacity(ofMentor:)": .mentorCapacity,
         "maxGroups(ofMentor:)": .groupsPerMentor, "conflict(_:_:)": .conflicts, "score(_:in:into:)": .pairScore,
-        "score(_:)": .groupScore, "parentsApart()": .parentsApart,
+        "score(_:)": .groupScore, "scoreKeys()": [.pairScore, .scoreKeys], "parentsApart()": .parentsApart,
         "parentsTogether()": .parentsTogether, "justify(parent:group:)": .pairScore, "justify(group:)": .groupFilter,
         "justify(mentor:)": .mentorCapacity, "explainExclusion(parent:groups:)": .pairFilter,
         "justify(parent:apartFrom:)": .parentsApart, "justify(parent:together:)": .parentsTogether,
@@ -106,6 +106,11 @@ final class Rule: PreparedRule {
     func score(_ group: CandidateGroup) -> Int {
         crash(in: "score(_:)")
         return 0
+    }
+
+    func scoreKeys() -> [Int32] {
+        crash(in: "scoreKeys()")
+        return Array(repeating: 0, count: parents)
     }
 
     func parentsApart() -> [ParentPair] {
