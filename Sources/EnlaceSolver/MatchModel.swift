@@ -198,7 +198,7 @@ public struct MatchModel: @unchecked Sendable {
         }
         positionInMentor = position
         conflictMatrix = matrices
-            }
+    }
 
     /// The fit classes: for each distinct combination of the keyed rules' group keys, the parents
     /// seeded from the most selective rule's index (the union of the parents of the group's keys)

@@ -1,4 +1,5 @@
 import CSystemCalls
+
 extension Solver {
     /// Models too large to search whole (`MatchModel.isTruncated`):
     /// 1. on a re-run, the previous run's groups and members as far as they still fit
