@@ -3,7 +3,7 @@ import EnlaceCore
 /// Parents that every pair-score rule scores alike (`RuleHooks.scoreKeys`): two parents of one
 /// type weigh the same in every group both fit. A class of a very large district holds tens of
 /// thousands of parents but a few dozen types, so one parent of each type scored per group gives
-/// every member's weight (`TypedLists`).
+/// every member's weight (`ConfigurationBound.typedLists`).
 public struct ScoreTypes: Sendable {
     /// Each parent's type, numbered by the first parent of each type.
     public let typeOfParent: [Int32]

@@ -28,11 +28,11 @@ extension Solver {
         clock.lap("greedy over \(model.pairCount) candidate pairs", model.weightedScore(best.groupOfParent))
         let table = options.seatPriceSteps > 0 ? SeatPriceBound(model) : nil
         let types = table == nil && options.typedBound ? model.scoreTypes : nil
-        if table == nil && types == nil {
+        if table != nil {
+            clock.lap("every fitting pair scored", model.weightedScore(best.groupOfParent))
+        } else if types == nil {
             best.reassignExactly()
             clock.lap("exact assignment", model.weightedScore(best.groupOfParent))
-        } else {
-            clock.lap("every fitting pair scored", model.weightedScore(best.groupOfParent))
         }
         if options.widening > 0 {
             best = upgrade(best, by: options.widening)
@@ -42,16 +42,15 @@ extension Solver {
         let matched = best.groupOfParent.lazy.filter { $0 != nil }.count, weighted = best.model.weightedScore(best.groupOfParent)
         clock.lap("coverage bound: \(matched) of at most \(bound.parents) parents matched; score bound \(bound.score)", weighted)
         var priced = Int.max
+        // The relaxation's evaluation and the parent prices it was evaluated at.
+        var relaxed: (configured: ConfigurationBound, prices: [Double])?
         if let table {
             let seats = table.bound(groupOfParent: best.groupOfParent, target: weighted, steps: options.seatPriceSteps)
             clock.lap("seat-price bound \(seats.bound) (\(options.seatPriceSteps) steps)", weighted)
             let configured = ConfigurationBound(model, table: table, prices: seats.parentPrices)
             priced = min(seats.bound, configured.bound)
             clock.lap("configuration bound \(configured.bound)", weighted)
-            let rounded = roundConfigurations(model, configured, prices: seats.parentPrices, widening: options.widening, clock: &clock)
-            if model.score(groupOfParent: rounded.groupOfParent).total > model.score(groupOfParent: best.groupOfParent).total {
-                best = rounded
-            }
+            relaxed = (configured, seats.parentPrices)
         } else if let types {
             let configured = ConfigurationBound(model, types: types)
             // The relaxation's subproblems are gone: hand their memory back before the rounding
@@ -59,8 +58,10 @@ extension Solver {
             enlace_release_free_memory()
             priced = configured.bound
             clock.lap("configuration bound \(configured.bound) over \(types.count) score types", weighted)
-            let zero = Array(repeating: 0.0, count: model.program.parents.count)
-            let rounded = roundConfigurations(model, configured, prices: zero, widening: options.widening, clock: &clock)
+            relaxed = (configured, Array(repeating: 0, count: model.program.parents.count))
+        }
+        if let relaxed {
+            let rounded = roundConfigurations(model, relaxed.configured, prices: relaxed.prices, widening: options.widening, clock: &clock)
             if model.score(groupOfParent: rounded.groupOfParent).total > model.score(groupOfParent: best.groupOfParent).total {
                 best = rounded
             }

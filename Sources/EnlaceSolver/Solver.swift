@@ -72,7 +72,10 @@ import EnlaceCore
 // configurations are rounded into a second schedule over the candidates joined by those lists
 // (filled by reduced weight, chains of moves, the exact assignment, the upgrade); the better
 // schedule is kept. Beyond 400 million fitting pairs, where scoring every pair would take
-// minutes, only the coverage bound is computed and the greedy's schedule is assigned exactly.
+// minutes, the same relaxation is evaluated at zero prices over the parents' score types
+// (`ScoreTypes`: one parent of each type scored per group) and rounded the same way; without
+// score keys from every pair-score rule, only the coverage bound is computed and the greedy's
+// schedule is assigned exactly.
 //
 // **Bound.** The reported bound is the smallest of the valid upper bounds met: the best
 // Lagrangian value L(λ) (which keeps K, overlaps and group sizes; only evaluated values count,
